@@ -1,0 +1,248 @@
+//! One function per subcommand. Each returns Ok(true) when everything went well, Ok(false) for findings or
+//! partial failure, and Err for fatal errors.
+
+use crate::output::Out;
+use crate::{Cli, Command, InputFormat};
+use anyhow::{bail, Context, Result};
+use corroborate::entities::{collect_entities, collect_quotes};
+use corroborate::index::SearchIndex;
+use corroborate::ingest::{self, IngestOptions, Item, Problem};
+use corroborate::model::{Analysis, Article, Format};
+use corroborate::pipeline::{default_data_dir, Engine};
+use corroborate::store::ArticleStore;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+pub fn run(cli: &Cli) -> Result<bool> {
+    let out = Out::new(cli.format);
+    match &cli.command {
+        Command::Ingest {
+            paths,
+            as_format,
+            max_bytes,
+        } => ingest(cli, paths, *as_format, *max_bytes),
+        Command::Search { query, limit } => {
+            let engine = open(cli)?;
+            let hits = engine.index.search(&query.join(" "), *limit)?;
+            out.search(&hits);
+            Ok(!hits.is_empty())
+        }
+        Command::Show { id } => {
+            let engine = open(cli)?;
+            let Some(a) = engine.store.get(id)? else {
+                bail!("no article with id {id:?} in {}", engine.dir.display())
+            };
+            out.article(&a);
+            Ok(true)
+        }
+        Command::Stats => {
+            let engine = open(cli)?;
+            out.stats(&engine.store.stats()?, &engine.dir);
+            Ok(true)
+        }
+        Command::Entities { paths, kind, limit } => {
+            let (docs, clean) = load_docs(cli, paths)?;
+            let refs: Vec<(&Article, &Analysis)> = docs.iter().map(|(a, b)| (a, b)).collect();
+            let mut ents = collect_entities(&refs);
+            if let Some(k) = kind {
+                ents.retain(|e| e.kind.as_str().starts_with(&k.to_lowercase()));
+            }
+            if let Some(l) = limit {
+                ents.truncate(*l);
+            }
+            out.entities(&ents);
+            Ok(clean)
+        }
+        Command::Quotes { paths, speaker } => {
+            let (docs, clean) = load_docs(cli, paths)?;
+            let refs: Vec<(&Article, &Analysis)> = docs.iter().map(|(a, b)| (a, b)).collect();
+            let mut quotes = collect_quotes(&refs);
+            if let Some(s) = speaker {
+                let s = s.to_lowercase();
+                quotes.retain(|q| {
+                    q.speaker
+                        .as_deref()
+                        .is_some_and(|n| n.to_lowercase().contains(&s))
+                });
+            }
+            out.quotes(&quotes);
+            Ok(clean)
+        }
+        Command::Extract { out: dir, paths } => extract(cli, dir, paths),
+    }
+}
+
+fn data_dir(cli: &Cli) -> PathBuf {
+    cli.data.clone().unwrap_or_else(default_data_dir)
+}
+
+fn open(cli: &Cli) -> Result<Engine> {
+    let dir = data_dir(cli);
+    Engine::open(&dir).with_context(|| format!("opening the data directory {}", dir.display()))
+}
+
+fn to_format(f: InputFormat) -> Format {
+    match f {
+        InputFormat::Text => Format::Text,
+        InputFormat::Html => Format::Html,
+        InputFormat::Feed => Format::Feed,
+        InputFormat::Jsonl => Format::Jsonl,
+    }
+}
+
+fn report_problem(p: &Problem) {
+    eprintln!("{p}");
+}
+
+fn ingest(
+    cli: &Cli,
+    paths: &[PathBuf],
+    as_format: Option<InputFormat>,
+    max_bytes: u64,
+) -> Result<bool> {
+    let mut engine = open(cli)?;
+    let opts = IngestOptions {
+        max_bytes,
+        format: as_format.map(to_format),
+    };
+    let bar = if cli.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new_spinner()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} [{elapsed_precise}, {per_sec}]")
+            .expect("valid template"),
+    );
+    let items = ingest::read_inputs(paths, &opts);
+    let report = engine.ingest(
+        items,
+        &mut |p| bar.suspend(|| report_problem(p)),
+        &|progress| {
+            bar.set_position(progress.added);
+            bar.set_message(format!("{} articles stored", progress.added));
+        },
+    )?;
+    bar.finish_and_clear();
+    if !cli.quiet {
+        eprintln!(
+            "read {} articles: {} added ({} near-duplicates of stored articles), {} unchanged, {} id conflicts; {} records skipped, {} warnings",
+            report.read, report.added, report.duplicates, report.unchanged, report.conflicts, report.skipped, report.warnings
+        );
+    }
+    if cli.format == crate::OutputFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    Ok(!report.partial())
+}
+
+/// Analysed articles: from the given paths (one-shot, no store) or, with no paths, from the store.
+fn load_docs(cli: &Cli, paths: &[PathBuf]) -> Result<(Vec<(Article, Analysis)>, bool)> {
+    if paths.is_empty() {
+        let engine = open(cli)?;
+        let mut docs = Vec::new();
+        engine.store.scan(0, &mut |a| {
+            docs.push((a.article, a.analysis));
+            true
+        })?;
+        return Ok((docs, true));
+    }
+    let mut articles = Vec::new();
+    let mut clean = true;
+    for item in ingest::read_inputs(paths, &IngestOptions::default()) {
+        match item {
+            Item::Article(a) => articles.push(*a),
+            Item::Problem(p) => {
+                clean &= p.severity == ingest::Severity::Warning;
+                report_problem(&p);
+            }
+        }
+    }
+    if articles.is_empty() {
+        bail!(
+            "no articles could be read from {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let docs = articles
+        .into_par_iter()
+        .map(|a| {
+            let an = corroborate::analyze::analyze(&a);
+            (a, an)
+        })
+        .collect();
+    Ok((docs, clean))
+}
+
+fn extract(cli: &Cli, out_dir: &Path, paths: &[PathBuf]) -> Result<bool> {
+    std::fs::create_dir_all(out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
+    let mut files = Vec::new();
+    for p in paths {
+        collect_html(p, &mut files).with_context(|| format!("reading {}", p.display()))?;
+    }
+    if files.is_empty() {
+        bail!(
+            "no .html or .htm files under {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let failures: Vec<String> = files
+        .par_iter()
+        .filter_map(|f| {
+            let result = std::fs::read(f)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    let (html, _) = ingest::decode(&bytes);
+                    ingest::extract_html(&html, None)
+                });
+            let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
+            let target = out_dir.join(format!("{stem}.txt"));
+            match result {
+                Ok(page) => std::fs::write(&target, page.paragraphs.join("\n") + "\n")
+                    .err()
+                    .map(|e| format!("{}: {e}", target.display())),
+                Err(e) => Some(format!("{}: {e}", f.display())),
+            }
+        })
+        .collect();
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    if !cli.quiet {
+        eprintln!(
+            "extracted {} of {} pages into {}",
+            files.len() - failures.len(),
+            files.len(),
+            out_dir.display()
+        );
+    }
+    Ok(failures.is_empty())
+}
+
+fn collect_html(p: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if p.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            collect_html(&e, out)?;
+        }
+    } else if p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "xhtml"))
+    {
+        out.push(p.to_path_buf());
+    }
+    Ok(())
+}

@@ -1,0 +1,112 @@
+//! `corroborate`: the command-line tool.
+//!
+//! Exit codes: 0 ok; 1 findings or partial failure (some input skipped, nothing found); 2 usage or fatal error.
+
+mod commands;
+mod output;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Grounded, source-attributed briefings from many news outlets"
+)]
+pub struct Cli {
+    /// Data directory holding the store and index [default: the XDG data dir, e.g. ~/.local/share/corroborate]
+    #[arg(long, global = true, env = "CORROBORATE_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Output format of read commands.
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Print problems only, no progress or summaries.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Text,
+    Html,
+    Feed,
+    Jsonl,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Read articles (files, directories, `-` for stdin) into the store.
+    Ingest {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Read every input as this format instead of detecting it.
+        #[arg(long = "as", value_enum)]
+        as_format: Option<InputFormat>,
+        /// Largest file (or JSONL record) to read, in bytes.
+        #[arg(long, default_value_t = corroborate::ingest::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
+    /// Full-text search (BM25) over stored articles.
+    Search {
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// One stored article with its sentences, mentions, quotes and figures.
+    Show { id: String },
+    /// What the store holds.
+    Stats,
+    /// People, places and organisations named, merged across spellings. Reads PATHs without a store when given.
+    Entities {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Only this kind: person, place, organization, other.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Who said what. Reads PATHs without a store when given.
+    Quotes {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Only quotes whose speaker name contains this text.
+        #[arg(long)]
+        speaker: Option<String>,
+    },
+    /// Extract the main text of HTML pages: one `.txt` per page in OUT, one paragraph per line.
+    Extract {
+        #[arg(long, value_name = "OUT")]
+        out: PathBuf,
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("CORROBORATE_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    match commands::run(&cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,482 @@
+//! Figures: numbers, money, percentages, dates and durations, normalised for comparison across outlets
+//! ("$324bn" = 324e9 USD; "four hours" = 4 hours; "February 2022" = 2022-02).
+
+use super::tokens::{is_stopword, normalize, Token, TokenKind};
+use crate::model::{Figure, FigureKind, Sentence, Span};
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+    ("half", 0.5),
+];
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("k", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+    ("hundred", 100.0),
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTH_ABBR: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const TIME_UNITS: &[(&str, &str)] = &[
+    ("second", "seconds"),
+    ("seconds", "seconds"),
+    ("minute", "minutes"),
+    ("minutes", "minutes"),
+    ("hour", "hours"),
+    ("hours", "hours"),
+    ("day", "days"),
+    ("days", "days"),
+    ("week", "weeks"),
+    ("weeks", "weeks"),
+    ("month", "months"),
+    ("months", "months"),
+    ("year", "years"),
+    ("years", "years"),
+    ("decade", "decades"),
+    ("decades", "decades"),
+];
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "USD"),
+    ("dollars", "USD"),
+    ("euro", "EUR"),
+    ("euros", "EUR"),
+    ("pound", "GBP"),
+    ("pounds", "GBP"),
+    ("ruble", "RUB"),
+    ("rubles", "RUB"),
+    ("rouble", "RUB"),
+    ("roubles", "RUB"),
+    ("yuan", "CNY"),
+    ("yen", "JPY"),
+    ("hryvnia", "UAH"),
+    ("hryvnias", "UAH"),
+    ("riyal", "SAR"),
+    ("riyals", "SAR"),
+];
+
+fn word_number(w: &str) -> Option<f64> {
+    NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+}
+
+/// The numeric value of a token: "21,692", "2.1", "324bn" (with its scale), or a number word.
+fn token_number(t: &Token) -> Option<(f64, Option<f64>)> {
+    let lower = t.text.to_ascii_lowercase();
+    if t.kind == TokenKind::Number {
+        let digits_end = lower
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(lower.len());
+        let value: f64 = lower[..digits_end].replace(',', "").parse().ok()?;
+        let suffix = &lower[digits_end..];
+        if suffix.is_empty() {
+            return Some((value, None));
+        }
+        let scale = SCALES.iter().find(|(s, _)| *s == suffix).map(|(_, v)| *v);
+        return scale.map(|s| (value, Some(s))).or(
+            if matches!(suffix, "st" | "nd" | "rd" | "th" | "s") {
+                Some((value, None))
+            } else {
+                None
+            },
+        );
+    }
+    if t.kind == TokenKind::Word {
+        // "twenty-one"
+        if let Some((a, b)) = lower.split_once('-') {
+            if let (Some(x), Some(y)) = (word_number(a), word_number(b)) {
+                if x >= 20.0 && y < 10.0 {
+                    return Some((x + y, None));
+                }
+            }
+        }
+        return word_number(&lower).map(|v| (v, None));
+    }
+    None
+}
+
+pub fn extract_figures(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut si = 0usize;
+    let mut i = 0;
+    while i < tokens.len() {
+        while si + 1 < sentences.len() && tokens[i].start >= sentences[si].span.end as usize {
+            si += 1;
+        }
+        let consumed = date_at(tokens, i).or_else(|| number_at(tokens, i));
+        match consumed {
+            Some((end, kind, value, unit)) => {
+                let span = Span::new(tokens[i].start, tokens[end - 1].end);
+                let context =
+                    context_words(text, tokens, i, end, sentences.get(si).map(|s| s.span));
+                out.push(Figure {
+                    span,
+                    sentence: si as u32,
+                    kind,
+                    value,
+                    unit,
+                    context,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn lower(t: &Token) -> String {
+    normalize(t.text)
+}
+
+fn month_index(w: &str) -> Option<usize> {
+    MONTHS.iter().position(|m| *m == w).or_else(|| {
+        MONTH_ABBR
+            .iter()
+            .position(|m| *m == w || (w.len() == 4 && w == "sept" && *m == "sep"))
+    })
+}
+
+/// A date: "February 18, 2025", "18 February 2025", "Feb. 2022", "February 2022", a weekday, or a year.
+fn date_at(t: &[Token], i: usize) -> Option<(usize, FigureKind, f64, Option<String>)> {
+    let w = lower(&t[i]);
+    if let Some(d) = WEEKDAYS.iter().position(|x| *x == w) {
+        if t[i].is_capitalized() {
+            return Some((
+                i + 1,
+                FigureKind::Date,
+                (d + 1) as f64,
+                Some("weekday".into()),
+            ));
+        }
+    }
+    let year_of = |k: usize| -> Option<u32> {
+        let tk = t.get(k)?;
+        (tk.kind == TokenKind::Number && tk.text.len() == 4)
+            .then(|| tk.text.parse().ok())
+            .flatten()
+            .filter(|y| (1800..=2100).contains(y))
+    };
+    let day_of = |k: usize| -> Option<u32> {
+        let tk = t.get(k)?;
+        if tk.kind != TokenKind::Number {
+            return None;
+        }
+        let d: u32 = tk
+            .text
+            .trim_end_matches(|c: char| c.is_alphabetic())
+            .parse()
+            .ok()?;
+        (1..=31).contains(&d).then_some(d)
+    };
+    if let Some(m) = month_index(&w).filter(|_| {
+        t[i].is_capitalized() && (w != "may" || day_of(i + 1).is_some() || year_of(i + 1).is_some())
+    }) {
+        let mut k = i + 1;
+        if t.get(k).is_some_and(|x| x.text == ".") {
+            k += 1;
+        }
+        let mut day = 0;
+        if let Some(d) = day_of(k).filter(|_| year_of(k).is_none()) {
+            day = d;
+            k += 1;
+            if t.get(k).is_some_and(|x| x.text == ",") && year_of(k + 1).is_some() {
+                k += 1;
+            }
+        }
+        let year = year_of(k);
+        if year.is_some() {
+            k += 1;
+        }
+        if day == 0 && year.is_none() {
+            return Some((
+                k,
+                FigureKind::Date,
+                ((m + 1) * 100) as f64,
+                Some("month".into()),
+            ));
+        }
+        let v = year.unwrap_or(0) as f64 * 10000.0 + (m + 1) as f64 * 100.0 + day as f64;
+        return Some((
+            k,
+            FigureKind::Date,
+            v,
+            Some(if day > 0 { "day" } else { "month" }.into()),
+        ));
+    }
+    if let Some(d) = day_of(i) {
+        if let Some(m) = t
+            .get(i + 1)
+            .and_then(|x| month_index(&lower(x)).filter(|_| x.is_capitalized()))
+        {
+            let mut k = i + 2;
+            let year = year_of(k);
+            if year.is_some() {
+                k += 1;
+            }
+            let v = year.unwrap_or(0) as f64 * 10000.0 + (m + 1) as f64 * 100.0 + d as f64;
+            return Some((k, FigureKind::Date, v, Some("day".into())));
+        }
+    }
+    if let Some(y) = year_of(i) {
+        let next = t.get(i + 1).map(lower).unwrap_or_default();
+        let is_count = !next.is_empty()
+            && (TIME_UNITS.iter().any(|(u, _)| *u == next) || next == "percent" || next == "%");
+        if !is_count && !t[i].text.contains(',') {
+            return Some((
+                i + 1,
+                FigureKind::Date,
+                y as f64 * 10000.0,
+                Some("year".into()),
+            ));
+        }
+    }
+    None
+}
+
+/// A quantity: optional currency sign, a number (digits or words) with optional scale, and a unit.
+fn number_at(t: &[Token], i: usize) -> Option<(usize, FigureKind, f64, Option<String>)> {
+    let mut k = i;
+    let mut currency: Option<&str> = None;
+    match t[k].text {
+        "$" => currency = Some("USD"),
+        "€" => currency = Some("EUR"),
+        "£" => currency = Some("GBP"),
+        "¥" => currency = Some("JPY"),
+        _ => {}
+    }
+    if currency.is_some() {
+        k += 1;
+    } else if matches!(t[k].text, "US" | "USD") && t.get(k + 1).is_some_and(|x| x.text == "$") {
+        currency = Some("USD");
+        k += 2;
+    }
+    let (mut value, scale) = token_number(t.get(k)?)?;
+    // "a", "one" and "half" alone are too common to be figures unless a unit follows.
+    let wordy = t[k].kind == TokenKind::Word;
+    k += 1;
+    if let Some(s) = scale {
+        value *= s;
+    } else if let Some(s) = t
+        .get(k)
+        .and_then(|x| SCALES.iter().find(|(n, _)| *n == lower(x)).map(|(_, v)| *v))
+    {
+        if !(wordy && s == 100.0 && value == 0.5) {
+            value *= s;
+            k += 1;
+        }
+    }
+    let next = t.get(k).map(lower).unwrap_or_default();
+    if next == "%"
+        || next == "percent"
+        || (next == "per" && t.get(k + 1).is_some_and(|x| lower(x) == "cent"))
+    {
+        let end = if next == "per" { k + 2 } else { k + 1 };
+        let end = if t.get(end).is_some_and(|x| lower(x) == "points") {
+            end + 1
+        } else {
+            end
+        };
+        return Some((end, FigureKind::Percent, value, Some("percent".into())));
+    }
+    if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == next) {
+        return Some((k + 1, FigureKind::Money, value, Some((*code).into())));
+    }
+    if let Some(c) = currency {
+        return Some((k, FigureKind::Money, value, Some(c.into())));
+    }
+    if let Some((_, unit)) = TIME_UNITS.iter().find(|(w, _)| *w == next) {
+        return Some((k + 1, FigureKind::Duration, value, Some((*unit).into())));
+    }
+    if wordy && (value <= 1.0 || (value < 10.0 && next.is_empty())) {
+        return None;
+    }
+    // A counted noun: "21,692 sanctions", "23 of the 32 members".
+    let unit = t
+        .get(k)
+        .filter(|x| x.kind == TokenKind::Word && !is_stopword(&lower(x)))
+        .map(lower);
+    if wordy && unit.is_none() {
+        return None;
+    }
+    Some((k, FigureKind::Number, value, unit))
+}
+
+fn context_words(
+    _text: &str,
+    t: &[Token],
+    a: usize,
+    b: usize,
+    sentence: Option<Span>,
+) -> Vec<String> {
+    let (lo, hi) = match sentence {
+        Some(s) => (s.start as usize, s.end as usize),
+        None => (0, usize::MAX),
+    };
+    let mut words = Vec::new();
+    let mut k = a;
+    while k > 0 && words.len() < 3 {
+        k -= 1;
+        if t[k].start < lo {
+            break;
+        }
+        let w = lower(&t[k]);
+        if t[k].kind == TokenKind::Word && !is_stopword(&w) {
+            words.insert(0, w);
+        }
+    }
+    let mut after = 0;
+    let mut k = b;
+    while k < t.len() && after < 3 && t[k].end <= hi {
+        let w = lower(&t[k]);
+        if t[k].kind == TokenKind::Word && !is_stopword(&w) {
+            words.push(w);
+            after += 1;
+        }
+        k += 1;
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::analyze_text;
+    use crate::model::FigureKind;
+
+    fn figs(text: &str) -> Vec<(String, FigureKind, f64, Option<String>)> {
+        let (_, a) = analyze_text(text, None);
+        a.figures
+            .iter()
+            .map(|f| {
+                (
+                    text[f.span.start as usize..f.span.end as usize].to_string(),
+                    f.kind,
+                    f.value,
+                    f.unit.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn amounts_and_percentages() {
+        let f = figs("Companies lost $324bn. GDP dropped by about 2.1 percent; 21,692 sanctions; a 5% target.");
+        assert!(
+            f.contains(&(
+                "$324bn".into(),
+                FigureKind::Money,
+                324e9,
+                Some("USD".into())
+            )),
+            "{f:?}"
+        );
+        assert!(f.contains(&(
+            "2.1 percent".into(),
+            FigureKind::Percent,
+            2.1,
+            Some("percent".into())
+        )));
+        assert!(f.contains(&(
+            "21,692".into(),
+            FigureKind::Number,
+            21692.0,
+            Some("sanctions".into())
+        )));
+        assert!(f.contains(&(
+            "5%".into(),
+            FigureKind::Percent,
+            5.0,
+            Some("percent".into())
+        )));
+    }
+
+    #[test]
+    fn words_and_digits_agree() {
+        let a = figs("The talks lasted four hours.");
+        let b = figs("The talks lasted 4 hours.");
+        assert_eq!(a[0].1, FigureKind::Duration);
+        assert_eq!((a[0].2, &a[0].3), (b[0].2, &b[0].3));
+    }
+
+    #[test]
+    fn dates() {
+        let f = figs("On Tuesday, February 18, 2025, after the invasion in February 2022 and the 2014 annexation.");
+        assert_eq!(
+            f[0],
+            (
+                "Tuesday".into(),
+                FigureKind::Date,
+                2.0,
+                Some("weekday".into())
+            )
+        );
+        assert_eq!(f[1].2, 20250218.0);
+        assert_eq!(f[2].2, 20220200.0);
+        assert_eq!(f[3].2, 20140000.0);
+    }
+
+    #[test]
+    fn plain_words_are_not_figures() {
+        assert!(figs("One of the main issues was one thing.").is_empty());
+    }
+}

@@ -1,0 +1,51 @@
+//! Analyze: per-article language, paragraphs, sentences, name mentions, quotes and figures.
+
+pub mod figures;
+pub mod lang;
+pub mod lexicon;
+pub mod names;
+pub mod quotes;
+pub mod segment;
+pub mod tokens;
+
+use crate::model::{Analysis, Article};
+
+/// Analyse one article. Pure and deterministic: the same article always gives the same analysis.
+pub fn analyze(article: &Article) -> Analysis {
+    analyze_text(&article.text, article.lang.as_deref()).1
+}
+
+/// Analyse raw body text (one paragraph per line). Returns the language used for segmentation.
+pub fn analyze_text(text: &str, declared_lang: Option<&str>) -> (String, Analysis) {
+    let detected = lang::detect(text);
+    let lang = declared_lang
+        .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
+        .or_else(|| detected.clone())
+        .unwrap_or_else(|| "en".to_string());
+    let seg = segment::segment(text, &lang);
+    let toks = tokens::tokenize(text);
+    let word_count = toks
+        .iter()
+        .filter(|t| t.kind != tokens::TokenKind::Punct)
+        .count() as u32;
+    let mentions = names::extract_mentions(text, &toks, &seg.sentences);
+    let quotes = quotes::extract_quotes(&quotes::QuoteInput {
+        text,
+        tokens: &toks,
+        sentences: &seg.sentences,
+        paragraphs: &seg.paragraphs,
+        mentions: &mentions,
+    });
+    let figures = figures::extract_figures(text, &toks, &seg.sentences);
+    let analysis = Analysis {
+        lang: detected.or(Some(lang.clone())),
+        dateline: seg.dateline,
+        paragraphs: seg.paragraphs,
+        sentences: seg.sentences,
+        mentions,
+        quotes,
+        figures,
+        word_count,
+    };
+    (lang, analysis)
+}

@@ -1,0 +1,744 @@
+//! Name mentions: people, places and organisations, with a canonical key shared by the spelling and
+//! transliteration variants outlets use, and titles ("Foreign Minister") set apart from the name.
+//!
+//! Keys are built from normalised name tokens (see [`token_key`]): "Zelensky", "Zelenskyy" and "Zelenskiy"
+//! all give `zelenski`, "Sergei"/"Sergey" give `sergei`. A person's key is first and last name
+//! (`p:sergei lavrov`); a bare surname is resolved to the full name used elsewhere in the article
+//! ([`extract_mentions`]) or the story ([`resolve_collection`]).
+
+use super::lexicon::{
+    DEMONYMS, GIVEN_NAMES, NICKNAMES, NOT_NAMES, ORGS, ORG_SUFFIXES, PLACES, PLACE_SUFFIXES,
+    ROLE_WORDS, SPEECH_VERBS, TITLE_MODIFIERS,
+};
+use super::tokens::{is_stopword, Token, TokenKind};
+use crate::model::{EntityKind, Mention, Sentence, Span};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+struct Lexicon {
+    places: HashMap<String, String>,
+    orgs: HashMap<String, String>,
+    roles: HashSet<&'static str>,
+    modifiers: HashSet<&'static str>,
+    given: HashSet<String>,
+    nicknames: HashMap<&'static str, &'static str>,
+    speech: HashSet<&'static str>,
+    not_names: HashSet<&'static str>,
+    demonyms: HashSet<&'static str>,
+    org_suffixes: HashSet<&'static str>,
+    place_suffixes: HashSet<&'static str>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let table = |groups: &[&[&str]]| {
+            let mut m = HashMap::new();
+            for g in groups {
+                for v in *g {
+                    m.insert(plain(v), plain(g[0]));
+                }
+            }
+            m
+        };
+        Lexicon {
+            places: table(PLACES),
+            orgs: table(ORGS),
+            roles: ROLE_WORDS.iter().copied().collect(),
+            modifiers: TITLE_MODIFIERS.iter().copied().collect(),
+            given: GIVEN_NAMES.iter().map(|g| token_key(g)).collect(),
+            nicknames: NICKNAMES.iter().copied().collect(),
+            speech: SPEECH_VERBS.iter().copied().collect(),
+            not_names: NOT_NAMES.iter().copied().collect(),
+            demonyms: DEMONYMS.iter().copied().collect(),
+            org_suffixes: ORG_SUFFIXES.iter().copied().collect(),
+            place_suffixes: PLACE_SUFFIXES.iter().copied().collect(),
+        }
+    })
+}
+
+/// Lower-case ASCII form with dots and possessives dropped, spaces collapsed: the lookup form of a phrase.
+fn plain(s: &str) -> String {
+    let folded = deunicode::deunicode(s)
+        .to_lowercase()
+        .replace(['.', '\u{2019}'], "")
+        .replace('\'', "");
+    let folded = folded
+        .strip_suffix("s'")
+        .map(|x| format!("{x}s"))
+        .unwrap_or(folded);
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The normalised form of one name token: ASCII, lower case, doubled letters collapsed, common
+/// transliteration differences folded (w/v, ph/f, x/ks, final -y/-i/-iy/-yy/-ij all as -i).
+pub fn token_key(word: &str) -> String {
+    let ascii = deunicode::deunicode(word).to_lowercase();
+    let ascii = ascii.strip_suffix("'s").unwrap_or(&ascii);
+    let mut s: String = ascii
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    for (from, to) in [
+        ("ph", "f"),
+        ("ck", "k"),
+        ("x", "ks"),
+        ("w", "v"),
+        ("ou", "u"),
+        ("dzh", "j"),
+        ("tch", "ch"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if out.ends_with(c) && c.is_ascii_alphabetic() {
+            continue;
+        }
+        out.push(c);
+    }
+    let trimmed = out.trim_end_matches(['i', 'y']);
+    let trimmed = trimmed.strip_suffix("ij").unwrap_or(trimmed);
+    if trimmed.len() != out.len() && trimmed.len() >= 2 {
+        let mut t = trimmed.to_string();
+        t.push('i');
+        return t;
+    }
+    out
+}
+
+fn first_name_key(word: &str) -> String {
+    let lower = plain(word);
+    let formal = lexicon()
+        .nicknames
+        .get(lower.as_str())
+        .copied()
+        .unwrap_or(lower.as_str());
+    token_key(formal)
+}
+
+/// Canonical key of a person's name (title already removed).
+pub fn person_key(tokens: &[&str]) -> String {
+    let toks: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|t| t.chars().any(|c| c.is_alphanumeric()))
+        .collect();
+    match toks.as_slice() {
+        [] => "p:".into(),
+        [one] => format!("p:{}", token_key(one)),
+        [first, .., last] => format!("p:{} {}", first_name_key(first), token_key(last)),
+    }
+}
+
+/// Canonical key of a place, using the variant table ("Kiev" and "Kyiv" give one key).
+pub fn place_key(name: &str) -> String {
+    let p = plain(name);
+    let p = p.strip_prefix("the ").unwrap_or(&p).to_string();
+    match lexicon().places.get(&p) {
+        Some(c) => format!("l:{c}"),
+        None => format!(
+            "l:{}",
+            p.split(' ').map(token_key).collect::<Vec<_>>().join(" ")
+        ),
+    }
+}
+
+pub fn org_key(name: &str) -> String {
+    let p = plain(name);
+    let p = p.strip_prefix("the ").unwrap_or(&p).to_string();
+    match lexicon().orgs.get(&p) {
+        Some(c) => format!("o:{c}"),
+        None => format!("o:{p}"),
+    }
+}
+
+/// A candidate name found in a sentence, before article-level resolution.
+struct Candidate {
+    span: Span,
+    sentence: u32,
+    kind: Option<EntityKind>,
+    tokens: Vec<String>,
+    title: Option<String>,
+    /// Sentence-initial single word: a name only if it resolves to one seen elsewhere.
+    weak: bool,
+    speech_adjacent: bool,
+}
+
+/// Find the name mentions of an article. `tokens` are the article's tokens; sentences give the boundaries.
+pub fn extract_mentions(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Mention> {
+    let lex = lexicon();
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut ti = 0;
+    for (si, s) in sentences.iter().enumerate() {
+        while ti < tokens.len() && tokens[ti].start < s.span.start as usize {
+            ti += 1;
+        }
+        let a = ti;
+        let mut b = a;
+        while b < tokens.len() && tokens[b].end <= s.span.end as usize {
+            b += 1;
+        }
+        scan_sentence(text, &tokens[a..b], si as u32, lex, &mut cands);
+        ti = b;
+    }
+    resolve_article(cands)
+}
+
+fn is_name_word(t: &Token, lex: &Lexicon) -> bool {
+    if t.kind != TokenKind::Word || !t.is_capitalized() {
+        return false;
+    }
+    let p = plain(t.text);
+    !lex.not_names.contains(p.as_str())
+}
+
+fn is_connector(t: &Token) -> bool {
+    matches!(
+        t.text,
+        "of" | "de"
+            | "bin"
+            | "al"
+            | "van"
+            | "von"
+            | "der"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "del"
+            | "di"
+            | "ibn"
+            | "el"
+            | "bint"
+            | "dos"
+            | "das"
+    )
+}
+
+fn scan_sentence(text: &str, toks: &[Token], si: u32, lex: &Lexicon, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name_word(&toks[i], lex) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len() {
+            let t = &toks[j];
+            if is_name_word(t, lex) {
+                j += 1;
+                continue;
+            }
+            // An initial: "J." inside a run.
+            if t.text == "."
+                && toks[j - 1].text.chars().count() == 1
+                && j + 1 < toks.len()
+                && is_name_word(&toks[j + 1], lex)
+                && toks[j].start == toks[j - 1].end
+            {
+                j += 1;
+                continue;
+            }
+            if is_connector(t) && j + 1 < toks.len() && is_name_word(&toks[j + 1], lex) {
+                let prev = plain(toks[j - 1].text);
+                let joins = t.text != "of"
+                    || lex.roles.contains(prev.as_str())
+                    || lex.org_suffixes.contains(prev.as_str())
+                    || matches!(
+                        prev.as_str(),
+                        "united states"
+                            | "states"
+                            | "republic"
+                            | "kingdom"
+                            | "gulf"
+                            | "bank"
+                            | "university"
+                            | "ministry"
+                            | "department"
+                            | "minister"
+                            | "secretary"
+                    );
+                if joins {
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        let initial = i == 0
+            || matches!(
+                toks[i - 1].text,
+                "\"" | "\u{201c}" | "(" | ":" | "-" | "\u{2014}" | "\u{2013}" | "'" | "\u{2018}"
+            );
+        process_run(text, toks, i, j, initial, si, lex, out);
+        i = j;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn process_run(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    j: usize,
+    initial: bool,
+    si: u32,
+    lex: &Lexicon,
+    out: &mut Vec<Candidate>,
+) {
+    let mut start = i;
+    let mut initial = initial;
+    // Drop sentence-initial function words ("The", "But", "Both").
+    while start < j
+        && !toks[start].is_all_caps()
+        && (is_stopword(&plain(toks[start].text))
+            || lex.not_names.contains(plain(toks[start].text).as_str()))
+    {
+        start += 1;
+        initial = false;
+    }
+    if start >= j {
+        return;
+    }
+    let words: Vec<String> = toks[start..j].iter().map(|t| plain(t.text)).collect();
+    // A title inside the run: "US Secretary of State Marco Rubio".
+    let role_at = words.iter().rposition(|w| lex.roles.contains(w.as_str()));
+    let mut title: Option<String> = None;
+    let mut name_from = start;
+    let mut pre_end = start;
+    if let Some(r) = role_at {
+        let mut r_end = start + r + 1;
+        if r_end + 1 < j && toks[r_end].text == "of" {
+            r_end += 2;
+        }
+        let mut t_start = start + r;
+        while t_start > start {
+            let w = plain(toks[t_start - 1].text);
+            if lex.modifiers.contains(w.as_str()) || lex.roles.contains(w.as_str()) || w == "of" {
+                t_start -= 1;
+            } else {
+                break;
+            }
+        }
+        if r_end < j {
+            title = Some(text[toks[t_start].start..toks[r_end - 1].end].to_string());
+            name_from = r_end;
+            pre_end = t_start;
+        } else {
+            // Only a title ("the Foreign Minister"): no name here, but what precedes may be one.
+            pre_end = t_start;
+            name_from = j;
+        }
+    }
+    if pre_end > start {
+        process_plain(
+            text, toks, start, pre_end, initial, false, None, si, lex, out,
+        );
+    }
+    if name_from < j {
+        let lower_role = if title.is_none() && name_from > 0 {
+            let prev = plain(toks[name_from - 1].text);
+            (toks[name_from - 1].kind == TokenKind::Word
+                && !toks[name_from - 1].is_capitalized()
+                && lex.roles.contains(prev.as_str()))
+            .then(|| toks[name_from - 1].text.to_string())
+        } else {
+            None
+        };
+        let has_title = title.is_some() || lower_role.is_some();
+        process_plain(
+            text,
+            toks,
+            name_from,
+            j,
+            initial && name_from == start,
+            has_title,
+            title.or(lower_role),
+            si,
+            lex,
+            out,
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn process_plain(
+    _text: &str,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    initial: bool,
+    titled: bool,
+    title: Option<String>,
+    si: u32,
+    lex: &Lexicon,
+    out: &mut Vec<Candidate>,
+) {
+    let words: Vec<String> = toks[a..b]
+        .iter()
+        .map(|t| plain(strip_possessive(t.text)))
+        .collect();
+    if words.iter().all(|w| {
+        lex.demonyms.contains(w.as_str())
+            || lex.modifiers.contains(w.as_str())
+            || lex.roles.contains(w.as_str())
+            || looks_demonym(w, lex)
+    }) {
+        return;
+    }
+    if words.len() == 1
+        && words[0].contains('-')
+        && words[0]
+            .split('-')
+            .all(|p| lex.demonyms.contains(p) || lex.places.contains_key(p))
+    {
+        return;
+    }
+    // Leading demonyms belong to an org name ("Russian Direct Investment Fund") but not to a person.
+    let full = words.join(" ");
+    let last = words.last().map(String::as_str).unwrap_or("");
+    let start = toks[a].start;
+    let mut end = toks[b - 1].end;
+    let raw_last = toks[b - 1].text;
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if raw_last.ends_with(suffix) && raw_last.len() > suffix.len() + 1 {
+            end -= suffix.len();
+            break;
+        }
+    }
+    let next_speech = toks.get(b).is_some_and(|t| lex.speech.contains(t.text))
+        || (toks.get(b).is_some_and(|t| t.text == ",")
+            && toks.get(b + 1).is_some_and(|t| lex.speech.contains(t.text)));
+    let prev_speech = a > 0 && lex.speech.contains(toks[a - 1].text);
+    let after_preposition = a > 0
+        && matches!(
+            toks[a - 1].text,
+            "in" | "at"
+                | "from"
+                | "near"
+                | "across"
+                | "into"
+                | "outside"
+                | "inside"
+                | "to"
+                | "toward"
+                | "towards"
+        );
+    let speech_adjacent = (next_speech || prev_speech) && !after_preposition;
+    let bare = strip_possessive(toks[a].text);
+    let is_acronym = words.len() == 1
+        && bare
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+        && (2..=6).contains(&bare.chars().filter(|c| c.is_alphabetic()).count());
+    let kind = if titled {
+        Some(EntityKind::Person)
+    } else if lex.places.contains_key(&full)
+        || lex.places.contains_key(full.trim_start_matches("the "))
+    {
+        Some(EntityKind::Place)
+    } else if lex.orgs.contains_key(&full) || (words.len() >= 2 && lex.org_suffixes.contains(last))
+    {
+        Some(EntityKind::Organization)
+    } else if words.len() >= 2 && lex.place_suffixes.contains(last) {
+        Some(EntityKind::Place)
+    } else if words.len() >= 2 && lex.given.contains(&token_key(&words[0])) {
+        Some(EntityKind::Person)
+    } else if is_acronym {
+        Some(EntityKind::Organization)
+    } else if (words.len() == 1
+        && (looks_like_place(&words[0], lex) || (after_preposition && !initial)))
+        || (words.len() >= 2 && PLACE_PREFIXES.contains(&words[0].as_str()))
+    {
+        Some(EntityKind::Place)
+    } else if (2..=4).contains(&words.len()) && speech_adjacent {
+        Some(EntityKind::Person)
+    } else if words.len() == 1 {
+        None
+    } else if lex.demonyms.contains(words[0].as_str()) {
+        // "Russian officials", "Ukrainian President": the rest was handled as a title or is not a name.
+        if words.len() == 2 {
+            return;
+        }
+        Some(EntityKind::Other)
+    } else {
+        Some(EntityKind::Other)
+    };
+    if words.len() == 1 && lex.demonyms.contains(words[0].as_str()) {
+        return;
+    }
+    let name_tokens: Vec<String> = toks[a..b]
+        .iter()
+        .map(|t| strip_possessive(t.text).to_string())
+        .collect();
+    out.push(Candidate {
+        span: Span::new(start, end),
+        sentence: si,
+        kind,
+        tokens: name_tokens,
+        title,
+        weak: kind.is_none() && initial,
+        speech_adjacent,
+    });
+}
+
+/// First words of place names ("Port Elmsby", "Lake Geneva").
+const PLACE_PREFIXES: &[&str] = &[
+    "port", "mount", "mt", "lake", "fort", "cape", "san", "santa", "saint", "st", "new", "north",
+    "south", "east", "west", "upper", "lower", "greater",
+];
+
+/// Country-like endings on an unknown single word ("Marovia", "Kazakhstan", "Lapland").
+fn looks_like_place(w: &str, lex: &Lexicon) -> bool {
+    w.len() >= 5
+        && !lex.given.contains(&token_key(w))
+        && (w.ends_with("ia") || w.ends_with("stan") || w.ends_with("land"))
+}
+
+/// Nationality adjectives we do not list ("Marovian", "Belkanian", "Vietnamese").
+fn looks_demonym(w: &str, lex: &Lexicon) -> bool {
+    w.len() >= 6
+        && !lex.given.contains(&token_key(w))
+        && (w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ean"))
+}
+
+fn strip_possessive(w: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(x) = w.strip_suffix(suffix) {
+            if x.chars().count() >= 2 {
+                return x;
+            }
+        }
+    }
+    w
+}
+
+fn key_for(kind: EntityKind, tokens: &[String]) -> String {
+    let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    match kind {
+        EntityKind::Person => person_key(&refs),
+        EntityKind::Place => place_key(&refs.join(" ")),
+        EntityKind::Organization => org_key(&refs.join(" ")),
+        EntityKind::Other => format!(
+            "x:{}",
+            refs.iter()
+                .map(|t| token_key(t))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    }
+}
+
+/// Give every candidate its final kind and key: bare surnames take the full name used in the article.
+fn resolve_article(cands: Vec<Candidate>) -> Vec<Mention> {
+    // Full person names by surname key, in order of appearance.
+    let mut by_surname: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<String>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if c.kind == Some(EntityKind::Person) && c.tokens.len() >= 2 {
+            let key = key_for(EntityKind::Person, &c.tokens);
+            by_surname
+                .entry(token_key(c.tokens.last().unwrap()))
+                .or_default()
+                .push((i, key.clone()));
+            by_first
+                .entry(first_name_key(&c.tokens[0]))
+                .or_default()
+                .push(key);
+        }
+    }
+    let mut out = Vec::with_capacity(cands.len());
+    for (i, c) in cands.iter().enumerate() {
+        let single = c.tokens.len() == 1;
+        let surname_match = |tok: &str| -> Option<String> {
+            let list = by_surname.get(&token_key(tok))?;
+            // The most recent full name before this mention, else the first one after it.
+            list.iter()
+                .rev()
+                .find(|(j, _)| *j < i)
+                .or_else(|| list.first())
+                .map(|(_, k)| k.clone())
+        };
+        let (kind, key) = match c.kind {
+            Some(EntityKind::Person) if single => match surname_match(&c.tokens[0]) {
+                Some(k) => (EntityKind::Person, k),
+                None => (EntityKind::Person, key_for(EntityKind::Person, &c.tokens)),
+            },
+            Some(k) => (k, key_for(k, &c.tokens)),
+            None => {
+                if let Some(k) = surname_match(&c.tokens[0]) {
+                    (EntityKind::Person, k)
+                } else if let Some(list) = by_first
+                    .get(&first_name_key(&c.tokens[0]))
+                    .filter(|l| l.iter().all(|k| k == &l[0]))
+                {
+                    (EntityKind::Person, list[0].clone())
+                } else if c.speech_adjacent {
+                    (EntityKind::Person, key_for(EntityKind::Person, &c.tokens))
+                } else if c.weak {
+                    continue;
+                } else {
+                    (EntityKind::Other, key_for(EntityKind::Other, &c.tokens))
+                }
+            }
+        };
+        out.push(Mention {
+            span: c.span,
+            sentence: c.sentence,
+            kind,
+            key,
+            title: c.title.clone(),
+        });
+    }
+    out
+}
+
+/// Merge keys across the articles of a story: a bare surname (`p:lavrov`) or an unclassified single word
+/// (`x:lavrov`) joins the one full name with that surname; full names with the same surname and the same
+/// first initial join the most frequent of them. Returns alias key -> canonical key for keys that change.
+pub fn resolve_collection<'a>(keys: impl IntoIterator<Item = &'a str>) -> HashMap<String, String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in keys {
+        *counts.entry(k).or_default() += 1;
+    }
+    let mut full_by_surname: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    for (&k, &n) in &counts {
+        if let Some(name) = k.strip_prefix("p:") {
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                full_by_surname.entry(last).or_default().push((k, n));
+            }
+        }
+    }
+    let mut map = HashMap::new();
+    for list in full_by_surname.values_mut() {
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let head = list[0].0;
+        let initial = |k: &str| k.as_bytes().get(2).copied();
+        for &(k, _) in &list[1..] {
+            if initial(k) == initial(head) {
+                map.insert(k.to_string(), head.to_string());
+            }
+        }
+    }
+    for &k in counts.keys() {
+        let bare = k.strip_prefix("p:").or_else(|| k.strip_prefix("x:"));
+        let Some(bare) = bare.filter(|b| !b.contains(' ')) else {
+            continue;
+        };
+        if let Some(list) = full_by_surname.get(bare) {
+            let heads: HashSet<&str> = list
+                .iter()
+                .map(|(k, _)| map.get(*k).map(String::as_str).unwrap_or(k))
+                .collect();
+            if heads.len() == 1 {
+                map.insert(k.to_string(), heads.into_iter().next().unwrap().to_string());
+            }
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::segment::segment;
+    use crate::analyze::tokens::tokenize;
+
+    fn mentions(text: &str) -> Vec<(String, EntityKind, String, Option<String>)> {
+        let seg = segment(text, "en");
+        let toks = tokenize(text);
+        extract_mentions(text, &toks, &seg.sentences)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span.start as usize..m.span.end as usize].to_string(),
+                    m.kind,
+                    m.key,
+                    m.title,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn transliteration_variants_share_a_key() {
+        assert_eq!(token_key("Zelensky"), token_key("Zelenskyy"));
+        assert_eq!(token_key("Zelenskiy"), token_key("Zelensky"));
+        assert_eq!(token_key("Sergei"), token_key("Sergey"));
+        assert_eq!(token_key("Yuri"), token_key("Yury"));
+        assert_eq!(token_key("Dmitry"), token_key("Dmitri"));
+        assert_eq!(place_key("Kiev"), place_key("Kyiv"));
+        assert_eq!(
+            person_key(&["Mike", "Waltz"]),
+            person_key(&["Michael", "Waltz"])
+        );
+        assert_ne!(token_key("Putin"), token_key("Rubio"));
+    }
+
+    #[test]
+    fn titles_are_split_from_names() {
+        let m = mentions("US Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Riyadh.");
+        let people: Vec<_> = m.iter().filter(|x| x.1 == EntityKind::Person).collect();
+        assert_eq!(people.len(), 2, "{m:?}");
+        assert_eq!(people[0].0, "Marco Rubio");
+        assert_eq!(people[0].3.as_deref(), Some("Secretary of State"));
+        assert_eq!(people[1].0, "Sergei Lavrov");
+        assert_eq!(people[1].3.as_deref(), Some("Russian Foreign Minister"));
+        assert!(m
+            .iter()
+            .any(|x| x.0 == "Riyadh" && x.1 == EntityKind::Place));
+        assert!(m.iter().any(|x| x.0 == "US" && x.2 == "l:united states"));
+    }
+
+    #[test]
+    fn surnames_resolve_to_full_names() {
+        let m = mentions(
+            "Kremlin spokesman Dmitry Peskov spoke first. Later, Peskov said more. Lavrov left.",
+        );
+        let peskov: Vec<_> = m.iter().filter(|x| x.0.contains("Peskov")).collect();
+        assert_eq!(peskov.len(), 2, "{m:?}");
+        assert!(peskov.iter().all(|x| x.2 == "p:dmitri peskov"));
+        assert_eq!(peskov[0].3.as_deref(), Some("spokesman"));
+        // A sentence-initial unknown word is not a name unless it resolves.
+        assert!(!m.iter().any(|x| x.0 == "Lavrov"));
+        assert!(!m.iter().any(|x| x.0 == "Later"));
+    }
+
+    #[test]
+    fn organisations_and_demonyms() {
+        let m = mentions("Kirill Dmitriev, head of the Russian Direct Investment Fund, cited the IMF and NATO's plans.");
+        assert!(m
+            .iter()
+            .any(|x| x.0 == "Kirill Dmitriev" && x.1 == EntityKind::Person));
+        assert!(m.iter().any(|x| x.0 == "Russian Direct Investment Fund" && x.1 == EntityKind::Organization), "{m:?}");
+        assert!(m.iter().any(|x| x.0 == "IMF" && x.2 == "o:imf"));
+        assert!(m.iter().any(|x| x.0 == "NATO" && x.2 == "o:nato"));
+    }
+
+    #[test]
+    fn collection_resolution_joins_bare_surnames() {
+        let map = resolve_collection([
+            "p:sergei lavrov",
+            "p:lavrov",
+            "x:lavrov",
+            "p:sergei lavrov",
+            "p:s lavrov",
+        ]);
+        assert_eq!(
+            map.get("p:lavrov").map(String::as_str),
+            Some("p:sergei lavrov")
+        );
+        assert_eq!(
+            map.get("x:lavrov").map(String::as_str),
+            Some("p:sergei lavrov")
+        );
+        assert_eq!(
+            map.get("p:s lavrov").map(String::as_str),
+            Some("p:sergei lavrov")
+        );
+    }
+}

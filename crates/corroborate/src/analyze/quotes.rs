@@ -1,0 +1,966 @@
+//! Quotes, direct ("...", X said) and indirect (X said that ...), with the speaker resolved.
+//!
+//! Direct quotes are found by pairing quote marks over the paragraph, so a quote may span sentences. The
+//! speaker is the noun phrase next to a speech verb before or after the quote; pronouns and role phrases
+//! ("he", "the minister") resolve to the most recent compatible person mention. A paragraph that is only
+//! a quote continues the previous speaker.
+
+use super::lexicon::SPEECH_VERBS;
+use super::tokens::{Token, TokenKind};
+use crate::model::{EntityKind, Mention, Quote, Sentence, Span, Speaker};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Verbs that introduce reported speech without quote marks ("X said the talks failed").
+const INDIRECT_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "stressed",
+    "stresses",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "explained",
+    "explains",
+    "announced",
+    "announces",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "suggested",
+    "suggests",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "predicted",
+    "predicts",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "estimated",
+    "estimates",
+    "contended",
+    "contends",
+    "reiterated",
+    "reiterates",
+    "maintained",
+    "maintains",
+    "conceded",
+    "concedes",
+    "alleged",
+    "alleges",
+    "asserted",
+    "asserts",
+    "assured",
+    "assures",
+    "cautioned",
+    "cautions",
+    "indicated",
+    "indicates",
+    "promised",
+    "promises",
+    "vowed",
+    "vows",
+    "warned",
+    "testified",
+    "recalled",
+    "recalls",
+    "complained",
+    "complains",
+    "speculated",
+    "hinted",
+    "countered",
+    "charged",
+    "observed",
+    "revealed",
+    "disclosed",
+    "mentioned",
+    "agreed",
+    "agrees",
+    "learned",
+    "found",
+    "finds",
+    "shows",
+    "showed",
+    "feared",
+    "fears",
+    "hoped",
+    "hopes",
+    "expects",
+    "expected",
+    "knows",
+    "knew",
+    "feels",
+    "felt",
+    "questioned",
+    "accused",
+    "accuses",
+    "predicted",
+    "highlighted",
+    "underscored",
+    "pointed",
+    "acknowledging",
+    "saying",
+    "adding",
+    "noting",
+    "warning",
+    "arguing",
+    "insisting",
+    "claiming",
+    "stressing",
+    "explaining",
+    "suggesting",
+    "announcing",
+];
+
+/// Cues that may take the reported clause directly ("he said Russia is ready"); the others need "that".
+const BARE_CLAUSE_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "predicted",
+    "predicts",
+    "estimated",
+    "estimates",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "maintained",
+    "maintains",
+    "contended",
+    "contends",
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "insisting",
+    "claiming",
+];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "we", "i", "it", "He", "She", "They", "We", "I", "It",
+];
+
+fn speech() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| SPEECH_VERBS.iter().copied().collect())
+}
+
+fn indirect() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| INDIRECT_CUES.iter().copied().collect())
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, '\u{201c}' | '"' | '\u{ab}' | '\u{201e}')
+}
+fn is_close(c: char) -> bool {
+    matches!(c, '\u{201d}' | '"' | '\u{bb}')
+}
+
+pub struct QuoteInput<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token<'a>],
+    pub sentences: &'a [Sentence],
+    pub paragraphs: &'a [Span],
+    pub mentions: &'a [Mention],
+}
+
+pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut last_speaker: Option<(u32, Speaker)> = None;
+    for (pi, p) in input.paragraphs.iter().enumerate() {
+        let marks = quote_spans(input.text, *p);
+        let mut covered: Vec<Span> = Vec::new();
+        for (qi, q) in marks.iter().enumerate() {
+            let words = input.text[q.start as usize..q.end as usize]
+                .split_whitespace()
+                .count();
+            let sentence = sentence_of(input.sentences, q.start);
+            let found = attribute_direct(input, *q, *p);
+            let whole_paragraph = marks.len() == 1 && is_whole_paragraph(input.text, *p, *q);
+            if let Some((_, _, false)) = found {
+                if words < 4 {
+                    continue;
+                }
+            }
+            let speaker_cue = match found {
+                Some((sp, cue, _)) => Some((Some(sp), Some(cue))),
+                None if whole_paragraph && qi == 0 => last_speaker
+                    .as_ref()
+                    .filter(|(lp, _)| *lp + 1 == pi as u32)
+                    .map(|(_, s)| (Some(s.clone()), None)),
+                None => None,
+            };
+            let Some((speaker, cue)) = speaker_cue else {
+                // Unattributed scare quotes ("normalize") are not quotes; long unattributed ones still are.
+                if words >= 8 {
+                    quotes.push(Quote {
+                        span: *q,
+                        sentence,
+                        direct: true,
+                        speaker: None,
+                        cue: None,
+                    });
+                    covered.push(*q);
+                }
+                continue;
+            };
+            if words < 3 && cue.is_none() {
+                continue;
+            }
+            if let Some(s) = &speaker {
+                last_speaker = Some((pi as u32, s.clone()));
+            }
+            covered.push(*q);
+            quotes.push(Quote {
+                span: *q,
+                sentence,
+                direct: true,
+                speaker,
+                cue,
+            });
+        }
+        for (si, s) in input.sentences.iter().enumerate() {
+            if s.paragraph != pi as u32 {
+                continue;
+            }
+            let inside: usize = covered.iter().map(|c| c.overlap(s.span)).sum();
+            if inside * 2 > s.span.len() {
+                continue;
+            }
+            if let Some(q) = indirect_quote(input, si as u32, s.span) {
+                if !covered
+                    .iter()
+                    .any(|c| c.overlap(q.span) * 2 > c.len().min(q.span.len()))
+                    || covered.iter().all(|c| q.span.contains(*c))
+                {
+                    if let Some(sp) = &q.speaker {
+                        last_speaker = Some((pi as u32, sp.clone()));
+                    }
+                    quotes.retain(|old: &Quote| {
+                        !(old.direct
+                            && q.span.contains(old.span)
+                            && old.span.len() * 3 < q.span.len())
+                    });
+                    quotes.push(q);
+                }
+            }
+        }
+    }
+    quotes.sort_by_key(|q| q.span.start);
+    quotes
+}
+
+/// Spans inside paired quote marks within a paragraph. A quote still open at the paragraph end runs to it.
+fn quote_spans(text: &str, p: Span) -> Vec<Span> {
+    let ptext = &text[p.start as usize..p.end as usize];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev = ' ';
+    let chars: Vec<(usize, char)> = ptext.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|x| x.1).unwrap_or(' ');
+        match open {
+            None if is_open(c)
+                && (c != '"' || !prev.is_alphanumeric())
+                && !next.is_whitespace() =>
+            {
+                open = Some(i + c.len_utf8())
+            }
+            Some(s) if is_close(c) && (c != '"' || !next.is_alphanumeric()) => {
+                if i > s {
+                    out.push(Span::new(p.start as usize + s, p.start as usize + i));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    if let Some(s) = open {
+        if ptext.len() > s + 10 {
+            out.push(Span::new(p.start as usize + s, p.end as usize));
+        }
+    }
+    out.retain(|s| {
+        text[s.start as usize..s.end as usize]
+            .chars()
+            .any(|c| c.is_alphabetic())
+    });
+    out
+}
+
+fn is_whole_paragraph(text: &str, p: Span, q: Span) -> bool {
+    let before = &text[p.start as usize..q.start as usize];
+    let after = &text[q.end as usize..p.end as usize];
+    before.chars().filter(|c| c.is_alphanumeric()).count() == 0
+        && after.chars().filter(|c| c.is_alphanumeric()).count() == 0
+}
+
+fn sentence_of(sentences: &[Sentence], pos: u32) -> u32 {
+    match sentences.binary_search_by(|s| {
+        if s.span.end <= pos {
+            std::cmp::Ordering::Less
+        } else if s.span.start > pos {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => i as u32,
+        Err(i) => i.saturating_sub(1) as u32,
+    }
+}
+
+/// Token index range of tokens fully inside `span`.
+fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
+    let a = tokens.partition_point(|t| t.start < span.start as usize);
+    let b = tokens.partition_point(|t| t.end <= span.end as usize);
+    (a, b.max(a))
+}
+
+/// Find the speaker of a direct quote from the words right after or before it.
+/// Returns the speaker, the cue, and whether the cue sits right at the quote (`"...," X said` or `X said: "..."`);
+/// a short quote with a distant cue is a partial quote inside reported speech, not a quote of its own.
+fn attribute_direct(input: &QuoteInput, q: Span, p: Span) -> Option<(Speaker, String, bool)> {
+    let toks = input.tokens;
+    // After: `," X said` / `," said X` / `, X told reporters`.
+    let (_, after_start) = token_range(toks, Span::new(p.start as usize, q.end as usize + 1));
+    let (_, p_end) = token_range(toks, p);
+    let mut k = after_start;
+    while k < p_end
+        && toks[k].kind == TokenKind::Punct
+        && !matches!(toks[k].text, "." | "\"" | "\u{201c}")
+    {
+        k += 1;
+    }
+    let window_end = (k + 9).min(p_end);
+    #[allow(clippy::needless_range_loop)] // `v` is also a position passed to the phrase finders
+    for v in k..window_end {
+        if matches!(toks[v].text, "." | "\"" | "\u{201c}" | ";") {
+            break;
+        }
+        if speech().contains(toks[v].text) {
+            if v > k {
+                if let Some(sp) = subject_before(input, k, v, q.start) {
+                    return Some((sp, toks[v].text.to_string(), true));
+                }
+            }
+            if let Some(sp) = object_after(input, v + 1, p_end, q.start) {
+                return Some((sp, toks[v].text.to_string(), true));
+            }
+        }
+    }
+    // Before: `X said: "` / `X said, "` / `According to X, "`.
+    let (p_start_tok, before_end) =
+        token_range(toks, Span::new(p.start as usize, q.start as usize - 1));
+    let lo = before_end.saturating_sub(14).max(p_start_tok);
+    for v in (lo..before_end).rev() {
+        if matches!(toks[v].text, "\u{201d}") || (toks[v].text == "." && v + 1 < before_end) {
+            break;
+        }
+        if toks[v].text.eq_ignore_ascii_case("according")
+            && toks.get(v + 1).is_some_and(|t| t.text == "to")
+        {
+            if let Some(sp) = object_after(input, v + 2, before_end, q.start) {
+                return Some((sp, "according to".into(), true));
+            }
+        }
+        if speech().contains(toks[v].text) {
+            let adjacent = v + 1 == before_end || matches!(toks[before_end - 1].text, ":" | ",");
+            let sent_start = clause_start(toks, p_start_tok, v);
+            if let Some(sp) = subject_before(input, sent_start, v, q.start) {
+                return Some((sp, toks[v].text.to_string(), adjacent));
+            }
+            if let Some(sp) = object_after(input, v + 1, before_end, q.start) {
+                return Some((sp, toks[v].text.to_string(), adjacent));
+            }
+        }
+    }
+    None
+}
+
+/// Where the clause holding token `v` begins: after the last sentence end, quote or semicolon before it.
+fn clause_start(toks: &[Token], lo: usize, v: usize) -> usize {
+    let mut s = v;
+    while s > lo {
+        if matches!(toks[s - 1].text, "." | ";" | "\u{201d}" | "\"" | "?" | "!") {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "also",
+    "further",
+    "later",
+    "then",
+    "previously",
+    "once",
+    "again",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "reportedly",
+    "publicly",
+    "repeatedly",
+    "recently",
+    "earlier",
+    "separately",
+    "similarly",
+    "flatly",
+    "still",
+    "only",
+    "would",
+    "will",
+    "may",
+    "might",
+    "could",
+    "did",
+    "does",
+    "just",
+    "had",
+];
+
+/// The subject noun phrase ending right before the verb at `v` (tokens `lo..v`).
+fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -> Option<Speaker> {
+    let toks = input.tokens;
+    let mut end = v;
+    while end > lo && SKIP_BEFORE_VERB.contains(&toks[end - 1].text) {
+        end -= 1;
+    }
+    if end <= lo {
+        return None;
+    }
+    let last = &toks[end - 1];
+    if PRONOUNS.contains(&last.text) {
+        return Some(resolve_pronoun(input, Span::new(last.start, last.end), at));
+    }
+    if let Some(m) = input.mentions.iter().find(|m| {
+        m.span.end as usize == last.end
+            || (m.span.start as usize <= last.start
+                && last.end <= m.span.end as usize + 3
+                && (m.span.end as usize) >= last.start)
+    }) {
+        if m.kind == EntityKind::Person
+            || m.kind == EntityKind::Organization
+            || m.kind == EntityKind::Other
+            || m.kind == EntityKind::Place
+        {
+            let span = extend_with_title(input, m);
+            return Some(Speaker {
+                name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+                key: Some(m.key.clone()),
+                span,
+            });
+        }
+    }
+    // A common noun phrase: "the Russian official", "a source", "officials".
+    let mut start = end;
+    while start > lo {
+        let t = &toks[start - 1];
+        if t.kind == TokenKind::Punct && !matches!(t.text, "'" | "\u{2019}" | "-") {
+            break;
+        }
+        if matches!(
+            t.text,
+            "that"
+                | "and"
+                | "but"
+                | "which"
+                | "who"
+                | "while"
+                | "as"
+                | "because"
+                | "when"
+                | "after"
+                | "before"
+                | "if"
+                | "so"
+        ) {
+            break;
+        }
+        if t.kind == TokenKind::Word && speech().contains(t.text) {
+            break;
+        }
+        start -= 1;
+        if end - start >= 7 {
+            return None;
+        }
+    }
+    if start == end || !looks_like_np(&toks[start..end]) {
+        return None;
+    }
+    let span = Span::new(toks[start].start, toks[end - 1].end);
+    Some(resolve_phrase(input, span, at))
+}
+
+/// The speaker named right after a verb (`said Lavrov`, `according to the ministry`).
+fn object_after(input: &QuoteInput, from: usize, limit: usize, at: u32) -> Option<Speaker> {
+    let toks = input.tokens;
+    if from >= limit {
+        return None;
+    }
+    if PRONOUNS.contains(&toks[from].text) {
+        return Some(resolve_pronoun(
+            input,
+            Span::new(toks[from].start, toks[from].end),
+            at,
+        ));
+    }
+    let mut end = from;
+    while end < limit && end - from < 9 {
+        let t = &toks[end];
+        if t.kind == TokenKind::Punct && !matches!(t.text, "'" | "\u{2019}" | "-" | ".") {
+            break;
+        }
+        if matches!(
+            t.text,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "that"
+                | "who"
+                | "when"
+                | "while"
+                | "to"
+                | "as"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+        ) {
+            break;
+        }
+        end += 1;
+    }
+    if end == from {
+        return None;
+    }
+    let span = Span::new(toks[from].start, toks[end - 1].end);
+    if let Some(m) = input
+        .mentions
+        .iter()
+        .filter(|m| span.contains(m.span) || m.span.overlap(span) > 0)
+        .max_by_key(|m| (m.kind == EntityKind::Person, m.span.len()))
+    {
+        return Some(Speaker {
+            name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+            key: Some(m.key.clone()),
+            span,
+        });
+    }
+    if !looks_like_np(&toks[from..end]) {
+        return None;
+    }
+    Some(resolve_phrase(input, span, at))
+}
+
+/// A phrase that can name a speaker: ends in a noun-like word, holds no verb-like word.
+fn looks_like_np(toks: &[Token]) -> bool {
+    let Some(last) = toks.last() else {
+        return false;
+    };
+    if last.kind != TokenKind::Word {
+        return false;
+    }
+    let l = last.text.to_lowercase();
+    if super::tokens::is_stopword(&l) || l.ends_with("ly") || l.ends_with("ing") {
+        return false;
+    }
+    !toks.iter().any(|t| {
+        matches!(
+            t.text,
+            "is" | "are" | "was" | "were" | "be" | "been" | "not" | "no"
+        )
+    })
+}
+
+fn extend_with_title(_input: &QuoteInput, m: &Mention) -> Span {
+    m.span
+}
+
+/// A pronoun speaker: the most recent person named before the quote.
+fn resolve_pronoun(input: &QuoteInput, span: Span, at: u32) -> Speaker {
+    let person = input
+        .mentions
+        .iter()
+        .rfind(|m| m.kind == EntityKind::Person && m.span.end <= at.max(span.start));
+    match person {
+        Some(m) => Speaker {
+            name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+            key: Some(m.key.clone()),
+            span,
+        },
+        None => Speaker {
+            name: input.text[span.start as usize..span.end as usize].to_string(),
+            key: None,
+            span,
+        },
+    }
+}
+
+/// A role phrase ("the Russian official", "the Ukrainian leader") resolves to the most recent person whose
+/// title shares a word with it; any other phrase ("a source") stays as written.
+fn resolve_phrase(input: &QuoteInput, span: Span, at: u32) -> Speaker {
+    let phrase = &input.text[span.start as usize..span.end as usize];
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let definite = words.first().is_some_and(|w| w == "the") && words.len() >= 2;
+    let role_like = words.iter().any(|w| {
+        super::lexicon::ROLE_WORDS.contains(&w.as_str())
+            || matches!(w.as_str(), "official" | "leader" | "minister" | "president")
+    });
+    if definite && role_like {
+        let before = input
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.span.end <= at.max(span.start));
+        let best = before
+            .clone()
+            .rfind(|m| {
+                m.title.as_deref().is_some_and(|t| {
+                    t.split_whitespace()
+                        .any(|w| words.contains(&w.to_lowercase()))
+                })
+            })
+            .or_else(|| before.clone().next_back());
+        if let Some(m) = best {
+            return Speaker {
+                name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+                key: Some(m.key.clone()),
+                span,
+            };
+        }
+    }
+    Speaker {
+        name: phrase.to_string(),
+        key: None,
+        span,
+    }
+}
+
+/// Reported speech without quote marks in one sentence.
+fn indirect_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quote> {
+    let toks = input.tokens;
+    let (a, b) = token_range(toks, s);
+    if b <= a + 3 {
+        return None;
+    }
+    let cues = indirect();
+    let end_trim = |e: usize| -> usize {
+        let mut e = e;
+        while e > a
+            && toks[e - 1].kind == TokenKind::Punct
+            && !matches!(toks[e - 1].text, "\u{201d}" | "\"" | ")")
+        {
+            e -= 1;
+        }
+        e
+    };
+    // "According to X, CLAUSE" and "CLAUSE, according to X."
+    for k in a..b.saturating_sub(2) {
+        if toks[k].text.eq_ignore_ascii_case("according") && toks[k + 1].text == "to" {
+            let comma = (k + 2..b).find(|&c| toks[c].text == ",");
+            if k == a {
+                let c = comma?;
+                let speaker = object_after(input, k + 2, c, s.start)?;
+                let e = end_trim(b);
+                if e > c + 3 {
+                    return Some(Quote {
+                        span: Span::new(toks[c + 1].start, toks[e - 1].end),
+                        sentence: si,
+                        direct: false,
+                        speaker: Some(speaker),
+                        cue: Some("according to".into()),
+                    });
+                }
+            } else if k > a + 3 && toks[k - 1].text == "," {
+                let speaker = object_after(input, k + 2, b, s.start)?;
+                return Some(Quote {
+                    span: Span::new(toks[a].start, toks[k - 2].end),
+                    sentence: si,
+                    direct: false,
+                    speaker: Some(speaker),
+                    cue: Some("according to".into()),
+                });
+            }
+        }
+    }
+    // "CLAUSE, X said." / "CLAUSE, said X."
+    let e = end_trim(b);
+    for c in (a + 3..e).rev() {
+        if toks[c].text != "," {
+            continue;
+        }
+        if e - c > 12 {
+            break;
+        }
+        for v in c + 1..e {
+            if cues.contains(toks[v].text) {
+                let speaker = if v > c + 1 {
+                    subject_before(input, c + 1, v, s.start)
+                } else {
+                    object_after(input, v + 1, e, s.start)
+                };
+                if let Some(sp) = speaker {
+                    let mut ce = c;
+                    while ce > a && matches!(toks[ce - 1].text, "\u{201d}" | "\"") {
+                        ce -= 1;
+                    }
+                    let mut cs = a;
+                    while cs < ce && matches!(toks[cs].text, "\u{201c}" | "\"") {
+                        cs += 1;
+                    }
+                    if ce > cs + 2 {
+                        return Some(Quote {
+                            span: Span::new(toks[cs].start, toks[ce - 1].end),
+                            sentence: si,
+                            direct: false,
+                            speaker: Some(sp),
+                            cue: Some(toks[v].text.to_string()),
+                        });
+                    }
+                }
+                break;
+            }
+        }
+    }
+    // "X said (that) CLAUSE"
+    for v in a + 1..b.min(a + 16) {
+        if !cues.contains(toks[v].text) {
+            continue;
+        }
+        let lo = clause_start_indirect(toks, a, v);
+        let speaker = subject_before(input, lo, v, s.start)?;
+        let mut cs = v + 1;
+        // "told reporters (that)", "told the AP news agency that"
+        if matches!(toks[v].text, "told" | "tells" | "telling") {
+            let that = (cs..b.min(cs + 8)).find(|&k| toks[k].text == "that");
+            cs = match that {
+                Some(t) => t + 1,
+                None => {
+                    let mut k = cs;
+                    while k < b
+                        && (toks[k].is_capitalized()
+                            || matches!(
+                                toks[k].text,
+                                "the"
+                                    | "a"
+                                    | "reporters"
+                                    | "journalists"
+                                    | "news"
+                                    | "agency"
+                                    | "him"
+                                    | "her"
+                                    | "them"
+                                    | "us"
+                                    | "me"
+                                    | "lawmakers"
+                            ))
+                    {
+                        k += 1;
+                    }
+                    k
+                }
+            };
+        } else if toks.get(cs).is_some_and(|t| t.text == "that") {
+            cs += 1;
+        } else if toks.get(cs).is_some_and(|t| {
+            matches!(
+                t.text,
+                "on" | "in"
+                    | "during"
+                    | "at"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "repeatedly"
+                    | "publicly"
+            )
+        }) {
+            // "said on Tuesday that ..."
+            let that = (cs..b.min(cs + 8)).find(|&k| toks[k].text == "that");
+            cs = match that {
+                Some(t) => t + 1,
+                None => return None,
+            };
+        } else if !BARE_CLAUSE_CUES.contains(&toks[v].text)
+            || toks.get(cs).is_some_and(|t| {
+                matches!(
+                    t.text,
+                    "to" | "of" | "for" | "about" | "nothing" | "so" | "it" | "yes" | "no"
+                )
+            })
+        {
+            return None;
+        } else if toks.get(cs).is_some_and(|t| t.text == ",") {
+            cs += 1;
+        }
+        let e = end_trim(b);
+        if e <= cs + 3 {
+            return None;
+        }
+        // The content must read as a clause: not a bare object ("said nothing").
+        if toks[cs].kind == TokenKind::Punct && !matches!(toks[cs].text, "\u{201c}" | "\"") {
+            return None;
+        }
+        return Some(Quote {
+            span: Span::new(toks[cs].start, toks[e - 1].end),
+            sentence: si,
+            direct: false,
+            speaker: Some(speaker),
+            cue: Some(toks[v].text.to_string()),
+        });
+    }
+    None
+}
+
+/// Start of the subject before an indirect cue: skip an introductory phrase ending in a comma.
+fn clause_start_indirect(toks: &[Token], a: usize, v: usize) -> usize {
+    let mut s = v;
+    while s > a {
+        if matches!(toks[s - 1].text, "," | ";" | ":") {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::analyze_text;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let (_, a) = analyze_text(text, None);
+        a.quotes
+            .iter()
+            .map(|q| {
+                (
+                    text[q.span.start as usize..q.span.end as usize].to_string(),
+                    q.speaker.as_ref().map(|s| s.name.clone()),
+                    q.direct,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn direct_quote_after_and_before() {
+        let q = quotes("Russian Foreign Minister Sergei Lavrov spoke. \"It was a very useful conversation,\" Lavrov said.");
+        assert_eq!(
+            q,
+            [(
+                "It was a very useful conversation,".to_string(),
+                Some("Lavrov".to_string()),
+                true
+            )]
+        );
+        let q = quotes("Zelenskyy said, “We cannot recognize any agreements about us without us.”");
+        assert_eq!(q[0].1.as_deref(), Some("Zelenskyy"));
+        assert_eq!(
+            q[0].0,
+            "We cannot recognize any agreements about us without us."
+        );
+    }
+
+    #[test]
+    fn inverted_and_pronoun_speakers() {
+        let q = quotes("Marco Rubio arrived. \"We are not going to predetermine what those are,\" said Rubio. \"It is a first step,\" he said.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Rubio"));
+        assert_eq!(q[1].1.as_deref(), Some("Rubio"));
+    }
+
+    #[test]
+    fn quote_spanning_sentences() {
+        let q = quotes("Yuri Ushakov briefed reporters. \"It was serious. We talked about everything,\" Ushakov said.");
+        assert_eq!(q[0].0, "It was serious. We talked about everything,");
+        assert_eq!(q[0].1.as_deref(), Some("Ushakov"));
+    }
+
+    #[test]
+    fn indirect_quotes() {
+        let q = quotes("Kremlin spokesman Dmitry Peskov said that Russia agrees with Ukraine's membership in the EU.");
+        assert_eq!(
+            q,
+            [(
+                "Russia agrees with Ukraine's membership in the EU".to_string(),
+                Some("Dmitry Peskov".to_string()),
+                false
+            )]
+        );
+        let q = quotes("The talks will resume next month, a senior official told reporters.");
+        assert_eq!(q[0].0, "The talks will resume next month");
+        assert_eq!(q[0].1.as_deref(), Some("a senior official"));
+        let q = quotes(
+            "According to the State Department, both sides agreed to appoint negotiating teams.",
+        );
+        assert_eq!(q[0].0, "both sides agreed to appoint negotiating teams");
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotes() {
+        assert!(
+            quotes("The two sides agreed to \"normalize\" relations after the meeting.").is_empty()
+        );
+    }
+}

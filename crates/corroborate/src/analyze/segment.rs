@@ -1,0 +1,235 @@
+//! Paragraphs, datelines and sentences.
+//!
+//! sentencex does the splitting (it knows "Dr.", "U.S.", "Gen."); we add what news needs on top:
+//! a leading dateline ("RIYADH --", "LONDON (AP) _") is set apart, and a split that leaves an
+//! attribution tail on its own (`"..." he said.`) or breaks right after a title abbreviation is undone.
+
+use crate::model::{Sentence, Span};
+
+pub struct Segments {
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub dateline: Option<Span>,
+}
+
+pub fn segment(text: &str, lang: &str) -> Segments {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let t = line.trim();
+        if !t.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            paragraphs.push(Span::new(start + lead, start + lead + t.len()));
+        }
+        start = end + 1;
+    }
+    let dateline = paragraphs.first().and_then(|p| {
+        dateline(&text[p.start as usize..p.end as usize])
+            .map(|n| Span::new(p.start as usize, p.start as usize + n))
+    });
+    let lang = if SUPPORTED.contains(&lang) {
+        lang
+    } else {
+        "en"
+    };
+    let mut sentences = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let mut pstart = p.start as usize;
+        if pi == 0 {
+            if let Some(d) = dateline {
+                pstart = d.end as usize;
+            }
+        }
+        let ptext = &text[pstart..p.end as usize];
+        let mut spans = split(ptext, lang);
+        merge_fragments(ptext, &mut spans);
+        for (s, e) in spans {
+            sentences.push(Sentence {
+                span: Span::new(pstart + s, pstart + e),
+                paragraph: pi as u32,
+            });
+        }
+    }
+    Segments {
+        paragraphs,
+        sentences,
+        dateline,
+    }
+}
+
+const SUPPORTED: &[&str] = &[
+    "am", "ar", "bg", "bn", "ca", "da", "de", "el", "en", "es", "fi", "fr", "gu", "hi", "hy", "it",
+    "ja", "kk", "kn", "ml", "mr", "my", "nl", "pa", "pl", "pt", "ru", "sk", "ta", "te", "uk",
+];
+
+/// Sentence byte ranges inside one paragraph, trimmed.
+fn split(p: &str, lang: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for b in sentencex::get_sentence_boundaries(lang, p) {
+        let (s, e) = (b.start_byte, b.end_byte.min(p.len()));
+        if s >= e || !p.is_char_boundary(s) || !p.is_char_boundary(e) {
+            continue;
+        }
+        let seg = &p[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let t = seg.trim();
+        if t.is_empty() {
+            continue;
+        }
+        out.push((s + lead, s + lead + t.len()));
+    }
+    if out.is_empty() && !p.trim().is_empty() {
+        let lead = p.len() - p.trim_start().len();
+        out.push((lead, lead + p.trim().len()));
+    }
+    out
+}
+
+/// Undo splits that cut a sentence in two: a piece that starts in lower case ("he said."), a piece that is
+/// only a closing quote mark, or a break right after a title abbreviation ("Gen." "Mr.").
+fn merge_fragments(p: &str, spans: &mut Vec<(usize, usize)>) {
+    let mut i = 1;
+    while i < spans.len() {
+        let (ps, pe) = spans[i - 1];
+        let (s, e) = spans[i];
+        let cur = &p[s..e];
+        let prev = &p[ps..pe];
+        let first = cur.chars().next().unwrap_or(' ');
+        let only_punct = cur.chars().all(|c| !c.is_alphanumeric());
+        let lower_start = first.is_lowercase();
+        let after_title = TITLE_ABBREVS
+            .iter()
+            .any(|t| prev.ends_with(t) && prev[..prev.len() - t.len()].ends_with([' ', '(']));
+        if only_punct || lower_start || after_title {
+            spans[i - 1] = (ps, e);
+            spans.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+const TITLE_ABBREVS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.", "Sgt.",
+    "Prof.", "St.", "Adm.", "Maj.", "Cpl.", "Rev.", "Hon.", "Pres.", "No.",
+];
+
+/// Length of a leading dateline: an upper-case place, optionally ", Country" and "(Agency)", then a dash,
+/// underscore or colon separator.
+fn dateline(p: &str) -> Option<usize> {
+    let head = &p[..p.len().min(80)];
+    let seps = [" -- ", " — ", " – ", " _ ", " - ", ": ", " —", "—"];
+    let (pos, sep) = seps
+        .iter()
+        .filter_map(|s| head.find(s).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)?;
+    let prefix = head[..pos].trim();
+    let first = prefix.split([' ', ',']).next()?;
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 || !letters.iter().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let outside_parens: String = {
+        let mut depth = 0;
+        prefix
+            .chars()
+            .filter(|c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .collect()
+    };
+    let ok = outside_parens
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == ')' || c == '(')
+                || w == "de"
+                || w == "of"
+        });
+    if !ok || prefix.split_whitespace().count() > 6 {
+        return None;
+    }
+    let mut end = pos + sep.len();
+    while p[end..].starts_with(' ') {
+        end += 1;
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<String> {
+        let s = segment(text, "en");
+        s.sentences
+            .iter()
+            .map(|x| text[x.span.start as usize..x.span.end as usize].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn datelines_are_set_apart() {
+        for (t, rest) in [
+            (
+                "RIYADH -- Talks ended on Tuesday.",
+                "Talks ended on Tuesday.",
+            ),
+            ("LONDON (AP) _ The strike is over.", "The strike is over."),
+            (
+                "RIYADH, Saudi Arabia: The first round ended.",
+                "The first round ended.",
+            ),
+            (
+                "KYIV, Ukraine (Reuters) — Air raid sirens sounded.",
+                "Air raid sirens sounded.",
+            ),
+        ] {
+            let s = segment(t, "en");
+            assert!(s.dateline.is_some(), "{t}");
+            assert_eq!(sents(t), [rest]);
+        }
+        assert!(segment("The talks -- long awaited -- began.", "en")
+            .dateline
+            .is_none());
+        assert!(segment("US and Russia agree: talks will go on.", "en")
+            .dateline
+            .is_none());
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            sents("The U.S. delegation met Gen. Kellogg in Riyadh. Talks ended."),
+            [
+                "The U.S. delegation met Gen. Kellogg in Riyadh.",
+                "Talks ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_sentences_keep_their_attribution() {
+        let got = sents("\"It was serious. We agreed on much,\" Ushakov said. Then he left.");
+        assert_eq!(got.last().unwrap(), "Then he left.");
+        assert!(got.iter().any(|s| s.ends_with("Ushakov said.")));
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let s = segment("One. Two.\n\nThree.", "en");
+        assert_eq!(s.paragraphs.len(), 2);
+        assert_eq!(
+            s.sentences.iter().map(|x| x.paragraph).collect::<Vec<_>>(),
+            [0, 0, 1]
+        );
+    }
+}

@@ -1,0 +1,394 @@
+//! Words, stems and stop words. Tokens carry byte offsets so every later match points at source text.
+
+use std::sync::OnceLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    pub fn is_all_caps(&self) -> bool {
+        let mut letters = self.text.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek().is_some() && letters.all(|c| c.is_uppercase())
+    }
+}
+
+/// Split text into words (letters with inner apostrophes, hyphens and abbreviation dots: "don't",
+/// "Al-Assad", "U.S."), numbers ("21,692", "2.1", "324bn") and single punctuation characters.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            let mut has_alpha = !numeric;
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    has_alpha |= d.is_alphabetic();
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // Joiners stay inside a token only between two alphanumerics.
+                let joiner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | ',' | '&');
+                if joiner {
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    let ok = match d {
+                        ',' => {
+                            numeric
+                                && !has_alpha
+                                && next.is_some_and(|n| n.is_ascii_digit())
+                                && digits_after(bytes, j + 1) == 3
+                        }
+                        '.' => {
+                            next.is_some_and(|n| n.is_alphanumeric())
+                                && (numeric || is_abbrev_dot(text, i, j))
+                        }
+                        '&' => {
+                            next.is_some_and(|n| n.is_uppercase())
+                                && text[i..j].chars().all(|x| x.is_uppercase())
+                        }
+                        _ => next.is_some_and(|n| n.is_alphanumeric()),
+                    };
+                    if ok {
+                        end = j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    // "U.S." keeps its final dot.
+                    if d == '.' && is_abbrev_dot(text, i, j) && text[i..j].contains('.') {
+                        end = j + 1;
+                        it.next();
+                    }
+                }
+                break;
+            }
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Token {
+                text: &text[i..end],
+                start: i,
+                end,
+                kind,
+            });
+        } else {
+            out.push(Token {
+                text: &text[i..i + c.len_utf8()],
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+    out
+}
+
+fn digits_after(bytes: &[u8], from: usize) -> usize {
+    bytes[from.min(bytes.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
+/// A dot inside single letters: "U.S", "U.N".
+fn is_abbrev_dot(text: &str, start: usize, dot: usize) -> bool {
+    let seg = &text[start..dot];
+    let last = seg.rsplit('.').next().unwrap_or(seg);
+    last.chars().count() == 1 && last.chars().all(|c| c.is_alphabetic())
+}
+
+/// Lower-case, fold typographic apostrophes, drop abbreviation dots: the form used for matching.
+pub fn normalize(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' => s.push('\''),
+            '.' => {}
+            c => s.extend(c.to_lowercase()),
+        }
+    }
+    s
+}
+
+pub fn stem(word: &str) -> String {
+    static STEMMER: OnceLock<frostem::Stemmer> = OnceLock::new();
+    let st = STEMMER.get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::English));
+    let w = normalize(word);
+    let w = w.strip_suffix("'s").unwrap_or(&w);
+    st.stem(w).into_owned()
+}
+
+pub fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.binary_search(&lower).is_ok()
+}
+
+/// Content words of a text: normalised, stop words and punctuation dropped.
+pub fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| normalize(t.text))
+        .filter(|w| !is_stopword(w))
+}
+
+/// English stop words, sorted for binary search.
+pub const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "aren't",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "couldn't",
+    "did",
+    "didn't",
+    "do",
+    "does",
+    "doesn't",
+    "doing",
+    "don't",
+    "down",
+    "during",
+    "each",
+    "even",
+    "ever",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "hadn't",
+    "has",
+    "hasn't",
+    "have",
+    "haven't",
+    "having",
+    "he",
+    "he'd",
+    "he'll",
+    "he's",
+    "her",
+    "here",
+    "here's",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "how's",
+    "however",
+    "i",
+    "i'd",
+    "i'll",
+    "i'm",
+    "i've",
+    "if",
+    "in",
+    "into",
+    "is",
+    "isn't",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "let's",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "mustn't",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "ought",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "shall",
+    "shan't",
+    "she",
+    "she'd",
+    "she'll",
+    "she's",
+    "should",
+    "shouldn't",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "that's",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "there's",
+    "these",
+    "they",
+    "they'd",
+    "they'll",
+    "they're",
+    "they've",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "wasn't",
+    "we",
+    "we'd",
+    "we'll",
+    "we're",
+    "we've",
+    "were",
+    "weren't",
+    "what",
+    "what's",
+    "when",
+    "when's",
+    "where",
+    "where's",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "who's",
+    "whom",
+    "whose",
+    "why",
+    "why's",
+    "will",
+    "with",
+    "within",
+    "without",
+    "won't",
+    "would",
+    "wouldn't",
+    "yet",
+    "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "you've",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn news_tokens() {
+        assert_eq!(
+            words("The U.S. imposed 21,692 sanctions."),
+            ["The", "U.S.", "imposed", "21,692", "sanctions", "."]
+        );
+        assert_eq!(
+            words("Al-Assad's $324bn, 2.1 percent"),
+            ["Al-Assad's", "$", "324bn", ",", "2.1", "percent"]
+        );
+        assert_eq!(
+            words("“very useful,” he said"),
+            ["“", "very", "useful", ",", "”", "he", "said"]
+        );
+        assert_eq!(words("AT&T and 1,2"), ["AT&T", "and", "1", ",", "2"]);
+    }
+
+    #[test]
+    fn stopwords_sorted() {
+        let mut s = STOPWORDS.to_vec();
+        s.sort_unstable();
+        assert_eq!(s, STOPWORDS);
+        assert!(is_stopword("the") && !is_stopword("talks"));
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("negotiations"), stem("negotiation"));
+        assert_eq!(stem("Russia’s"), "russia");
+    }
+}

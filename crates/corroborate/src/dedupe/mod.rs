@@ -1,0 +1,157 @@
+//! Near-duplicate detection: MinHash signatures (gaoya) over word 3-shingles, banded for LSH.
+//!
+//! The band keys live in the store (not in memory), so finding the original of a wire copy costs a few
+//! lookups however large the store grows; candidates are confirmed by the estimated Jaccard similarity.
+
+use crate::analyze::tokens::{normalize, tokenize, TokenKind};
+use gaoya::minhash::{MinHasher, MinHasher32};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub const NUM_HASHES: usize = 128;
+pub const BANDS: usize = 32;
+pub const ROWS: usize = NUM_HASHES / BANDS;
+/// Estimated Jaccard similarity of 3-shingles above which two articles are copies of one text.
+pub const DUPLICATE_THRESHOLD: f64 = 0.6;
+/// Texts with fewer shingles than this are only matched exactly (headlines alone are too short to judge).
+pub const MIN_SHINGLES: usize = 12;
+
+fn hasher() -> &'static MinHasher32<fnv::FnvBuildHasher> {
+    static H: OnceLock<MinHasher32<fnv::FnvBuildHasher>> = OnceLock::new();
+    H.get_or_init(|| MinHasher32::new(NUM_HASHES))
+}
+
+/// Word 3-shingles of the normalised text, hashed.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<String> = tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| normalize(t.text))
+        .collect();
+    words
+        .windows(3)
+        .map(|w| crate::ingest::fnv64(w.join(" ").as_bytes()))
+        .collect()
+}
+
+/// MinHash signature, or None when the text is too short to compare by shingles.
+pub fn signature(text: &str) -> Option<Vec<u32>> {
+    let sh = shingles(text);
+    if sh.len() < MIN_SHINGLES {
+        return None;
+    }
+    Some(hasher().create_signature(sh.into_iter()))
+}
+
+/// One key per band; equal keys make two articles LSH candidates.
+pub fn band_keys(sig: &[u32]) -> Vec<u64> {
+    sig.chunks(ROWS)
+        .enumerate()
+        .map(|(b, rows)| {
+            let mut bytes = Vec::with_capacity(4 * ROWS + 1);
+            bytes.push(b as u8);
+            for r in rows {
+                bytes.extend_from_slice(&r.to_le_bytes());
+            }
+            crate::ingest::fnv64(&bytes)
+        })
+        .collect()
+}
+
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    gaoya::minhash::compute_minhash_similarity(a, b)
+}
+
+/// Hash of the whitespace- and case-normalised text: equal for exact copies.
+pub fn content_hash(text: &str) -> u64 {
+    let norm: String = text
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::ingest::fnv64(norm.as_bytes())
+}
+
+pub fn sig_to_bytes(sig: &[u32]) -> Vec<u8> {
+    sig.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+pub fn sig_from_bytes(b: &[u8]) -> Vec<u32> {
+    b.chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
+}
+
+/// In-memory near-duplicate finder for one-shot commands that run without a store.
+#[derive(Default)]
+pub struct MemoryDedupe {
+    bands: HashMap<u64, Vec<usize>>,
+    sigs: Vec<Option<Vec<u32>>>,
+    hashes: HashMap<u64, usize>,
+    root: Vec<usize>,
+}
+
+impl MemoryDedupe {
+    /// Add a text; returns the index of the earlier text it copies, if any.
+    pub fn add(&mut self, text: &str) -> Option<usize> {
+        let idx = self.sigs.len();
+        let h = content_hash(text);
+        let sig = signature(text);
+        let mut original = self.hashes.get(&h).copied();
+        if original.is_none() {
+            if let Some(sig) = &sig {
+                let mut best: Option<(f64, usize)> = None;
+                for key in band_keys(sig) {
+                    for &c in self.bands.get(&key).map(|v| v.as_slice()).unwrap_or(&[]) {
+                        if let Some(other) = &self.sigs[c] {
+                            let s = similarity(sig, other);
+                            if s >= DUPLICATE_THRESHOLD && best.is_none_or(|(b, _)| s > b) {
+                                best = Some((s, c));
+                            }
+                        }
+                    }
+                }
+                original = best.map(|(_, c)| c);
+            }
+        }
+        let root = original.map(|o| self.root[o]).unwrap_or(idx);
+        self.hashes.entry(h).or_insert(idx);
+        if let Some(sig) = &sig {
+            for key in band_keys(sig) {
+                self.bands.entry(key).or_default().push(idx);
+            }
+        }
+        self.sigs.push(sig);
+        self.root.push(root);
+        original.map(|o| self.root[o])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "Dock workers at the port of Velmora returned to work on Tuesday after a nine-day strike over pay and safety rules. The union said its members had accepted a raise spread over two years and new limits on night shifts. Port director Helena Varga said cargo backlogs would take about two weeks to clear.";
+
+    #[test]
+    fn wire_copy_is_found_and_different_text_is_not() {
+        let copy = A
+            .replace("Tuesday", "Tuesday morning")
+            .replace("about two weeks", "roughly two weeks");
+        let other = "Farmers in the northern valley began the apple harvest early this year because of an unusually warm spring, growers said, and prices at local markets have already fallen by a fifth as supply rose quickly.";
+        let mut d = MemoryDedupe::default();
+        assert_eq!(d.add(A), None);
+        assert_eq!(d.add(&copy), Some(0));
+        assert_eq!(d.add(other), None);
+        assert_eq!(d.add(A), Some(0), "exact copy");
+    }
+
+    #[test]
+    fn short_texts_only_match_exactly() {
+        assert!(signature("Harbour strike ends").is_none());
+        let mut d = MemoryDedupe::default();
+        d.add("Harbour strike ends");
+        assert_eq!(d.add("Harbour strike ends"), Some(0));
+        assert_eq!(d.add("Harbour strike continues"), None);
+    }
+}

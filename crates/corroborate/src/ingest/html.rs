@@ -1,0 +1,524 @@
+//! HTML pages: the main text without boilerplate, plus page metadata.
+//!
+//! dom_smoothie (a Readability port) reads the metadata (JSON-LD, Open Graph, meta tags). For the text we
+//! score containers ourselves on the original DOM, Readability-style, because Readability's clean-up
+//! rewrites the markup (divs become paragraphs, class names go) that tells boilerplate apart, and news
+//! templates put share bars, promos, newsletter boxes, author bios and comment threads inside the article
+//! container. Walking the chosen container, blocks become paragraphs; blocks whose class/id/role names them
+//! as boilerplate, or whose text is a link list, byline, share prompt or author bio, are dropped. When our
+//! choice finds little text, Readability's full algorithm is the fallback.
+
+use super::{clean_field, parse_date};
+use crate::model::{Article, Origin};
+use dom_query::{Document, NodeId, NodeRef};
+use dom_smoothie::{Config, Readability};
+use std::collections::HashMap;
+
+/// What `extract_html` finds in a page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExtractedPage {
+    pub title: Option<String>,
+    pub site_name: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// Elements that never hold article text.
+const SKIP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "figure",
+    "figcaption",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "head",
+    "title",
+    "ins",
+    "menu",
+];
+
+/// Elements that end a paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "main",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "address",
+    "body",
+    "html",
+    "tbody",
+    "thead",
+];
+
+/// Class/id words (matched inside names like `css-sharebar`) that mark boilerplate containers.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "promo",
+    "cookie",
+    "consent",
+    "subscri",
+    "signup",
+    "breadcrumb",
+    "sidebar",
+    "widget",
+    "footer",
+    "sponsor",
+    "advert",
+    "recommend",
+    "mostread",
+    "most-read",
+    "popular",
+    "outbrain",
+    "taboola",
+    "paywall",
+    "masthead",
+    "byline",
+    "author-bio",
+    "authorbio",
+    "tags-links",
+    "respond",
+    "reply",
+    "banner",
+    "toolbar",
+    "rightcol",
+    "leftnav",
+    "jump-link",
+    "read-more",
+    "readmore",
+    "disqus",
+];
+
+/// Whole class/id tokens that mark boilerplate (too short to match inside other words).
+const BOILERPLATE_TOKENS: &[&str] = &[
+    "ad", "ads", "bio", "nav", "menu", "tags", "rail", "cmt", "hdr", "sub", "tools", "meta",
+    "promo",
+];
+
+pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, String> {
+    let url = url.filter(|u| u.contains("://"));
+    let doc = Document::from(html);
+    let canonical = doc
+        .select("link[rel=canonical]")
+        .attr("href")
+        .map(|s| s.to_string())
+        .filter(|s| s.contains("://"));
+    let lang = doc.select("html").attr("lang").map(|s| s.to_string());
+    let mut found = {
+        let root = doc.root();
+        best_container(&root)
+            .map(|c| collect_paragraphs(&c))
+            .unwrap_or_default()
+    };
+    let reader = Readability::with_document(doc, url, Some(Config::default()))
+        .map_err(|e| format!("unreadable HTML: {e}"))?;
+    let meta = reader.get_article_metadata(reader.parse_json_ld());
+    let mut page = ExtractedPage {
+        title: clean_field(Some(&meta.title)),
+        site_name: clean_field(meta.site_name.as_deref()),
+        byline: clean_field(meta.byline.as_deref()),
+        published: clean_field(meta.published_time.as_deref()),
+        url: canonical.or(meta.url.clone()),
+        lang: lang.or(meta.lang.clone()),
+        paragraphs: Vec::new(),
+    };
+    let ctx = Context {
+        title: page.title.clone(),
+        author: page.byline.clone(),
+    };
+    found.retain(|p| !is_boilerplate_text(p, &ctx));
+    page.paragraphs = found;
+    if page.paragraphs.iter().map(|p| p.len()).sum::<usize>() < 200 {
+        // Our container choice found little: let Readability's full algorithm try.
+        let mut full =
+            Readability::with_document(Document::from(html), url, Some(Config::default()))
+                .map_err(|e| format!("unreadable HTML: {e}"))?;
+        if let Ok(a) = full.parse() {
+            let content = Document::fragment(a.content.to_string());
+            let mut alt = collect_paragraphs(&content.root());
+            alt.retain(|p| !is_boilerplate_text(p, &ctx));
+            if alt.iter().map(|p| p.len()).sum::<usize>()
+                > page.paragraphs.iter().map(|p| p.len()).sum::<usize>()
+            {
+                page.paragraphs = alt;
+            }
+        }
+    }
+    if page.paragraphs.is_empty() {
+        return Err("no article text found in the page".into());
+    }
+    Ok(page)
+}
+
+/// The element holding the article: each text block credits its ancestors (like Readability's scoring),
+/// boilerplate subtrees credit nothing, and the element with the most credit wins.
+fn best_container<'a>(root: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let mut scores: HashMap<NodeId, f32> = HashMap::new();
+    score_subtree(root, &mut scores);
+    let best = scores
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
+    Some(NodeRef::new(*best.0, root.tree))
+}
+
+fn score_subtree(node: &NodeRef, scores: &mut HashMap<NodeId, f32>) {
+    for child in node.children_it(false) {
+        if !child.is_element() {
+            continue;
+        }
+        let Some(name) = child.node_name() else {
+            continue;
+        };
+        let name = name.to_ascii_lowercase();
+        if SKIP_TAGS.contains(&name.as_str()) || is_boilerplate_element(&child) {
+            continue;
+        }
+        let (text, linked, commas) = own_text(&child);
+        let plain = text.saturating_sub(linked);
+        if plain >= 25 && linked * 2 < text {
+            let credit = 1.0 + commas as f32 + (plain as f32 / 100.0).min(3.0);
+            let leaf = matches!(
+                name.as_str(),
+                "p" | "pre" | "blockquote" | "li" | "h2" | "h3"
+            );
+            let mut weight = 1.0;
+            let mut target = if leaf { child.parent() } else { Some(child) };
+            for level in 0..3 {
+                let Some(t) = target else { break };
+                *scores.entry(t.id).or_default() += credit * weight;
+                weight = 1.0 / (level as f32 + 2.0);
+                target = t.parent();
+            }
+        }
+        score_subtree(&child, scores);
+    }
+}
+
+/// Length of the text an element holds itself (text and inline children, not nested blocks),
+/// how much of it is link text, and its commas.
+fn own_text(node: &NodeRef) -> (usize, usize, usize) {
+    let (mut text, mut linked, mut commas) = (0, 0, 0);
+    for c in node.children_it(false) {
+        if c.is_text() {
+            let t = c.text();
+            text += t.trim().len();
+            commas += t.matches(',').count();
+        } else if c.is_element() {
+            let n = c
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            if BLOCK_TAGS.contains(&n.as_str()) || SKIP_TAGS.contains(&n.as_str()) {
+                continue;
+            }
+            let t = c.text();
+            let len = t.trim().len();
+            text += len;
+            commas += t.matches(',').count();
+            if n == "a" {
+                linked += len;
+            }
+        }
+    }
+    (text, linked, commas)
+}
+
+/// Paragraphs of an HTML fragment that is already the content (a feed entry body): no boilerplate pass
+/// beyond skipping scripts and the like. Plain text comes back unchanged apart from whitespace.
+pub fn html_fragment_paragraphs(fragment: &str) -> String {
+    if !fragment.contains('<') && !fragment.contains('&') {
+        return super::tidy_paragraphs(fragment.lines());
+    }
+    let doc = Document::fragment(fragment);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    walk(&doc.root(), &mut out, &mut cur, false);
+    flush(&mut out, &mut cur);
+    super::tidy_paragraphs(out.iter().map(|s| s.as_str()))
+}
+
+pub(crate) fn parse_html_article(
+    html: &str,
+    default_id: String,
+    origin: Origin,
+) -> Result<Article, String> {
+    let page = extract_html(html, None)?;
+    let author = page.byline.clone();
+    Ok(Article {
+        id: default_id,
+        title: page.title,
+        source: page.site_name,
+        published: page.published.as_deref().and_then(parse_date),
+        url: page.url,
+        byline: author,
+        lang: page.lang,
+        text: super::tidy_paragraphs(page.paragraphs.iter().map(|s| s.as_str())),
+        origin,
+    })
+}
+
+struct Context {
+    title: Option<String>,
+    author: Option<String>,
+}
+
+fn collect_paragraphs(root: &NodeRef) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    walk(root, &mut out, &mut cur, true);
+    flush(&mut out, &mut cur);
+    out
+}
+
+fn walk(node: &NodeRef, out: &mut Vec<String>, cur: &mut String, filter: bool) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            cur.push_str(&child.text());
+            continue;
+        }
+        if !child.is_element() {
+            continue;
+        }
+        let Some(name) = child.node_name() else {
+            continue;
+        };
+        let name = name.to_ascii_lowercase();
+        if SKIP_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        if name == "br" {
+            flush(out, cur);
+            continue;
+        }
+        if filter && is_boilerplate_element(&child) {
+            continue;
+        }
+        let block = BLOCK_TAGS.contains(&name.as_str());
+        if block {
+            flush(out, cur);
+        }
+        if filter && block && is_link_list(&child) {
+            continue;
+        }
+        walk(&child, out, cur, filter);
+        if block {
+            flush(out, cur);
+        }
+    }
+}
+
+fn flush(out: &mut Vec<String>, cur: &mut String) {
+    let text = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+    cur.clear();
+    let text = text.trim_start_matches(['•', '·', '|']).trim().to_string();
+    if text.chars().any(|c| c.is_alphanumeric()) {
+        out.push(text);
+    }
+}
+
+fn is_boilerplate_element(node: &NodeRef) -> bool {
+    let mut names = String::new();
+    for attr in [
+        "class",
+        "id",
+        "role",
+        "data-testid",
+        "data-component",
+        "aria-label",
+    ] {
+        if let Some(v) = node.attr(attr) {
+            names.push(' ');
+            names.push_str(&v.to_ascii_lowercase());
+        }
+    }
+    if names.is_empty() {
+        return false;
+    }
+    if node
+        .attr("aria-hidden")
+        .is_some_and(|v| v.as_ref() == "true")
+    {
+        return true;
+    }
+    if BOILERPLATE_WORDS.iter().any(|w| names.contains(w)) {
+        return true;
+    }
+    names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|tok| BOILERPLATE_TOKENS.contains(&tok) || is_ad_token(tok))
+}
+
+/// `ad300`, `ad-slot`, `adsense`: ad containers named with a size or network.
+fn is_ad_token(tok: &str) -> bool {
+    tok.strip_prefix("ad").is_some_and(|rest| {
+        !rest.is_empty()
+            && (rest.chars().all(|c| c.is_ascii_digit())
+                || rest.starts_with("sense")
+                || rest.starts_with("slot")
+                || rest.starts_with("sby"))
+    })
+}
+
+/// A block whose text is mostly links (related stories, tag lists, promo teasers).
+fn is_link_list(node: &NodeRef) -> bool {
+    let text = node.text();
+    let total = text.split_whitespace().count();
+    if total == 0 {
+        return false;
+    }
+    let mut linked = 0;
+    for a in node.descendants_it() {
+        if a.is_element() && a.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")) {
+            linked += a.text().split_whitespace().count();
+        }
+    }
+    linked * 10 >= total * 8 && total < 80
+}
+
+/// Paragraph-level patterns of boilerplate that carry no markup hint: bylines, share prompts, author bios,
+/// "read more" teasers, the headline repeated in the body.
+fn is_boilerplate_text(p: &str, ctx: &Context) -> bool {
+    let words = p.split_whitespace().count();
+    let lower = p.to_lowercase();
+    if let Some(t) = &ctx.title {
+        if lower == t.to_lowercase() {
+            return true;
+        }
+    }
+    if words <= 14 && (lower.starts_with("by ") || lower.starts_with("written by ")) {
+        return true;
+    }
+    if words <= 25
+        && (lower.starts_with("share this")
+            || lower.starts_with("share on")
+            || lower.starts_with("share:"))
+    {
+        return true;
+    }
+    if words <= 25 {
+        let networks = [
+            "facebook", "twitter", "whatsapp", "linkedin", "email", "telegram",
+        ];
+        if lower.contains("share") && networks.iter().filter(|n| lower.contains(*n)).count() >= 2 {
+            return true;
+        }
+    }
+    if let Some(author) = ctx.author.as_deref() {
+        let a = author
+            .trim_start_matches("By ")
+            .trim_start_matches("by ")
+            .to_lowercase();
+        let name = a.split(',').next().unwrap_or("").trim();
+        if !name.is_empty() && lower.starts_with(&format!("{name} is ")) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><title>Harbour strike ends | The Coastal Ledger</title>
+<meta property="og:site_name" content="The Coastal Ledger">
+<meta property="article:published_time" content="2025-03-04T10:00:00Z">
+<link rel="canonical" href="https://ledger.example/harbour-strike-ends"></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<div class="cookie-banner"><p>We use cookies to improve this site for you and your friends.</p></div>
+<article><h1>Harbour strike ends</h1><div class="entry-meta">By Ana Ruiz</div>
+<div class="entry-content">
+<p>Dock workers at the port of Velmora returned to work on Tuesday after a nine-day strike over pay and safety rules.</p>
+<div class="ad-slot"><span>Advertisement</span></div>
+<p>The union said its members had accepted a 6 percent raise, spread over two years, and new night-shift limits.</p>
+<p class="promo"><a href="/other">READ MORE: Shipping rates climb as ports reopen along the coast</a></p>
+<p>Port director Helena Varga said cargo backlogs would take about two weeks to clear.</p>
+<div class="share-bar"><p>Share this story on Facebook, WhatsApp or by email</p></div>
+</div></article>
+<section class="related-posts"><h3>Related</h3><ul><li><a href="/a">Another story about something else entirely</a></li></ul></section>
+<div id="comments"><p>This strike was a disgrace and everyone involved should be ashamed of themselves.</p></div>
+<footer><p>Copyright 2025 The Coastal Ledger. All rights reserved.</p></footer></body></html>"#;
+
+    #[test]
+    fn extracts_main_text_without_boilerplate() {
+        let page = extract_html(PAGE, None).unwrap();
+        assert_eq!(page.paragraphs.len(), 3, "{:#?}", page.paragraphs);
+        assert!(page.paragraphs[0].starts_with("Dock workers"));
+        assert!(page.paragraphs[2].starts_with("Port director"));
+        assert_eq!(page.site_name.as_deref(), Some("The Coastal Ledger"));
+        assert_eq!(
+            page.url.as_deref(),
+            Some("https://ledger.example/harbour-strike-ends")
+        );
+        assert_eq!(page.lang.as_deref(), Some("en"));
+        assert!(page.published.as_deref().unwrap().starts_with("2025-03-04"));
+    }
+
+    #[test]
+    fn malformed_html_still_yields_text() {
+        let html = "<html><body><div><p>Unclosed paragraph with enough words to count as the main text of a page about the harbour strike in Velmora.<p>Another one <b>bold <i>nested</div></body>";
+        let page = extract_html(html, None).unwrap();
+        assert!(page.paragraphs[0].starts_with("Unclosed paragraph"));
+    }
+
+    #[test]
+    fn page_without_text_is_an_error() {
+        assert!(extract_html(
+            "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            None
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn fragments_become_paragraphs() {
+        assert_eq!(
+            html_fragment_paragraphs("<p>One &amp; two.</p><p>Three<br>Four</p>"),
+            "One & two.\nThree\nFour"
+        );
+        assert_eq!(html_fragment_paragraphs("plain  text"), "plain text");
+    }
+}

@@ -1,0 +1,18 @@
+//! corroborate: turn the coverage of many news outlets into grounded, source-attributed briefings.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! [`ingest`] -> [`analyze`] -> [`dedupe`] -> [`store`] / [`index`] -> (cluster -> synthesize/verify -> render).
+//! [`pipeline`] runs ingest end to end into a store.
+
+pub mod analyze;
+pub mod dedupe;
+pub mod entities;
+pub mod error;
+pub mod index;
+pub mod ingest;
+pub mod model;
+pub mod pipeline;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use model::*;

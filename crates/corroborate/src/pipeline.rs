@@ -1,0 +1,207 @@
+//! The ingest pipeline: read -> analyze (in parallel) -> dedupe + store (one transaction per batch) -> index.
+//!
+//! Input is consumed in fixed-size batches and at most two batches are in flight, so memory does not grow
+//! with the input. The store commits before the index; [`Engine::open`] re-indexes anything the index
+//! missed, which makes a crash at any point recoverable by simply running again.
+
+use crate::analyze::analyze;
+use crate::dedupe::{content_hash, signature};
+use crate::index::{SearchIndex, TantivyIndex};
+use crate::ingest::{Item, Problem, Severity};
+use crate::model::StoredArticle;
+use crate::store::{Analyzed, ArticleStore, PutOutcome, RedbStore};
+use crate::{Error, Result};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+pub const BATCH: usize = 256;
+/// Commit the search index after this many new articles (and at the end).
+const INDEX_COMMIT_EVERY: usize = 8192;
+
+/// The default data directory: `$XDG_DATA_HOME/corroborate` (or the platform equivalent).
+pub fn default_data_dir() -> PathBuf {
+    directories::ProjectDirs::from("", "", "corroborate")
+        .map(|p| p.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".corroborate"))
+}
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct IngestReport {
+    pub read: u64,
+    pub added: u64,
+    pub duplicates: u64,
+    pub unchanged: u64,
+    pub conflicts: u64,
+    pub skipped: u64,
+    pub warnings: u64,
+}
+
+impl IngestReport {
+    /// True when some input was not stored (a record skipped or an id conflict).
+    pub fn partial(&self) -> bool {
+        self.skipped > 0 || self.conflicts > 0
+    }
+}
+
+/// Progress after each stored batch: records read so far.
+pub struct Progress {
+    pub read: u64,
+    pub added: u64,
+}
+
+/// The store and the search index of one data directory.
+pub struct Engine {
+    pub store: RedbStore,
+    pub index: TantivyIndex,
+    pub dir: PathBuf,
+}
+
+impl Engine {
+    /// Open (creating if needed) the data directory and bring the index up to date with the store.
+    pub fn open(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let store = RedbStore::open(&dir.join("articles.redb"))?;
+        let index = TantivyIndex::open(&dir.join("index"))?;
+        let mut engine = Engine {
+            store,
+            index,
+            dir: dir.to_path_buf(),
+        };
+        engine.catch_up_index()?;
+        Ok(engine)
+    }
+
+    /// Re-index what the store holds beyond the index's last commit.
+    pub fn catch_up_index(&mut self) -> Result<u64> {
+        let from = self.index.indexed_seq()?;
+        let last = self.store.last_seq()?;
+        if last <= from {
+            return Ok(0);
+        }
+        let mut n = 0;
+        let mut err = None;
+        let index = &mut self.index;
+        self.store.scan(from + 1, &mut |a| {
+            if let Err(e) = index.add(&a) {
+                err = Some(e);
+                return false;
+            }
+            n += 1;
+            true
+        })?;
+        if let Some(e) = err {
+            return Err(e);
+        }
+        self.index.commit(last)?;
+        Ok(n)
+    }
+
+    /// Ingest items (articles and reader problems) into the store and index.
+    pub fn ingest(
+        &mut self,
+        items: impl Iterator<Item = Item> + Send,
+        on_problem: &mut dyn FnMut(&Problem),
+        on_progress: &(dyn Fn(&Progress) + Sync),
+    ) -> Result<IngestReport> {
+        let mut report = IngestReport::default();
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Analyzed>>(1);
+        let store = &self.store;
+        let index = &mut self.index;
+        std::thread::scope(|scope| -> Result<IngestReport> {
+            let writer = scope.spawn(move || -> Result<(u64, u64, u64, u64, Vec<Problem>)> {
+                let (mut added, mut dups, mut unchanged, mut conflicts) = (0u64, 0u64, 0u64, 0u64);
+                let mut problems = Vec::new();
+                let mut since_commit = 0usize;
+                let mut last_seq = store.last_seq()?;
+                for batch in rx {
+                    let outcomes = store.put_batch(&batch)?;
+                    for (item, outcome) in batch.into_iter().zip(outcomes) {
+                        match outcome {
+                            PutOutcome::Added { seq, duplicate_of } => {
+                                added += 1;
+                                if duplicate_of.is_some() {
+                                    dups += 1;
+                                }
+                                last_seq = seq;
+                                index.add(&StoredArticle { article: item.article, analysis: item.analysis, seq, duplicate_of })?;
+                                since_commit += 1;
+                            }
+                            PutOutcome::Unchanged => unchanged += 1,
+                            PutOutcome::Conflict { existing } => {
+                                conflicts += 1;
+                                problems.push(Problem {
+                                    path: item.article.origin.path.clone(),
+                                    line: item.article.origin.line,
+                                    severity: Severity::Skipped,
+                                    message: format!("id {:?} is already stored with different text (from {existing}); kept the stored one", item.article.id),
+                                });
+                            }
+                        }
+                    }
+                    on_progress(&Progress { read: 0, added });
+                    if since_commit >= INDEX_COMMIT_EVERY {
+                        index.commit(last_seq)?;
+                        since_commit = 0;
+                    }
+                }
+                if since_commit > 0 {
+                    index.commit(last_seq)?;
+                }
+                Ok((added, dups, unchanged, conflicts, problems))
+            });
+            let mut batch = Vec::with_capacity(BATCH);
+            let send = |batch: Vec<crate::model::Article>| -> bool {
+                let analyzed: Vec<Analyzed> = batch
+                    .into_par_iter()
+                    .map(|article| {
+                        let analysis = analyze(&article);
+                        Analyzed {
+                            signature: signature(&article.text),
+                            content_hash: content_hash(&article.text),
+                            article,
+                            analysis,
+                        }
+                    })
+                    .collect();
+                tx.send(analyzed).is_ok()
+            };
+            let mut ok = true;
+            for item in items {
+                match item {
+                    Item::Article(a) => {
+                        report.read += 1;
+                        batch.push(*a);
+                        if batch.len() == BATCH {
+                            ok = send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                            if !ok {
+                                break;
+                            }
+                        }
+                    }
+                    Item::Problem(p) => {
+                        match p.severity {
+                            Severity::Warning => report.warnings += 1,
+                            Severity::Skipped => report.skipped += 1,
+                        }
+                        on_problem(&p);
+                    }
+                }
+            }
+            if ok && !batch.is_empty() {
+                send(batch);
+            }
+            drop(tx);
+            let (added, dups, unchanged, conflicts, problems) = writer
+                .join()
+                .map_err(|_| Error::Invalid("the store writer thread panicked".into()))??;
+            for p in &problems {
+                on_problem(p);
+            }
+            report.added = added;
+            report.duplicates = dups;
+            report.unchanged = unchanged;
+            report.conflicts = conflicts;
+            Ok(report)
+        })
+    }
+}

@@ -1,0 +1,81 @@
+//! The article store: articles with their analyses, ingest order, and the dedupe tables.
+//!
+//! [`ArticleStore`] is the surface the pipeline and the read commands use; [`RedbStore`] is the embedded
+//! default. A shared PostgreSQL store for multi-machine deployments implements the same trait later.
+
+mod redb_store;
+
+pub use redb_store::RedbStore;
+
+use crate::model::{Analysis, Article, StoredArticle};
+use crate::Result;
+
+/// An analysed article ready to store, with what dedupe needs.
+#[derive(Clone, Debug)]
+pub struct Analyzed {
+    pub article: Article,
+    pub analysis: Analysis,
+    pub signature: Option<Vec<u32>>,
+    pub content_hash: u64,
+}
+
+/// What happened to one article of a batch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PutOutcome {
+    Added {
+        seq: u64,
+        duplicate_of: Option<String>,
+    },
+    /// The same id with the same text is already stored: nothing to do.
+    Unchanged,
+    /// The id is taken by a different text; the stored article is kept.
+    Conflict { existing: String },
+}
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct StoreStats {
+    pub articles: u64,
+    pub duplicates: u64,
+    pub outlets: u64,
+    pub sentences: u64,
+    pub mentions: u64,
+    pub quotes: u64,
+    pub figures: u64,
+    pub languages: Vec<(String, u64)>,
+    pub earliest: Option<String>,
+    pub latest: Option<String>,
+    pub last_seq: u64,
+}
+
+pub trait ArticleStore: Send + Sync {
+    /// Store a batch atomically: either every article of it is stored or none is.
+    fn put_batch(&self, batch: &[Analyzed]) -> Result<Vec<PutOutcome>>;
+    fn get(&self, id: &str) -> Result<Option<StoredArticle>>;
+    /// Visit articles in ingest order from `from_seq` (inclusive); stop when `visit` returns false.
+    fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(StoredArticle) -> bool) -> Result<()>;
+    fn last_seq(&self) -> Result<u64>;
+    fn stats(&self) -> Result<StoreStats>;
+}
+
+const FORMAT_VERSION: u8 = 1;
+
+pub(crate) fn encode(a: &StoredArticle) -> Result<Vec<u8>> {
+    let mut out = vec![FORMAT_VERSION];
+    out.extend(
+        postcard::to_stdvec(a).map_err(|e| {
+            crate::Error::Invalid(format!("encoding article {}: {e}", a.article.id))
+        })?,
+    );
+    Ok(out)
+}
+
+pub(crate) fn decode(bytes: &[u8]) -> Result<StoredArticle> {
+    match bytes.split_first() {
+        Some((&FORMAT_VERSION, rest)) => postcard::from_bytes(rest)
+            .map_err(|e| crate::Error::Invalid(format!("stored article is unreadable: {e}"))),
+        Some((v, _)) => Err(crate::Error::Invalid(format!(
+            "stored article has format version {v}; this build reads {FORMAT_VERSION}"
+        ))),
+        None => Err(crate::Error::Invalid("stored article is empty".into())),
+    }
+}
