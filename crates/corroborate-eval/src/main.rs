@@ -1,1 +1,80 @@
-fn main() {}
+//! Dev-set evaluations and benchmarks for corroborate. Reads `../shared` (never copied into the repo);
+//! every command says so and exits 0 when the data is absent.
+
+mod ingest_bench;
+mod names;
+mod quotes;
+
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+#[derive(Parser)]
+#[command(
+    name = "corroborate-eval",
+    about = "Dev-set evaluations and benchmarks"
+)]
+struct Cli {
+    /// The shared folder beside the project.
+    #[arg(long, default_value = "../shared", global = true)]
+    shared: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Quote extraction on PolNeAR: precision, recall, F1 (50% character overlap) and speaker accuracy.
+    Quotes {
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// Print this many missed and spurious quotes.
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+    },
+    /// Name variants: pair accuracy on rigour, and one key per person across the seed articles.
+    Names {
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+    },
+    /// Per-stage analysis cost on one thread.
+    Profile {
+        #[arg(long, default_value_t = 3000)]
+        articles: usize,
+    },
+    /// End-to-end ingest throughput and peak memory at growing corpus sizes (built from dev-set texts).
+    IngestBench {
+        /// Corpus sizes to ingest, each into a fresh store.
+        #[arg(long, value_delimiter = ',', default_value = "25000,50000,100000")]
+        sizes: Vec<usize>,
+        /// The corroborate binary to run.
+        #[arg(long, default_value = "target/release/corroborate")]
+        bin: PathBuf,
+        #[arg(long, default_value = "/tmp/corroborate-ingest-bench")]
+        work: PathBuf,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Quotes { split, show } => quotes::run(&cli.shared, &split, show),
+        Command::Names { show } => names::run(&cli.shared, show),
+        Command::Profile { articles } => ingest_bench::profile(&cli.shared, articles),
+        Command::IngestBench { sizes, bin, work } => {
+            ingest_bench::run(&cli.shared, &sizes, &bin, &work)
+        }
+    }
+}
+
+/// The data folder, or None (with a message) when `../shared` is not here.
+pub fn require(path: &Path) -> Option<PathBuf> {
+    if path.exists() {
+        Some(path.to_path_buf())
+    } else {
+        println!(
+            "skipped: {} is absent (the dev sets live in ../shared beside the project)",
+            path.display()
+        );
+        None
+    }
+}

@@ -49,6 +49,35 @@ pub struct Progress {
     pub added: u64,
 }
 
+/// Analyse one article. A bug in an analyser must not abort a whole ingest: a panic becomes a skipped record
+/// naming the article, and the rest of the batch goes on.
+fn analyze_one(article: crate::model::Article) -> std::result::Result<Analyzed, Problem> {
+    let run = std::panic::AssertUnwindSafe(|| {
+        (
+            analyze(&article),
+            signature(&article.text),
+            content_hash(&article.text),
+        )
+    });
+    match std::panic::catch_unwind(run) {
+        Ok((analysis, signature, content_hash)) => Ok(Analyzed {
+            article,
+            analysis,
+            signature,
+            content_hash,
+        }),
+        Err(_) => Err(Problem {
+            path: article.origin.path.clone(),
+            line: article.origin.line,
+            severity: Severity::Skipped,
+            message: format!(
+                "internal error while analysing article {:?}; please report it",
+                article.id
+            ),
+        }),
+    }
+}
+
 /// The store and the search index of one data directory.
 pub struct Engine {
     pub store: RedbStore,
@@ -150,19 +179,17 @@ impl Engine {
                 Ok((added, dups, unchanged, conflicts, problems))
             });
             let mut batch = Vec::with_capacity(BATCH);
-            let send = |batch: Vec<crate::model::Article>| -> bool {
-                let analyzed: Vec<Analyzed> = batch
-                    .into_par_iter()
-                    .map(|article| {
-                        let analysis = analyze(&article);
-                        Analyzed {
-                            signature: signature(&article.text),
-                            content_hash: content_hash(&article.text),
-                            article,
-                            analysis,
-                        }
-                    })
-                    .collect();
+            let mut failed: Vec<Problem> = Vec::new();
+            let mut send = |batch: Vec<crate::model::Article>| -> bool {
+                let results: Vec<std::result::Result<Analyzed, Problem>> =
+                    batch.into_par_iter().map(analyze_one).collect();
+                let mut analyzed = Vec::with_capacity(results.len());
+                for r in results {
+                    match r {
+                        Ok(a) => analyzed.push(a),
+                        Err(p) => failed.push(p),
+                    }
+                }
                 tx.send(analyzed).is_ok()
             };
             let mut ok = true;
@@ -191,6 +218,10 @@ impl Engine {
                 send(batch);
             }
             drop(tx);
+            for p in &failed {
+                report.skipped += 1;
+                on_problem(p);
+            }
             let (added, dups, unchanged, conflicts, problems) = writer
                 .join()
                 .map_err(|_| Error::Invalid("the store writer thread panicked".into()))??;

@@ -59,6 +59,10 @@ fn lexicon() -> &'static Lexicon {
 
 /// Lower-case ASCII form with dots and possessives dropped, spaces collapsed: the lookup form of a phrase.
 fn plain(s: &str) -> String {
+    // Fast path for the common case: plain ASCII words need only lower-casing.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return s.to_ascii_lowercase();
+    }
     let folded = deunicode::deunicode(s)
         .to_lowercase()
         .replace(['.', '\u{2019}'], "")
@@ -73,7 +77,11 @@ fn plain(s: &str) -> String {
 /// The normalised form of one name token: ASCII, lower case, doubled letters collapsed, common
 /// transliteration differences folded (w/v, ph/f, x/ks, final -y/-i/-iy/-yy/-ij all as -i).
 pub fn token_key(word: &str) -> String {
-    let ascii = deunicode::deunicode(word).to_lowercase();
+    let ascii = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        deunicode::deunicode(word).to_lowercase()
+    };
     let ascii = ascii.strip_suffix("'s").unwrap_or(&ascii);
     let mut s: String = ascii
         .chars()
@@ -740,5 +748,153 @@ mod tests {
             map.get("p:s lavrov").map(String::as_str),
             Some("p:sergei lavrov")
         );
+    }
+}
+
+/// Words that carry no identity in a name comparison: legal forms, honorifics, particles.
+const NAME_NOISE: &[&str] = &[
+    "llc",
+    "ltd",
+    "inc",
+    "corp",
+    "co",
+    "company",
+    "gmbh",
+    "ag",
+    "sa",
+    "oao",
+    "ooo",
+    "zao",
+    "pao",
+    "pjsc",
+    "jsc",
+    "ojsc",
+    "plc",
+    "limited",
+    "corporation",
+    "the",
+    "of",
+    "and",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sheikh",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "van",
+    "von",
+    "der",
+    "de",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "llp",
+    "lp",
+    "bv",
+    "nv",
+    "srl",
+    "spa",
+    "kg",
+    "ab",
+    "as",
+];
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn name_tokens(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for raw in name
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.' | '(' | ')' | '/' | '&'))
+    {
+        let k = first_name_key(raw);
+        if k.is_empty() || NAME_NOISE.contains(&plain(raw).as_str()) {
+            continue;
+        }
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+fn tokens_agree(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.len() == 1 || b.len() == 1 {
+        return a.chars().next() == b.chars().next();
+    }
+    let d = edit_distance(a, b);
+    let shorter = a.len().min(b.len());
+    (shorter >= 4 && d <= 1) || (shorter >= 8 && d <= 2)
+}
+
+/// Whether two written names can denote the same entity: every token of the shorter name agrees with a
+/// distinct token of the longer one (equal after normalisation, one edit apart, an initial, or a nickname),
+/// in any order; a single token only matches a single token.
+pub fn names_match(a: &str, b: &str) -> bool {
+    let ta = name_tokens(a);
+    let tb = name_tokens(b);
+    if ta.is_empty() || tb.is_empty() {
+        return false;
+    }
+    if ta.concat() == tb.concat() {
+        return true;
+    }
+    let (short, long) = if ta.len() <= tb.len() {
+        (&ta, &tb)
+    } else {
+        (&tb, &ta)
+    };
+    if short.len() == 1 && long.len() > 1 {
+        return false;
+    }
+    let mut used = vec![false; long.len()];
+    for s in short {
+        let pick = (0..long.len())
+            .filter(|&j| !used[j])
+            .find(|&j| long[j] == *s)
+            .or_else(|| (0..long.len()).find(|&j| !used[j] && tokens_agree(s, &long[j])));
+        match pick {
+            Some(j) => used[j] = true,
+            None => return false,
+        }
+    }
+    // Two initials alone are too weak.
+    short.iter().filter(|t| t.len() > 1).count() >= 1
+}
+
+#[cfg(test)]
+mod match_tests {
+    use super::names_match;
+
+    #[test]
+    fn name_pairs() {
+        assert!(names_match("Sergey Shoigu", "Shoigu Shoigu Sergey"));
+        assert!(names_match("Giorgia Meleni", "Giorgia Meloni"));
+        assert!(names_match("Volodymyr Zelenskyy", "Volodymyr Zelensky"));
+        assert!(names_match("Mike Waltz", "Michael Waltz"));
+        assert!(!names_match("Kim Jong Man", "Kim Jong Sik"));
+        assert!(!names_match("Boris Vekselberg", "Viktor Vekselberg"));
+        assert!(!names_match("Octavian Scholz", "Olaf Scholz"));
+        assert!(names_match("Gazprom OOO", "Gazprom"));
     }
 }

@@ -118,7 +118,7 @@ const TITLE_ABBREVS: &[&str] = &[
 /// Length of a leading dateline: an upper-case place, optionally ", Country" and "(Agency)", then a dash,
 /// underscore or colon separator.
 fn dateline(p: &str) -> Option<usize> {
-    let head = &p[..p.len().min(80)];
+    let head = &p[..super::tokens::floor_boundary(p, 80)];
     let seps = [" -- ", " — ", " – ", " _ ", " - ", ": ", " —", "—"];
     let (pos, sep) = seps
         .iter()

@@ -119,6 +119,18 @@ fn is_abbrev_dot(text: &str, start: usize, dot: usize) -> bool {
     last.chars().count() == 1 && last.chars().all(|c| c.is_alphabetic())
 }
 
+/// The largest char boundary of `s` at or below `i`.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Lower-case, fold typographic apostrophes, drop abbreviation dots: the form used for matching.
 pub fn normalize(word: &str) -> String {
     let mut s = String::with_capacity(word.len());

@@ -1,4 +1,5 @@
-//! Near-duplicate detection: MinHash signatures (gaoya) over word 3-shingles, banded for LSH.
+//! Near-duplicate detection: MinHash signatures (gaoya, 64 hashes) over word 3-shingles, banded for LSH
+//! (16 bands of 4 rows: pairs above Jaccard ~0.5 become candidates).
 //!
 //! The band keys live in the store (not in memory), so finding the original of a wire copy costs a few
 //! lookups however large the store grows; candidates are confirmed by the estimated Jaccard similarity.
@@ -8,8 +9,8 @@ use gaoya::minhash::{MinHasher, MinHasher32};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub const NUM_HASHES: usize = 128;
-pub const BANDS: usize = 32;
+pub const NUM_HASHES: usize = 64;
+pub const BANDS: usize = 16;
 pub const ROWS: usize = NUM_HASHES / BANDS;
 /// Estimated Jaccard similarity of 3-shingles above which two articles are copies of one text.
 pub const DUPLICATE_THRESHOLD: f64 = 0.6;

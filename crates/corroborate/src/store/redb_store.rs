@@ -15,6 +15,8 @@ const HASHES: TableDefinition<u64, &str> = TableDefinition::new("content_hashes"
 const SIGS: TableDefinition<&str, &[u8]> = TableDefinition::new("signatures");
 const LSH: MultimapTableDefinition<u64, &str> = MultimapTableDefinition::new("lsh_bands");
 const DUP_OF: TableDefinition<&str, &str> = TableDefinition::new("duplicate_of");
+const DUP_MEMBERS: MultimapTableDefinition<&str, &str> =
+    MultimapTableDefinition::new("duplicate_members");
 
 /// The embedded store: one redb file. Each batch is one write transaction, so a crash leaves either the
 /// whole batch or none of it.
@@ -48,6 +50,8 @@ impl RedbStore {
             tx.open_multimap_table(LSH)
                 .map_err(|e| err(e.to_string()))?;
             tx.open_table(DUP_OF).map_err(|e| err(e.to_string()))?;
+            tx.open_multimap_table(DUP_MEMBERS)
+                .map_err(|e| err(e.to_string()))?;
         }
         tx.commit().map_err(|e| err(e.to_string()))?;
         Ok(store)
@@ -73,6 +77,9 @@ impl ArticleStore for RedbStore {
             let mut sigs = tx.open_table(SIGS).map_err(|e| self.err(e))?;
             let mut lsh = tx.open_multimap_table(LSH).map_err(|e| self.err(e))?;
             let mut dup_of = tx.open_table(DUP_OF).map_err(|e| self.err(e))?;
+            let mut members = tx
+                .open_multimap_table(DUP_MEMBERS)
+                .map_err(|e| self.err(e))?;
             let mut seq = by_seq
                 .last()
                 .map_err(|e| self.err(e))?
@@ -132,10 +139,44 @@ impl ArticleStore for RedbStore {
                         original = best.map(|(_, c)| c);
                     }
                 }
-                let duplicate_of = match original {
+                let mut duplicate_of = match original {
                     Some(o) => Some(root(o, &dup_of)?),
                     None => None,
                 };
+                // The original of a copy group is its earliest-published article: when a copy arrives
+                // before its original, the original takes over as root once it is stored.
+                if let Some(r) = duplicate_of.clone() {
+                    let root_published = articles
+                        .get(r.as_str())
+                        .map_err(|e| self.err(e))?
+                        .and_then(|v| decode(v.value()).ok())
+                        .and_then(|a| a.article.published);
+                    if let (Some(mine), Some(theirs)) = (item.article.published, root_published) {
+                        if mine < theirs {
+                            let mut group: Vec<String> = vec![r.clone()];
+                            for m in members.get(r.as_str()).map_err(|e| self.err(e))? {
+                                group.push(m.map_err(|e| self.err(e))?.value().to_string());
+                            }
+                            members.remove_all(r.as_str()).map_err(|e| self.err(e))?;
+                            for m in &group {
+                                let bytes = articles
+                                    .get(m.as_str())
+                                    .map_err(|e| self.err(e))?
+                                    .map(|v| v.value().to_vec());
+                                if let Some(bytes) = bytes {
+                                    let mut stored = decode(&bytes)?;
+                                    stored.duplicate_of = Some(id.to_string());
+                                    articles
+                                        .insert(m.as_str(), encode(&stored)?.as_slice())
+                                        .map_err(|e| self.err(e))?;
+                                }
+                                dup_of.insert(m.as_str(), id).map_err(|e| self.err(e))?;
+                                members.insert(id, m.as_str()).map_err(|e| self.err(e))?;
+                            }
+                            duplicate_of = None;
+                        }
+                    }
+                }
                 seq += 1;
                 let stored = crate::model::StoredArticle {
                     article: item.article.clone(),
@@ -168,6 +209,7 @@ impl ArticleStore for RedbStore {
                 }
                 if let Some(d) = &duplicate_of {
                     dup_of.insert(id, d.as_str()).map_err(|e| self.err(e))?;
+                    members.insert(d.as_str(), id).map_err(|e| self.err(e))?;
                 }
                 outcomes.push(PutOutcome::Added { seq, duplicate_of });
             }

@@ -1,0 +1,513 @@
+//! End-to-end tests of the `corroborate` binary: the example corpus, output shapes, bad input, and crash
+//! recovery.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_corroborate"));
+    c.env_remove("CORROBORATE_DATA");
+    c
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+fn run(data: &Path, args: &[&str]) -> Output {
+    bin()
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+fn stats(data: &Path) -> Value {
+    let out = run(data, &["stats", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    json(&out)["stats"].clone()
+}
+
+#[test]
+fn example_corpus_ingests_and_reingest_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let out = run(dir.path(), &["ingest", ex.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s = stats(dir.path());
+    assert_eq!(s["articles"], 8);
+    assert_eq!(
+        s["duplicates"], 1,
+        "the Coastal Daily wire copy is linked to the Meridian Wire original"
+    );
+    assert_eq!(s["outlets"], 6);
+
+    let again = run(
+        dir.path(),
+        &["ingest", "--format", "json", ex.to_str().unwrap()],
+    );
+    assert_eq!(again.status.code(), Some(0));
+    let report = json(&again);
+    assert_eq!(report["added"], 0);
+    assert_eq!(report["unchanged"], 8);
+    assert_eq!(stats(dir.path()), s, "re-ingesting changes nothing");
+
+    let copy = run(
+        dir.path(),
+        &["show", "--format", "json", "coastal-daily-0610-dam"],
+    );
+    assert_eq!(json(&copy)["duplicate_of"], "meridian-wire-dam-talks");
+
+    let hits = run(
+        dir.path(),
+        &["search", "--format", "json", "fishermen exchange"],
+    );
+    assert_eq!(hits.status.code(), Some(0));
+    let hits = json(&hits);
+    assert_eq!(hits[0]["id"], "lakeside-herald-dam-talks", "{hits}");
+    assert!(hits[0]["snippet"].as_str().unwrap().contains("fishermen"));
+
+    let none = run(dir.path(), &["search", "zeppelin"]);
+    assert_eq!(none.status.code(), Some(1), "no hits is a finding, exit 1");
+}
+
+#[test]
+fn show_lists_sentences_mentions_quotes_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = examples().join("northern-courier-dam-talks.txt");
+    assert_eq!(
+        run(dir.path(), &["ingest", f.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let v = json(&run(
+        dir.path(),
+        &["show", "--format", "json", "northern-courier-dam-talks"],
+    ));
+    assert_eq!(v["article"]["source"], "The Northern Courier");
+    assert_eq!(v["dateline"], "GENEVA --");
+    let first = v["sentences"][0]["text"].as_str().unwrap();
+    assert!(
+        first.starts_with("Marovia and Belkania held"),
+        "dateline stays out of the sentence: {first}"
+    );
+    let mentions = v["mentions"].as_array().unwrap();
+    assert!(mentions.iter().any(|m| m["text"] == "Yuri Barzenko"
+        && m["kind"] == "person"
+        && m["title"] == "Foreign Minister"));
+    let quotes = v["quotes"].as_array().unwrap();
+    assert!(quotes.iter().any(|q| q["direct"] == true
+        && q["speaker"] == "Barzenko"
+        && q["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("We did not come here")));
+    let figures = v["figures"].as_array().unwrap();
+    assert!(figures
+        .iter()
+        .any(|f| f["kind"] == "duration" && f["value"] == 6.0 && f["unit"] == "hours"));
+    assert!(figures
+        .iter()
+        .any(|f| f["kind"] == "number" && f["value"] == 1200.0));
+    let text = String::from_utf8(
+        run(
+            dir.path(),
+            &["show", "--format", "markdown", "northern-courier-dam-talks"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(text.starts_with("# Marovia and Belkania open first direct talks"));
+    let missing = run(dir.path(), &["show", "no-such-id"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no article with id"));
+}
+
+#[test]
+fn one_shot_quotes_and_entities_json_shapes() {
+    let ex = examples();
+    let files: Vec<String> = [
+        "northern-courier-dam-talks.txt",
+        "meridian-wire-dam-talks.txt",
+        "lakeside-herald-dam-talks.md",
+        "harbor-post-dam-talks.html",
+    ]
+    .iter()
+    .map(|f| ex.join(f).to_string_lossy().to_string())
+    .collect();
+    let out = bin()
+        .args(["quotes", "--format", "json"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let quotes = json(&out);
+    let arr = quotes.as_array().unwrap();
+    assert!(!arr.is_empty());
+    for q in arr {
+        for key in ["article", "speaker", "text", "direct", "sentence"] {
+            assert!(q.get(key).is_some(), "quote lacks {key}: {q}");
+        }
+    }
+    // Quotes by "Barzenko" and "Yury Barzenko" are one speaker.
+    let speakers: std::collections::BTreeSet<&str> = arr
+        .iter()
+        .filter_map(|q| q["speaker"].as_str())
+        .filter(|s| s.contains("Barzenko"))
+        .collect();
+    assert_eq!(speakers.len(), 1, "{speakers:?}");
+    assert!(arr.iter().any(|q| q["speaker"] == "Dmitri Kalenskyy"
+        && q["direct"] == true
+        && q["text"]
+            .as_str()
+            .unwrap()
+            .contains("The river is our bread")));
+
+    let out = bin()
+        .args(["entities", "--format", "json"])
+        .args(&files)
+        .output()
+        .unwrap();
+    let ents = json(&out);
+    let barzenko = ents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Yuri Barzenko")
+        .expect("Barzenko found");
+    assert_eq!(barzenko["kind"], "person");
+    let variants: Vec<&str> = barzenko["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        variants.contains(&"Yury Barzenko") && variants.contains(&"Barzenko"),
+        "{variants:?}"
+    );
+    assert_eq!(barzenko["articles"].as_array().unwrap().len(), 4);
+    let kalenskyy = ents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["key"] == "p:dmitri kalenski")
+        .expect("one key for Kalenskyy/Kalensky/Kalenskiy");
+    assert!(kalenskyy["variants"].as_array().unwrap().len() >= 3);
+    let place = ents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["key"] == "l:vostrava")
+        .expect("Vostrava/Wostrava");
+    assert_eq!(place["variants"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn bad_input_is_reported_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let good = examples().join("northern-courier-dam-talks.txt");
+    assert_eq!(
+        run(&data, &["ingest", good.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let before = stats(&data);
+
+    let bad = dir.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::write(bad.join("binary.txt"), b"\x00\x01\x02\x03binary\x00data").unwrap();
+    std::fs::write(bad.join("empty.txt"), b"").unwrap();
+    std::fs::write(bad.join("latin1.txt"), b"Title: Caf\xe9 owners protest\n\nThe owners of the caf\xe9 on the square said rents had doubled in a year.").unwrap();
+    std::fs::write(bad.join("big.txt"), "word ".repeat(4000)).unwrap();
+    std::fs::write(bad.join("notes.xyz"), "not an article format").unwrap();
+    std::fs::write(bad.join("broken.html"), "<html><body><div><p>The ferry service between the islands resumed on Monday after storms kept boats in harbour for a week.<p>Operators said timetables would return to normal by Friday.</div").unwrap();
+    std::fs::write(
+        bad.join("feed.xml"),
+        "<rss version=\"2.0\"><channel><title>Island Radio</title>\n<item><guid>ok-1</guid><title>Ferries resume</title><description>Ferries resumed on Monday after a week of storms.</description></item>\n<item><guid>bad-2</guid><title>Broken <b>entry</title><description>unclosed\n</item>\n<item><guid>ok-3</guid><title>Harbour reopens</title><description>The harbour reopened to fishing boats on Tuesday.</description></item>\n</channel></rss>",
+    )
+    .unwrap();
+    std::fs::write(
+        bad.join("records.jsonl"),
+        "{\"id\":\"r1\",\"text\":\"The island council approved a new ferry timetable on Monday.\"}\n{\"id\":\"r2\",\"text\":\n{\"id\":\"r1\",\"text\":\"A different text under a reused id.\"}\n{\"id\":\"northern-courier-dam-talks\",\"text\":\"An attempt to overwrite a stored article.\"}\n{\"id\":\"r3\",\"title\":\"no text\"}\n",
+    )
+    .unwrap();
+    let out = run(
+        &data,
+        &["ingest", "--max-bytes", "10000", bad.to_str().unwrap()],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "partial failure exits 1: {err}");
+    let p = |name: &str| bad.join(name).display().to_string();
+    assert!(
+        err.contains(&format!("{}: skipped: binary file", p("binary.txt"))),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}: skipped: empty file", p("empty.txt"))),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}: warning: invalid UTF-8", p("latin1.txt"))),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}: skipped: file is 20000 bytes, over the 10000 byte limit",
+            p("big.txt")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}: skipped: unknown extension '.xyz'",
+            p("notes.xyz")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}:3: skipped: malformed feed entry",
+            p("feed.xml")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}:2: skipped: malformed JSON",
+            p("records.jsonl")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}:3: skipped: id \"r1\" is already stored with different text",
+            p("records.jsonl")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}:4: skipped: id \"northern-courier-dam-talks\" is already stored",
+            p("records.jsonl")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}:5: skipped: field \"text\" is missing or empty",
+            p("records.jsonl")
+        )),
+        "{err}"
+    );
+
+    let after = stats(&data);
+    // latin1.txt, broken.html, two feed entries, r1.
+    assert_eq!(
+        after["articles"].as_u64().unwrap(),
+        before["articles"].as_u64().unwrap() + 5,
+        "{after}"
+    );
+    let kept = json(&run(
+        &data,
+        &["show", "--format", "json", "northern-courier-dam-talks"],
+    ));
+    assert!(
+        kept["article"]["text"].as_str().unwrap().contains("Geneva"),
+        "the stored article was not overwritten"
+    );
+    let r1 = json(&run(&data, &["show", "--format", "json", "r1"]));
+    assert!(r1["article"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("ferry timetable"));
+    let html = json(&run(&data, &["show", "--format", "json", "broken"]));
+    assert!(html["article"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("timetables would return"));
+    let latin = json(&run(&data, &["show", "--format", "json", "latin1"]));
+    assert!(latin["article"]["title"]
+        .as_str()
+        .unwrap()
+        .contains('\u{fffd}'));
+}
+
+#[test]
+fn explicitly_named_binary_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("photo.jpg");
+    std::fs::write(&f, b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01").unwrap();
+    let out = run(
+        &dir.path().join("d"),
+        &["ingest", f.to_str().unwrap(), "/no/such/file.txt"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("photo.jpg: skipped: binary file"), "{err}");
+    assert!(err.contains("/no/such/file.txt: skipped:"), "{err}");
+}
+
+#[test]
+fn stdin_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = bin()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["ingest", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"Title: Bridge reopens\n\nThe old bridge reopened to traffic on Sunday after two years of repairs, the city said.").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stats(dir.path())["articles"], 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        bin().arg("frobnicate").output().unwrap().status.code(),
+        Some(2)
+    );
+    assert_eq!(bin().arg("ingest").output().unwrap().status.code(), Some(2));
+}
+
+#[test]
+fn extract_writes_one_text_file_per_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["extract", "--out"])
+        .arg(dir.path())
+        .arg(examples())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("harbor-post-dam-talks.txt")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5, "{lines:#?}");
+    assert!(lines[0].starts_with("Marovia and Belkania ended"));
+    for leak in [
+        "Share this",
+        "READ MORE",
+        "Advertisement",
+        "Six hours of talking",
+        "cookies",
+        "Lena Ostrova covers",
+        "Most read",
+        "Subscribe",
+    ] {
+        assert!(!text.contains(leak), "boilerplate leaked: {leak}");
+    }
+}
+
+/// Articles with distinct vocabulary, so dedupe keeps them apart.
+fn synthetic_corpus(path: &Path, n: usize) {
+    let words = [
+        "harbour", "council", "ferry", "budget", "school", "river", "market", "bridge", "festival",
+        "hospital", "railway", "library", "farm", "factory", "museum", "airport", "stadium",
+        "forest", "court", "union",
+    ];
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let mut x: u64 = 0x9e3779b97f4a7c15;
+    for i in 0..n {
+        let mut body = String::new();
+        for s in 0..12 {
+            let mut sentence = Vec::new();
+            for _ in 0..14 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                sentence.push(words[(x % words.len() as u64) as usize].to_string());
+            }
+            sentence.push(format!("item{i}x{s}"));
+            body.push_str(&format!("The {}.\n", sentence.join(" ")));
+        }
+        writeln!(f, "{}", serde_json::json!({"id": format!("s{i}"), "source": format!("Outlet {}", i % 7), "text": body})).unwrap();
+    }
+}
+
+#[test]
+fn kill_9_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let n = 6000;
+    synthetic_corpus(&corpus, n);
+    let data = dir.path().join("data");
+    let mut child = bin()
+        .arg("--data")
+        .arg(&data)
+        .args(["--quiet", "ingest"])
+        .arg(&corpus)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some batches are committed, then kill without warning.
+    let start = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let size = std::fs::metadata(data.join("articles.redb"))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        if size > 3_000_000 || start.elapsed().as_secs() > 60 {
+            break;
+        }
+    }
+    child.kill().unwrap(); // SIGKILL
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the ingest was interrupted");
+
+    let partial = stats(&data);
+    let stored = partial["articles"].as_u64().unwrap();
+    assert!(stored < n as u64, "killed before the end ({stored} stored)");
+    // Whatever was stored is searchable: the index caught up when the store was opened.
+    let last = format!("s{}", stored - 1);
+    if stored > 0 {
+        let hits = json(&run(
+            &data,
+            &[
+                "search",
+                "--format",
+                "json",
+                &format!("item{}x0", stored - 1),
+            ],
+        ));
+        assert_eq!(hits[0]["id"], last.as_str());
+    }
+
+    let rerun = run(
+        &data,
+        &["ingest", "--format", "json", corpus.to_str().unwrap()],
+    );
+    assert_eq!(rerun.status.code(), Some(0), "{}", stderr(&rerun));
+    let report = json(&rerun);
+    assert_eq!(
+        report["added"].as_u64().unwrap() + report["unchanged"].as_u64().unwrap(),
+        n as u64
+    );
+    assert_eq!(report["unchanged"].as_u64().unwrap(), stored);
+    let full = stats(&data);
+    assert_eq!(full["articles"], n as u64);
+    assert_eq!(full["duplicates"], 0);
+    let hits = json(&run(
+        &data,
+        &["search", "--format", "json", &format!("item{}x3", n - 1)],
+    ));
+    assert_eq!(hits[0]["id"], format!("s{}", n - 1));
+}

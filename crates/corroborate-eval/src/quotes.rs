@@ -1,0 +1,180 @@
+//! PolNeAR quote evaluation. A predicted quote matches a gold Content span when their character overlap is
+//! at least half of the longer of the two (a symmetric, stricter reading of "50% overlap"); matching is
+//! one-to-one, best overlap first. Speaker accuracy: of the matched quotes whose gold attribution has a
+//! Source span, the share whose predicted speaker phrase overlaps it.
+
+use corroborate::analyze::analyze_text;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+struct Gold {
+    content: (usize, usize),
+    source: Option<(usize, usize)>,
+}
+
+fn parse_ann(ann: &str) -> Vec<Gold> {
+    let mut spans: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
+    let mut links = Vec::new();
+    for line in ann.lines() {
+        let mut parts = line.splitn(3, '\t');
+        let id = parts.next().unwrap_or("");
+        let body = parts.next().unwrap_or("");
+        if id.starts_with('T') {
+            let mut w = body.split_whitespace();
+            let label = w.next().unwrap_or("").to_string();
+            let rest: String = w.collect::<Vec<_>>().join(" ");
+            let nums: Vec<usize> = rest
+                .split([' ', ';'])
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            if let (Some(&s), Some(&e)) = (nums.iter().min(), nums.iter().max()) {
+                spans.insert(id.to_string(), (label, s, e));
+            }
+        } else if id.starts_with('E') {
+            let mut content = None;
+            let mut source = None;
+            for arg in body.split_whitespace() {
+                if let Some((role, t)) = arg.split_once(':') {
+                    match role {
+                        "Content" => content = Some(t.to_string()),
+                        "Source" => source = Some(t.to_string()),
+                        _ => {}
+                    }
+                }
+            }
+            links.push((content, source));
+        }
+    }
+    links
+        .into_iter()
+        .filter_map(|(c, s)| {
+            let c = spans.get(&c?)?;
+            let s = s.and_then(|s| spans.get(&s)).map(|x| (x.1, x.2));
+            Some(Gold {
+                content: (c.1, c.2),
+                source: s,
+            })
+        })
+        .collect()
+}
+
+fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
+    let Some(dir) = crate::require(&shared.join("data/quotes/polnear").join(split)) else {
+        return Ok(());
+    };
+    let mut anns: Vec<_> = std::fs::read_dir(dir.join("attributions"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    anns.sort();
+    let mut seen = std::collections::HashSet::new();
+    let (mut tp, mut n_pred, mut n_gold, mut spk_ok, mut spk_n) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut shown = 0;
+    let mut articles = 0;
+    for ann in anns {
+        let stem = ann.file_stem().unwrap().to_string_lossy().to_string();
+        let article = stem
+            .rsplit_once('_')
+            .map(|x| x.0.to_string())
+            .unwrap_or(stem.clone());
+        if !seen.insert(article.clone()) {
+            continue; // first annotator only
+        }
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
+        let gold = parse_ann(&std::fs::read_to_string(&ann)?);
+        articles += 1;
+        let (_, analysis) = analyze_text(&text, Some("en"));
+        // Our spans are bytes; brat's are characters.
+        let char_at = |b: u32| text[..b as usize].chars().count();
+        let preds: Vec<((usize, usize), Option<(usize, usize)>)> = analysis
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    (char_at(q.span.start), char_at(q.span.end)),
+                    q.speaker
+                        .as_ref()
+                        .map(|s| (char_at(s.span.start), char_at(s.span.end))),
+                )
+            })
+            .collect();
+        n_pred += preds.len();
+        n_gold += gold.len();
+        let mut pairs = Vec::new();
+        for (pi, p) in preds.iter().enumerate() {
+            for (gi, g) in gold.iter().enumerate() {
+                let o = overlap(p.0, g.content);
+                let longer = (p.0 .1 - p.0 .0).max(g.content.1 - g.content.0);
+                if o * 2 >= longer && o > 0 {
+                    pairs.push((o, pi, gi));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.cmp(&a.0));
+        let mut used_p = vec![false; preds.len()];
+        let mut used_g = vec![false; gold.len()];
+        for (_, pi, gi) in pairs {
+            if used_p[pi] || used_g[gi] {
+                continue;
+            }
+            used_p[pi] = true;
+            used_g[gi] = true;
+            tp += 1;
+            if let Some(gs) = gold[gi].source {
+                spk_n += 1;
+                if preds[pi].1.is_some_and(|ps| overlap(ps, gs) > 0) {
+                    spk_ok += 1;
+                } else if shown < show {
+                    let chars: Vec<char> = text.chars().collect();
+                    let s = |r: (usize, usize)| {
+                        chars[r.0..r.1.min(chars.len())].iter().collect::<String>()
+                    };
+                    println!(
+                        "WRONG SPEAKER gold={:?} pred={:?} :: {}",
+                        s(gs),
+                        preds[pi].1.map(s),
+                        s(gold[gi].content)
+                    );
+                    shown += 1;
+                }
+            }
+        }
+        if show > 0 {
+            let chars: Vec<char> = text.chars().collect();
+            let s = |r: (usize, usize)| chars[r.0..r.1.min(chars.len())].iter().collect::<String>();
+            for (gi, g) in gold.iter().enumerate() {
+                if !used_g[gi] && shown < show {
+                    println!(
+                        "MISSED [{}] {}",
+                        g.source.map(s).unwrap_or_default(),
+                        s(g.content)
+                    );
+                    shown += 1;
+                }
+            }
+            for (pi, p) in preds.iter().enumerate() {
+                if !used_p[pi] && shown < show {
+                    println!("SPURIOUS {}", s(p.0));
+                    shown += 1;
+                }
+            }
+        }
+    }
+    let p = tp as f64 / n_pred.max(1) as f64;
+    let r = tp as f64 / n_gold.max(1) as f64;
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    println!("PolNeAR {split}: {articles} articles, {n_gold} gold quotes, {n_pred} predicted, {tp} matched");
+    println!(
+        "precision {p:.3}  recall {r:.3}  F1 {f1:.3}  speaker accuracy {:.3} ({spk_ok}/{spk_n})",
+        spk_ok as f64 / spk_n.max(1) as f64
+    );
+    Ok(())
+}
