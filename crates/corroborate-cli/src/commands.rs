@@ -5,7 +5,6 @@ use crate::output::Out;
 use crate::{Cli, Command, InputFormat};
 use anyhow::{bail, Context, Result};
 use corroborate::entities::{collect_entities, collect_quotes};
-use corroborate::index::SearchIndex;
 use corroborate::ingest::{self, IngestOptions, Item, Problem};
 use corroborate::model::{Analysis, Article, Format};
 use corroborate::pipeline::{default_data_dir, Engine};
@@ -24,7 +23,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
         } => ingest(cli, paths, *as_format, *max_bytes),
         Command::Search { query, limit } => {
             let engine = open(cli)?;
-            let hits = engine.index.search(&query.join(" "), *limit)?;
+            let hits = engine.search(&query.join(" "), *limit)?;
             out.search(&hits);
             Ok(!hits.is_empty())
         }

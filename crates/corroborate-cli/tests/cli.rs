@@ -447,7 +447,7 @@ fn synthetic_corpus(path: &Path, n: usize) {
 fn kill_9_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
-    let n = 6000;
+    let n = 12000;
     synthetic_corpus(&corpus, n);
     let data = dir.path().join("data");
     let mut child = bin()
@@ -465,7 +465,7 @@ fn kill_9_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes() {
         let size = std::fs::metadata(data.join("articles.redb"))
             .map(|m| m.len())
             .unwrap_or(0);
-        if size > 3_000_000 || start.elapsed().as_secs() > 60 {
+        if size > 12_000_000 || start.elapsed().as_secs() > 60 {
             break;
         }
     }

@@ -7,6 +7,9 @@ use corroborate::analyze::analyze_text;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// A character range `(start, end)`.
+type Range = (usize, usize);
+
 struct Gold {
     content: (usize, usize),
     source: Option<(usize, usize)>,
@@ -90,7 +93,7 @@ pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
         let (_, analysis) = analyze_text(&text, Some("en"));
         // Our spans are bytes; brat's are characters.
         let char_at = |b: u32| text[..b as usize].chars().count();
-        let preds: Vec<((usize, usize), Option<(usize, usize)>)> = analysis
+        let preds: Vec<(Range, Option<Range>)> = analysis
             .quotes
             .iter()
             .map(|q| {
@@ -114,7 +117,7 @@ pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
                 }
             }
         }
-        pairs.sort_by(|a, b| b.0.cmp(&a.0));
+        pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
         let mut used_p = vec![false; preds.len()];
         let mut used_g = vec![false; gold.len()];
         for (_, pi, gi) in pairs {

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 
 pub const BATCH: usize = 256;
 /// Commit the search index after this many new articles (and at the end).
-const INDEX_COMMIT_EVERY: usize = 8192;
+const INDEX_COMMIT_EVERY: usize = 32_768;
+/// Make the store durable after this many batches, so a crash loses little work.
+const SYNC_EVERY_BATCHES: usize = 4;
 
 /// The default data directory: `$XDG_DATA_HOME/corroborate` (or the platform equivalent).
 pub fn default_data_dir() -> PathBuf {
@@ -100,10 +102,38 @@ impl Engine {
         Ok(engine)
     }
 
+    /// Full-text search: ids ranked by the index, details and snippets from the store.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<crate::index::Hit>> {
+        let mut hits = Vec::new();
+        for r in self.index.search(query, limit)? {
+            let Some(stored) = self.store.get(&r.id)? else {
+                continue;
+            };
+            let (snippet, highlights) = self.index.snippet(query, &stored.article.text)?;
+            let a = stored.article;
+            hits.push(crate::index::Hit {
+                title: a.title.clone(),
+                source: Some(a.outlet()),
+                published: a.published.map(|d| d.to_rfc3339()),
+                id: a.id,
+                score: r.score,
+                snippet,
+                highlights,
+            });
+        }
+        Ok(hits)
+    }
+
     /// Re-index what the store holds beyond the index's last commit.
     pub fn catch_up_index(&mut self) -> Result<u64> {
-        let from = self.index.indexed_seq()?;
+        let mut from = self.index.indexed_seq()?;
         let last = self.store.last_seq()?;
+        if from > last {
+            // The index holds articles the store does not (it cannot happen through `ingest`, which syncs
+            // the store before each index commit, but a restored backup could do it): rebuild.
+            self.index.clear()?;
+            from = 0;
+        }
         if last <= from {
             return Ok(0);
         }
@@ -142,8 +172,13 @@ impl Engine {
                 let mut problems = Vec::new();
                 let mut since_commit = 0usize;
                 let mut last_seq = store.last_seq()?;
+                let (mut t_store, mut t_index) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
+                let mut batches = 0usize;
                 for batch in rx {
+                    let t0 = std::time::Instant::now();
                     let outcomes = store.put_batch(&batch)?;
+                    t_store += t0.elapsed();
+                    let t1 = std::time::Instant::now();
                     for (item, outcome) in batch.into_iter().zip(outcomes) {
                         match outcome {
                             PutOutcome::Added { seq, duplicate_of } => {
@@ -168,14 +203,23 @@ impl Engine {
                         }
                     }
                     on_progress(&Progress { read: 0, added });
+                    batches += 1;
                     if since_commit >= INDEX_COMMIT_EVERY {
+                        store.sync()?;
                         index.commit(last_seq)?;
                         since_commit = 0;
+                    } else if batches.is_multiple_of(SYNC_EVERY_BATCHES) {
+                        store.sync()?;
                     }
+                    t_index += t1.elapsed();
                 }
+                let t1 = std::time::Instant::now();
+                store.sync()?;
                 if since_commit > 0 {
                     index.commit(last_seq)?;
                 }
+                t_index += t1.elapsed();
+                tracing::info!(store_s = t_store.as_secs_f64(), index_s = t_index.as_secs_f64(), "writer thread time");
                 Ok((added, dups, unchanged, conflicts, problems))
             });
             let mut batch = Vec::with_capacity(BATCH);

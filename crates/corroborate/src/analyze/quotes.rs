@@ -215,57 +215,63 @@ pub struct QuoteInput<'a> {
 }
 
 pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
-    let mut quotes = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(u32, Speaker)> = None;
     for (pi, p) in input.paragraphs.iter().enumerate() {
+        if let Some(q) = transcript_line(input, *p) {
+            if let Some(sp) = &q.speaker {
+                last_speaker = Some((pi as u32, sp.clone()));
+            }
+            quotes.push(q);
+            continue;
+        }
         let marks = quote_spans(input.text, *p);
         let mut covered: Vec<Span> = Vec::new();
+        let mut prev_direct: Option<usize> = None;
         for (qi, q) in marks.iter().enumerate() {
             let words = input.text[q.start as usize..q.end as usize]
                 .split_whitespace()
                 .count();
             let sentence = sentence_of(input.sentences, q.start);
             let found = attribute_direct(input, *q, *p);
-            let whole_paragraph = marks.len() == 1 && is_whole_paragraph(input.text, *p, *q);
+            // "A," said X. "B": the second part continues the first quote.
+            if let (Some(i), true) = (prev_direct, found.is_none()) {
+                let last: &mut Quote = &mut quotes[i];
+                if last.direct && words >= 3 {
+                    last.span = Span::new(last.span.start as usize, q.end as usize);
+                    covered.push(*q);
+                    continue;
+                }
+            }
             if let Some((_, _, false)) = found {
                 if words < 4 {
                     continue;
                 }
             }
+            let whole_paragraph = marks.len() == 1 && is_whole_paragraph(input.text, *p, *q);
             let speaker_cue = match found {
-                Some((sp, cue, _)) => Some((Some(sp), Some(cue))),
+                Some((sp, cue, _)) => Some((sp, Some(cue))),
                 None if whole_paragraph && qi == 0 => last_speaker
                     .as_ref()
                     .filter(|(lp, _)| *lp + 1 == pi as u32)
-                    .map(|(_, s)| (Some(s.clone()), None)),
+                    .map(|(_, s)| (s.clone(), None)),
                 None => None,
             };
+            // Quote marks nobody is said to have spoken (scare quotes, titles) are not quotes.
             let Some((speaker, cue)) = speaker_cue else {
-                // Unattributed scare quotes ("normalize") are not quotes; long unattributed ones still are.
-                if words >= 8 {
-                    quotes.push(Quote {
-                        span: *q,
-                        sentence,
-                        direct: true,
-                        speaker: None,
-                        cue: None,
-                    });
-                    covered.push(*q);
-                }
                 continue;
             };
             if words < 3 && cue.is_none() {
                 continue;
             }
-            if let Some(s) = &speaker {
-                last_speaker = Some((pi as u32, s.clone()));
-            }
+            last_speaker = Some((pi as u32, speaker.clone()));
             covered.push(*q);
+            prev_direct = Some(quotes.len());
             quotes.push(Quote {
                 span: *q,
                 sentence,
                 direct: true,
-                speaker,
+                speaker: Some(speaker),
                 cue,
             });
         }
@@ -277,27 +283,102 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
             if inside * 2 > s.span.len() {
                 continue;
             }
-            if let Some(q) = indirect_quote(input, si as u32, s.span) {
-                if !covered
+            for q in indirect_quotes(input, si as u32, s.span) {
+                let clashes = covered
                     .iter()
-                    .any(|c| c.overlap(q.span) * 2 > c.len().min(q.span.len()))
-                    || covered.iter().all(|c| q.span.contains(*c))
-                {
-                    if let Some(sp) = &q.speaker {
-                        last_speaker = Some((pi as u32, sp.clone()));
-                    }
-                    quotes.retain(|old: &Quote| {
-                        !(old.direct
-                            && q.span.contains(old.span)
-                            && old.span.len() * 3 < q.span.len())
-                    });
-                    quotes.push(q);
+                    .any(|c| c.overlap(q.span) > 0 && !q.span.contains(*c));
+                if clashes {
+                    continue;
                 }
+                if let Some(sp) = &q.speaker {
+                    last_speaker = Some((pi as u32, sp.clone()));
+                }
+                // A partial quote inside reported speech is part of that speech, not a quote of its own.
+                quotes.retain(|old: &Quote| !(old.direct && q.span.contains(old.span)));
+                quotes.push(q);
             }
         }
     }
     quotes.sort_by_key(|q| q.span.start);
     quotes
+}
+
+/// A transcript or headline line: `PENCE: Well, look...` or `Pence: Flowers won't be at debate`.
+fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
+    let text = &input.text[p.start as usize..p.end as usize];
+    let colon = text.find(':')?;
+    let head = &text[..colon];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    {
+        return None;
+    }
+    if words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "update"
+                | "updated"
+                | "note"
+                | "editor's"
+                | "watch"
+                | "read"
+                | "photo"
+                | "video"
+                | "related"
+                | "key"
+                | "points"
+                | "source"
+                | "sources"
+                | "correction"
+        )
+    }) {
+        return None;
+    }
+    let rest = &text[colon + 1..];
+    let lead = rest.len() - rest.trim_start().len();
+    let body = rest.trim();
+    if body.split_whitespace().count() < 4 {
+        return None;
+    }
+    let start = p.start as usize + colon + 1 + lead;
+    let span = Span::new(start, start + body.len());
+    let head_span = Span::new(p.start as usize, p.start as usize + head.trim_end().len());
+    let speaker = match input.mentions.iter().find(|m| head_span.contains(m.span)) {
+        Some(m) => Speaker {
+            name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+            key: Some(m.key.clone()),
+            span: head_span,
+        },
+        None => {
+            let name = head.trim().to_string();
+            let key = input
+                .mentions
+                .iter()
+                .find(|m| {
+                    m.kind == EntityKind::Person
+                        && input.text[m.span.start as usize..m.span.end as usize]
+                            .to_lowercase()
+                            .ends_with(&name.to_lowercase())
+                })
+                .map(|m| m.key.clone());
+            Speaker {
+                name,
+                key,
+                span: head_span,
+            }
+        }
+    };
+    Some(Quote {
+        span,
+        sentence: sentence_of(input.sentences, p.start),
+        direct: true,
+        speaker: Some(speaker),
+        cue: Some(":".into()),
+    })
 }
 
 /// Spans inside paired quote marks within a paragraph. A quote still open at the paragraph end runs to it.
@@ -696,8 +777,9 @@ fn resolve_phrase(input: &QuoteInput, span: Span, at: u32) -> Speaker {
     }
 }
 
-/// Reported speech without quote marks in one sentence.
-fn indirect_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quote> {
+/// Reported speech framed by the attribution: "According to X, CLAUSE", "CLAUSE, according to X",
+/// "CLAUSE, X said".
+fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quote> {
     let toks = input.tokens;
     let (a, b) = token_range(toks, s);
     if b <= a + 3 {
@@ -782,95 +864,311 @@ fn indirect_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quote> {
             }
         }
     }
-    // "X said (that) CLAUSE"
-    for v in a + 1..b.min(a + 16) {
-        if !cues.contains(toks[v].text) {
+    None
+}
+
+/// Reported speech without quote marks in one sentence: the framing patterns, or else every
+/// `SUBJECT CUE CONTENT` clause ("X said Y, adding Z" gives two).
+fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
+    if let Some(q) = framing_quote(input, si, s) {
+        return vec![q];
+    }
+    let toks = input.tokens;
+    let (a, b) = token_range(toks, s);
+    let mut out: Vec<Quote> = Vec::new();
+    if b <= a + 3 {
+        return out;
+    }
+    let mut end = b;
+    while end > a
+        && toks[end - 1].kind == TokenKind::Punct
+        && !matches!(toks[end - 1].text, "\u{201d}" | "\"" | ")")
+    {
+        end -= 1;
+    }
+    let mut prev_speaker: Option<Speaker> = None;
+    let mut v = a + 1;
+    while v < end {
+        let cue = toks[v].text;
+        let tier_a = indirect().contains(cue);
+        let tier_b = COMPLEMENT_CUES.contains(&cue);
+        if !tier_a && !tier_b {
+            v += 1;
             continue;
         }
+        let participle = cue.ends_with("ing") && toks[v - 1].text == ",";
         let lo = clause_start_indirect(toks, a, v);
-        let speaker = subject_before(input, lo, v, s.start)?;
-        let mut cs = v + 1;
-        // "told reporters (that)", "told the AP news agency that"
-        if matches!(toks[v].text, "told" | "tells" | "telling") {
-            let that = (cs..b.min(cs + 8)).find(|&k| toks[k].text == "that");
-            cs = match that {
-                Some(t) => t + 1,
-                None => {
-                    let mut k = cs;
-                    while k < b
-                        && (toks[k].is_capitalized()
-                            || matches!(
-                                toks[k].text,
-                                "the"
-                                    | "a"
-                                    | "reporters"
-                                    | "journalists"
-                                    | "news"
-                                    | "agency"
-                                    | "him"
-                                    | "her"
-                                    | "them"
-                                    | "us"
-                                    | "me"
-                                    | "lawmakers"
-                            ))
-                    {
-                        k += 1;
-                    }
-                    k
-                }
-            };
-        } else if toks.get(cs).is_some_and(|t| t.text == "that") {
-            cs += 1;
-        } else if toks.get(cs).is_some_and(|t| {
-            matches!(
-                t.text,
-                "on" | "in"
-                    | "during"
-                    | "at"
-                    | "last"
-                    | "this"
-                    | "earlier"
-                    | "later"
-                    | "repeatedly"
-                    | "publicly"
-            )
-        }) {
-            // "said on Tuesday that ..."
-            let that = (cs..b.min(cs + 8)).find(|&k| toks[k].text == "that");
-            cs = match that {
-                Some(t) => t + 1,
-                None => return None,
-            };
-        } else if !BARE_CLAUSE_CUES.contains(&toks[v].text)
-            || toks.get(cs).is_some_and(|t| {
-                matches!(
-                    t.text,
-                    "to" | "of" | "for" | "about" | "nothing" | "so" | "it" | "yes" | "no"
-                )
-            })
-        {
-            return None;
-        } else if toks.get(cs).is_some_and(|t| t.text == ",") {
-            cs += 1;
+        let mut speaker = subject_before(input, lo, v, s.start);
+        if participle {
+            speaker = speaker.or_else(|| prev_speaker.clone());
         }
-        let e = end_trim(b);
-        if e <= cs + 3 {
-            return None;
+        let Some(sp) = speaker else {
+            v += 1;
+            continue;
+        };
+        if tier_b && !tier_a && !is_source_like(input, &sp) {
+            v += 1;
+            continue;
         }
-        // The content must read as a clause: not a bare object ("said nothing").
-        if toks[cs].kind == TokenKind::Punct && !matches!(toks[cs].text, "\u{201c}" | "\"") {
-            return None;
+        let bare = BARE_CLAUSE_CUES.contains(&cue) || tier_b;
+        let Some(cs) = content_start(toks, v, end, bare) else {
+            v += 1;
+            continue;
+        };
+        // The content runs to the next participial cue (", adding ...") or the sentence end.
+        let mut ce = end;
+        for k in cs + 1..end {
+            if toks[k - 1].text == ","
+                && (indirect().contains(toks[k].text) && toks[k].text.ends_with("ing"))
+            {
+                ce = k - 1;
+                break;
+            }
         }
-        return Some(Quote {
-            span: Span::new(toks[cs].start, toks[e - 1].end),
+        if ce <= cs + 2 {
+            v += 1;
+            continue;
+        }
+        out.push(Quote {
+            span: Span::new(toks[cs].start, toks[ce - 1].end),
             sentence: si,
             direct: false,
-            speaker: Some(speaker),
-            cue: Some(toks[v].text.to_string()),
+            speaker: Some(sp.clone()),
+            cue: Some(cue.to_string()),
+        });
+        prev_speaker = Some(sp);
+        v = ce.max(v + 1);
+    }
+    out
+}
+
+/// Verbs whose object or complement is what was claimed ("urged supporters to monitor polls",
+/// "criticized the deal", "the poll shows Clinton ahead"). They count only with a named or source-like
+/// subject.
+const COMPLEMENT_CUES: &[&str] = &[
+    "urged",
+    "urges",
+    "urging",
+    "called",
+    "calls",
+    "asked",
+    "asks",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "attacked",
+    "attacks",
+    "praised",
+    "praises",
+    "blasted",
+    "slammed",
+    "cited",
+    "cites",
+    "citing",
+    "accused",
+    "defended",
+    "questioned",
+    "demanded",
+    "condemned",
+    "described",
+    "describes",
+    "mocked",
+    "dismissed",
+    "rejected",
+    "welcomed",
+    "shows",
+    "showed",
+    "show",
+    "found",
+    "finds",
+    "revealed",
+    "mentioned",
+    "wants",
+    "want",
+    "plans",
+    "refuses",
+    "refused",
+    "declined",
+    "opposes",
+    "opposed",
+    "supports",
+    "supported",
+    "pledged",
+    "pledges",
+    "vowed",
+    "promised",
+    "promising",
+    "hopes",
+    "fears",
+    "knows",
+    "know",
+    "believe",
+    "think",
+    "expects",
+    "expected",
+    "challenged",
+    "endorsed",
+    "blamed",
+    "blames",
+    "credited",
+    "touted",
+    "touts",
+    "highlighted",
+    "highlighting",
+    "pointed",
+    "recalled",
+    "recalling",
+    "discussed",
+    "discusses",
+    "addressed",
+    "explained",
+    "explaining",
+];
+
+/// Whether a speaker can carry a complement cue: a named entity, a pronoun, or a phrase naming a source.
+fn is_source_like(input: &QuoteInput, sp: &Speaker) -> bool {
+    if sp.key.is_some() {
+        return true;
+    }
+    let phrase = input.text[sp.span.start as usize..sp.span.end as usize].to_lowercase();
+    let last = phrase.split_whitespace().last().unwrap_or("");
+    PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(&phrase))
+        || matches!(
+            last,
+            "poll"
+                | "polls"
+                | "survey"
+                | "surveys"
+                | "report"
+                | "reports"
+                | "study"
+                | "studies"
+                | "official"
+                | "officials"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "campaign"
+                | "group"
+                | "analysts"
+                | "analyst"
+                | "experts"
+                | "data"
+                | "statement"
+                | "sources"
+                | "source"
+                | "aides"
+                | "aide"
+                | "critics"
+                | "supporters"
+                | "democrats"
+                | "republicans"
+                | "lawmakers"
+                | "administration"
+                | "nominee"
+                | "candidate"
+                | "president"
+                | "leader"
+                | "government"
+                | "ministry"
+                | "department"
+                | "agency"
+                | "committee"
+                | "researchers"
+                | "economists"
+                | "website"
+                | "paper"
+                | "newspaper"
+                | "magazine"
+                | "organization"
+                | "organisation"
+                | "union"
+                | "party"
+        )
+}
+
+/// Where the reported content starts after the cue at `v`, or None when no clause follows.
+fn content_start(toks: &[Token], v: usize, end: usize, bare_clause: bool) -> Option<usize> {
+    let mut cs = v + 1;
+    if cs >= end {
+        return None;
+    }
+    let cue = toks[v].text;
+    let find_that = |from: usize| {
+        (from..end.min(from + 10))
+            .find(|&k| toks[k].text == "that")
+            .map(|t| t + 1)
+    };
+    if matches!(cue, "told" | "tells" | "telling") {
+        return Some(match find_that(cs) {
+            Some(t) => t,
+            None => {
+                let mut k = cs;
+                while k < end
+                    && (toks[k].is_capitalized()
+                        || matches!(
+                            toks[k].text,
+                            "the"
+                                | "a"
+                                | "reporters"
+                                | "journalists"
+                                | "news"
+                                | "agency"
+                                | "him"
+                                | "her"
+                                | "them"
+                                | "us"
+                                | "me"
+                                | "lawmakers"
+                                | "supporters"
+                                | "voters"
+                                | "audience"
+                                | "crowd"
+                        ))
+                {
+                    k += 1;
+                }
+                k
+            }
         });
     }
-    None
+    match toks[cs].text {
+        "that" => cs += 1,
+        "for" | "on" if matches!(cue, "called" | "calls") => cs += 1,
+        "on" | "in" | "during" | "at" | "last" | "this" | "earlier" | "later" | "repeatedly"
+        | "publicly" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday"
+        | "Sunday" => {
+            cs = find_that(cs)?;
+        }
+        "," => cs += 1,
+        "to" | "of" | "about" | "nothing" | "so" | "yes" | "no"
+            if bare_clause
+                && !matches!(
+                    cue,
+                    "urged"
+                        | "urges"
+                        | "urging"
+                        | "asked"
+                        | "asks"
+                        | "pledged"
+                        | "vowed"
+                        | "promised"
+                        | "plans"
+                        | "refuses"
+                        | "refused"
+                        | "declined"
+                        | "wants"
+                        | "want"
+                        | "expects"
+                ) =>
+        {
+            return None
+        }
+        _ if !bare_clause => return None,
+        _ => {}
+    }
+    (cs < end && (toks[cs].kind != TokenKind::Punct || matches!(toks[cs].text, "\u{201c}" | "\"")))
+        .then_some(cs)
 }
 
 /// Start of the subject before an indirect cue: skip an introductory phrase ending in a comma.

@@ -29,6 +29,13 @@ pub struct Hit {
     pub highlights: Vec<(usize, usize)>,
 }
 
+/// A ranked article id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    pub id: String,
+    pub score: f32,
+}
+
 pub trait SearchIndex: Send {
     /// Add (or replace) an article.
     fn add(&mut self, a: &StoredArticle) -> Result<()>;
@@ -36,7 +43,12 @@ pub trait SearchIndex: Send {
     fn commit(&mut self, last_seq: u64) -> Result<()>;
     /// The sequence number recorded by the last commit.
     fn indexed_seq(&self) -> Result<u64>;
-    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>>;
+    /// Remove everything (before a rebuild from the store).
+    fn clear(&mut self) -> Result<()>;
+    /// Article ids ranked by BM25 (title matches count double).
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<Ranked>>;
+    /// The passage of `text` around the best matches of `query`, with the byte ranges of matched terms.
+    fn snippet(&self, query: &str, text: &str) -> Result<(String, Vec<(usize, usize)>)>;
 }
 
 #[derive(Clone, Copy)]
@@ -44,8 +56,6 @@ struct Fields {
     id: Field,
     title: Field,
     body: Field,
-    source: Field,
-    published: Field,
 }
 
 pub struct TantivyIndex {
@@ -61,24 +71,29 @@ fn ierr(e: impl std::fmt::Display) -> Error {
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("en_stem")
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
+    // Only the id is stored: the text lives in the article store, and a second copy here would be
+    // rewritten by every segment merge.
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let f = Fields {
         id: b.add_text_field("id", STRING | STORED),
         title: b.add_text_field("title", text.clone()),
         body: b.add_text_field("body", text),
-        source: b.add_text_field("source", STRING | STORED),
-        published: b.add_text_field("published", STORED),
     };
     (b.build(), f)
 }
 
 impl TantivyIndex {
+    fn parse(&self, query: &str) -> Box<dyn tantivy::query::Query> {
+        let mut parser = QueryParser::for_index(&self.index, vec![self.f.title, self.f.body]);
+        parser.set_field_boost(self.f.title, 2.0);
+        // Lenient: a stray quote or colon in a user's query should not be an error.
+        parser.parse_query_lenient(query).0
+    }
+
     pub fn open(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, f) = schema();
@@ -120,8 +135,6 @@ impl SearchIndex for TantivyIndex {
             f.id => art.id.as_str(),
             f.title => art.title.clone().unwrap_or_default(),
             f.body => art.text.as_str(),
-            f.source => art.outlet(),
-            f.published => art.published.map(|d| d.to_rfc3339()).unwrap_or_default(),
         ))
         .map_err(ierr)?;
         Ok(())
@@ -136,46 +149,46 @@ impl SearchIndex for TantivyIndex {
         Ok(())
     }
 
+    fn clear(&mut self) -> Result<()> {
+        self.writer()?.delete_all_documents().map_err(ierr)?;
+        self.commit(0)
+    }
+
     fn indexed_seq(&self) -> Result<u64> {
         let metas = self.index.load_metas().map_err(ierr)?;
         Ok(metas.payload.and_then(|p| p.parse().ok()).unwrap_or(0))
     }
 
-    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<Ranked>> {
         let searcher = self.reader.searcher();
-        let mut parser = QueryParser::for_index(&self.index, vec![self.f.title, self.f.body]);
-        parser.set_field_boost(self.f.title, 2.0);
-        let (q, _errors) = parser.parse_query_lenient(query);
+        let q = self.parse(query);
         let top = searcher
             .search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score())
             .map_err(ierr)?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*q, self.f.body).map_err(ierr)?;
-        snippets.set_max_num_chars(240);
-        let mut hits = Vec::with_capacity(top.len());
+        let mut out = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let d: TantivyDocument = searcher.doc(addr).map_err(ierr)?;
-            let get = |field: Field| {
-                d.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-                    .filter(|s| !s.is_empty())
-            };
-            let snip = snippets.snippet_from_doc(&d);
-            let highlights = snip
-                .highlighted()
-                .iter()
-                .map(|r: &Range<usize>| (r.start, r.end))
-                .collect();
-            hits.push(Hit {
-                id: get(self.f.id).unwrap_or_default(),
-                title: get(self.f.title),
-                source: get(self.f.source),
-                published: get(self.f.published),
-                score,
-                snippet: snip.fragment().to_string(),
-                highlights,
-            });
+            if let Some(id) = d.get_first(self.f.id).and_then(|v| v.as_str()) {
+                out.push(Ranked {
+                    id: id.to_string(),
+                    score,
+                });
+            }
         }
-        Ok(hits)
+        Ok(out)
+    }
+
+    fn snippet(&self, query: &str, text: &str) -> Result<(String, Vec<(usize, usize)>)> {
+        let searcher = self.reader.searcher();
+        let q = self.parse(query);
+        let mut generator = SnippetGenerator::create(&searcher, &*q, self.f.body).map_err(ierr)?;
+        generator.set_max_num_chars(240);
+        let snip = generator.snippet(text);
+        let highlights = snip
+            .highlighted()
+            .iter()
+            .map(|r: &Range<usize>| (r.start, r.end))
+            .collect();
+        Ok((snip.fragment().to_string(), highlights))
     }
 }

@@ -89,6 +89,39 @@ const BLOCK_TAGS: &[&str] = &[
     "thead",
 ];
 
+/// What an element is to the extractor, read from its tag name without allocating.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    /// Never holds article text (scripts, navigation, forms...).
+    Skip,
+    /// A line break: ends a paragraph.
+    Br,
+    /// A paragraph-like block: its text credits its parent.
+    Leaf,
+    /// Any other block: ends a paragraph.
+    Block,
+    Link,
+    Inline,
+}
+
+fn tag_of(node: &NodeRef) -> Option<Tag> {
+    let el = node.element_ref()?;
+    let name: &str = &el.name.local;
+    Some(if SKIP_TAGS.contains(&name) {
+        Tag::Skip
+    } else if name == "br" {
+        Tag::Br
+    } else if matches!(name, "p" | "pre" | "blockquote" | "li" | "h2" | "h3") {
+        Tag::Leaf
+    } else if BLOCK_TAGS.contains(&name) {
+        Tag::Block
+    } else if name == "a" {
+        Tag::Link
+    } else {
+        Tag::Inline
+    })
+}
+
 /// Class/id words (matched inside names like `css-sharebar`) that mark boilerplate containers.
 const BOILERPLATE_WORDS: &[&str] = &[
     "comment",
@@ -138,9 +171,90 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "promo",
 ];
 
+/// Drop the bodies of `<script>` and `<style>` elements before parsing: they are skipped anyway, and on
+/// news pages they are often most of the bytes, which the HTML tokenizer would otherwise walk one
+/// character at a time. JSON-LD scripts are kept when `keep_json_ld` (metadata lives there).
+fn strip_raw_text(html: &str, keep_json_ld: bool) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut pos = 0;
+    while let Some(rel) = memchr::memchr(b'<', &bytes[pos..]) {
+        let lt = pos + rel;
+        pos = lt + 1;
+        let tag = if starts_with_ignore_case(&bytes[lt + 1..], b"script") {
+            "script"
+        } else if starts_with_ignore_case(&bytes[lt + 1..], b"style") {
+            "style"
+        } else {
+            continue;
+        };
+        let Some(gt) = memchr::memchr(b'>', &bytes[lt..]).map(|g| lt + g + 1) else {
+            break;
+        };
+        if keep_json_ld && tag == "script" && html[lt..gt].to_ascii_lowercase().contains("ld+json")
+        {
+            pos = gt;
+            continue;
+        }
+        let close = format!("</{tag}");
+        let mut end = None;
+        let mut k = gt;
+        while let Some(r) = memchr::memchr(b'<', &bytes[k..]) {
+            let c = k + r;
+            if starts_with_ignore_case(&bytes[c..], close.as_bytes()) {
+                end = Some(c);
+                break;
+            }
+            k = c + 1;
+        }
+        let Some(end) = end else { break };
+        if out.capacity() == 0 {
+            out.reserve(html.len());
+        }
+        out.push_str(&html[copied..gt]);
+        copied = end;
+        pos = end + close.len();
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+/// The main text of a page only, one paragraph per string: what `extract` writes. Skips the metadata
+/// pass, which costs as much again as finding the text.
+pub fn extract_paragraphs(html: &str) -> Result<Vec<String>, String> {
+    let doc = Document::from(strip_raw_text(html, false).as_ref());
+    let title = doc
+        .select("title")
+        .text()
+        .split(" | ")
+        .next()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let mut found = best_container(&doc.root())
+        .map(|c| collect_paragraphs(&c))
+        .unwrap_or_default();
+    let ctx = Context {
+        title,
+        author: None,
+    };
+    found.retain(|p| !is_boilerplate_text(p, &ctx));
+    if found.iter().map(|p| p.len()).sum::<usize>() < 200 {
+        return extract_html(html, None).map(|p| p.paragraphs);
+    }
+    Ok(found)
+}
+
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, String> {
     let url = url.filter(|u| u.contains("://"));
-    let doc = Document::from(html);
+    let doc = Document::from(strip_raw_text(html, true).as_ref());
     let canonical = doc
         .select("link[rel=canonical]")
         .attr("href")
@@ -360,28 +474,26 @@ fn flush(out: &mut Vec<String>, cur: &mut String) {
 }
 
 fn is_boilerplate_element(node: &NodeRef) -> bool {
+    let Some(el) = node.element_ref() else {
+        return false;
+    };
+    if el.attrs.is_empty() {
+        return false;
+    }
     let mut names = String::new();
-    for attr in [
-        "class",
-        "id",
-        "role",
-        "data-testid",
-        "data-component",
-        "aria-label",
-    ] {
-        if let Some(v) = node.attr(attr) {
-            names.push(' ');
-            names.push_str(&v.to_ascii_lowercase());
+    for attr in &el.attrs {
+        let key: &str = &attr.name.local;
+        match key {
+            "aria-hidden" if &*attr.value == "true" => return true,
+            "class" | "id" | "role" | "data-testid" | "data-component" | "aria-label" => {
+                names.push(' ');
+                names.extend(attr.value.chars().map(|c| c.to_ascii_lowercase()));
+            }
+            _ => {}
         }
     }
     if names.is_empty() {
         return false;
-    }
-    if node
-        .attr("aria-hidden")
-        .is_some_and(|v| v.as_ref() == "true")
-    {
-        return true;
     }
     if BOILERPLATE_WORDS.iter().any(|w| names.contains(w)) {
         return true;
@@ -411,7 +523,7 @@ fn is_link_list(node: &NodeRef) -> bool {
     }
     let mut linked = 0;
     for a in node.descendants_it() {
-        if a.is_element() && a.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")) {
+        if tag_of(&a) == Some(Tag::Link) {
             linked += a.text().split_whitespace().count();
         }
     }
@@ -511,6 +623,23 @@ mod tests {
             None
         )
         .is_err());
+    }
+
+    #[test]
+    fn script_and_style_bodies_are_dropped_before_parsing() {
+        let html = "<html><head><STYLE>p{x:1}</style><script type=\"application/ld+json\">{\"a\":1}</script></head><body><script>if (a<b) { document.write('</p>') }</script><p>Text</p><script src=x></script></body></html>";
+        let out = strip_raw_text(html, true);
+        assert!(!out.contains("x:1") && !out.contains("document.write"));
+        assert!(out.contains("{\"a\":1}") && out.contains("<p>Text</p>"));
+        assert!(!strip_raw_text(html, false).contains("{\"a\":1}"));
+        assert_eq!(
+            strip_raw_text("<p>no scripts</p>", true),
+            "<p>no scripts</p>"
+        );
+        assert_eq!(
+            strip_raw_text("<script>never closed", true),
+            "<script>never closed"
+        );
     }
 
     #[test]

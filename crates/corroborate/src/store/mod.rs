@@ -48,8 +48,11 @@ pub struct StoreStats {
 }
 
 pub trait ArticleStore: Send + Sync {
-    /// Store a batch atomically: either every article of it is stored or none is.
+    /// Store a batch atomically: either every article of it is stored or none is. After a crash the store
+    /// holds a prefix of the batches, at least up to the last [`ArticleStore::sync`].
     fn put_batch(&self, batch: &[Analyzed]) -> Result<Vec<PutOutcome>>;
+    /// Make every batch stored so far durable (batches themselves may commit without waiting for the disk).
+    fn sync(&self) -> Result<()>;
     fn get(&self, id: &str) -> Result<Option<StoredArticle>>;
     /// Visit articles in ingest order from `from_seq` (inclusive); stop when `visit` returns false.
     fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(StoredArticle) -> bool) -> Result<()>;

@@ -1,25 +1,33 @@
 use super::{decode, encode, Analyzed, ArticleStore, PutOutcome, StoreStats};
 use crate::dedupe::{band_keys, sig_from_bytes, sig_to_bytes, similarity, DUPLICATE_THRESHOLD};
+use crate::model::StoredArticle;
 use crate::{Error, Result};
 use redb::{
-    Database, MultimapTableDefinition, ReadableDatabase, ReadableMultimapTable, ReadableTable,
-    TableDefinition,
+    Database, Durability, MultimapTableDefinition, ReadableDatabase, ReadableMultimapTable,
+    ReadableTable, TableDefinition,
 };
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-const ARTICLES: TableDefinition<&str, &[u8]> = TableDefinition::new("articles");
-const BY_SEQ: TableDefinition<u64, &str> = TableDefinition::new("by_seq");
-const ID_HASH: TableDefinition<&str, u64> = TableDefinition::new("id_hash");
-const HASHES: TableDefinition<u64, &str> = TableDefinition::new("content_hashes");
-const SIGS: TableDefinition<&str, &[u8]> = TableDefinition::new("signatures");
-const LSH: MultimapTableDefinition<u64, &str> = MultimapTableDefinition::new("lsh_bands");
-const DUP_OF: TableDefinition<&str, &str> = TableDefinition::new("duplicate_of");
-const DUP_MEMBERS: MultimapTableDefinition<&str, &str> =
+// Large records are keyed by ingest sequence number, so a batch appends to the end of the B-tree instead of
+// rewriting pages all over it; the random-key tables hold small fixed-size values only.
+const ARTICLES: TableDefinition<u64, &[u8]> = TableDefinition::new("articles_by_seq");
+const SIGS: TableDefinition<u64, &[u8]> = TableDefinition::new("signatures_by_seq");
+/// id -> (seq, content hash)
+const IDS: TableDefinition<&str, (u64, u64)> = TableDefinition::new("ids");
+/// content hash -> seq of the first article with that text
+const HASHES: TableDefinition<u64, u64> = TableDefinition::new("content_hashes");
+/// LSH band key -> seq of the first article with that band: enough to reach its copy group.
+const LSH: TableDefinition<u64, u64> = TableDefinition::new("lsh_bands");
+/// seq -> seq of the group's original
+const DUP_OF: TableDefinition<u64, u64> = TableDefinition::new("duplicate_of");
+const DUP_MEMBERS: MultimapTableDefinition<u64, u64> =
     MultimapTableDefinition::new("duplicate_members");
 
 /// The embedded store: one redb file. Each batch is one write transaction, so a crash leaves either the
-/// whole batch or none of it.
+/// whole batch or none of it. Batches commit without fsync; [`ArticleStore::sync`] makes everything so far
+/// durable, and the pipeline calls it before every search-index commit, so the index never runs ahead of
+/// what the store durably holds.
 pub struct RedbStore {
     db: Database,
     path: PathBuf,
@@ -43,12 +51,10 @@ impl RedbStore {
         let tx = store.db.begin_write().map_err(|e| err(e.to_string()))?;
         {
             tx.open_table(ARTICLES).map_err(|e| err(e.to_string()))?;
-            tx.open_table(BY_SEQ).map_err(|e| err(e.to_string()))?;
-            tx.open_table(ID_HASH).map_err(|e| err(e.to_string()))?;
-            tx.open_table(HASHES).map_err(|e| err(e.to_string()))?;
             tx.open_table(SIGS).map_err(|e| err(e.to_string()))?;
-            tx.open_multimap_table(LSH)
-                .map_err(|e| err(e.to_string()))?;
+            tx.open_table(IDS).map_err(|e| err(e.to_string()))?;
+            tx.open_table(HASHES).map_err(|e| err(e.to_string()))?;
+            tx.open_table(LSH).map_err(|e| err(e.to_string()))?;
             tx.open_table(DUP_OF).map_err(|e| err(e.to_string()))?;
             tx.open_multimap_table(DUP_MEMBERS)
                 .map_err(|e| err(e.to_string()))?;
@@ -65,151 +71,169 @@ impl RedbStore {
     }
 }
 
+/// The tables of one write transaction.
+struct Tables<'t> {
+    articles: redb::Table<'t, u64, &'static [u8]>,
+    sigs: redb::Table<'t, u64, &'static [u8]>,
+    ids: redb::Table<'t, &'static str, (u64, u64)>,
+    hashes: redb::Table<'t, u64, u64>,
+    lsh: redb::Table<'t, u64, u64>,
+    dup_of: redb::Table<'t, u64, u64>,
+    members: redb::MultimapTable<'t, u64, u64>,
+}
+
+impl RedbStore {
+    fn find_original(&self, t: &Tables, item: &Analyzed, keys: &[u64]) -> Result<Option<u64>> {
+        if let Some(seq) = t.hashes.get(item.content_hash).map_err(|e| self.err(e))? {
+            return Ok(Some(seq.value()));
+        }
+        let Some(sig) = &item.signature else {
+            return Ok(None);
+        };
+        let mut seen = HashSet::new();
+        let mut best: Option<(f64, u64)> = None;
+        for key in keys {
+            let Some(cand) = t.lsh.get(*key).map_err(|e| self.err(e))?.map(|v| v.value()) else {
+                continue;
+            };
+            if !seen.insert(cand) {
+                continue;
+            }
+            if let Some(other) = t.sigs.get(cand).map_err(|e| self.err(e))? {
+                let s = similarity(sig, &sig_from_bytes(other.value()));
+                if s >= DUPLICATE_THRESHOLD && best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, cand));
+                }
+            }
+        }
+        Ok(best.map(|(_, c)| c))
+    }
+
+    fn load(&self, t: &Tables, seq: u64) -> Result<Option<StoredArticle>> {
+        match t.articles.get(seq).map_err(|e| self.err(e))? {
+            Some(v) => Ok(Some(decode(v.value())?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Make `new_root` the original of the group rooted at `old_root` (it was published earlier).
+    fn reroot(&self, t: &mut Tables, old_root: u64, new_root: u64, new_id: &str) -> Result<()> {
+        let mut group = vec![old_root];
+        for m in t.members.get(old_root).map_err(|e| self.err(e))? {
+            group.push(m.map_err(|e| self.err(e))?.value());
+        }
+        t.members.remove_all(old_root).map_err(|e| self.err(e))?;
+        for m in group {
+            if let Some(mut stored) = self.load(t, m)? {
+                stored.duplicate_of = Some(new_id.to_string());
+                t.articles
+                    .insert(m, encode(&stored)?.as_slice())
+                    .map_err(|e| self.err(e))?;
+            }
+            t.dup_of.insert(m, new_root).map_err(|e| self.err(e))?;
+            t.members.insert(new_root, m).map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+}
+
 impl ArticleStore for RedbStore {
     fn put_batch(&self, batch: &[Analyzed]) -> Result<Vec<PutOutcome>> {
-        let tx = self.db.begin_write().map_err(|e| self.err(e))?;
+        let mut tx = self.db.begin_write().map_err(|e| self.err(e))?;
+        tx.set_durability(Durability::None)
+            .map_err(|e| self.err(e))?;
         let mut outcomes = Vec::with_capacity(batch.len());
         {
-            let mut articles = tx.open_table(ARTICLES).map_err(|e| self.err(e))?;
-            let mut by_seq = tx.open_table(BY_SEQ).map_err(|e| self.err(e))?;
-            let mut id_hash = tx.open_table(ID_HASH).map_err(|e| self.err(e))?;
-            let mut hashes = tx.open_table(HASHES).map_err(|e| self.err(e))?;
-            let mut sigs = tx.open_table(SIGS).map_err(|e| self.err(e))?;
-            let mut lsh = tx.open_multimap_table(LSH).map_err(|e| self.err(e))?;
-            let mut dup_of = tx.open_table(DUP_OF).map_err(|e| self.err(e))?;
-            let mut members = tx
-                .open_multimap_table(DUP_MEMBERS)
-                .map_err(|e| self.err(e))?;
-            let mut seq = by_seq
+            let mut t = Tables {
+                articles: tx.open_table(ARTICLES).map_err(|e| self.err(e))?,
+                sigs: tx.open_table(SIGS).map_err(|e| self.err(e))?,
+                ids: tx.open_table(IDS).map_err(|e| self.err(e))?,
+                hashes: tx.open_table(HASHES).map_err(|e| self.err(e))?,
+                lsh: tx.open_table(LSH).map_err(|e| self.err(e))?,
+                dup_of: tx.open_table(DUP_OF).map_err(|e| self.err(e))?,
+                members: tx
+                    .open_multimap_table(DUP_MEMBERS)
+                    .map_err(|e| self.err(e))?,
+            };
+            let mut seq = t
+                .articles
                 .last()
                 .map_err(|e| self.err(e))?
                 .map(|(k, _)| k.value())
                 .unwrap_or(0);
             for item in batch {
                 let id = item.article.id.as_str();
-                if let Some(h) = id_hash.get(id).map_err(|e| self.err(e))? {
-                    if h.value() == item.content_hash {
+                let existing = t.ids.get(id).map_err(|e| self.err(e))?.map(|v| v.value());
+                if let Some((old_seq, hash)) = existing {
+                    if hash == item.content_hash {
                         outcomes.push(PutOutcome::Unchanged);
                     } else {
-                        let existing = articles
-                            .get(id)
-                            .map_err(|e| self.err(e))?
-                            .and_then(|v| decode(v.value()).ok())
+                        let origin = self
+                            .load(&t, old_seq)?
                             .map(|a| a.article.origin.to_string())
                             .unwrap_or_default();
-                        outcomes.push(PutOutcome::Conflict { existing });
+                        outcomes.push(PutOutcome::Conflict { existing: origin });
                     }
                     continue;
                 }
-                let root =
-                    |candidate: String, dup_of: &redb::Table<&str, &str>| -> Result<String> {
-                        Ok(dup_of
-                            .get(candidate.as_str())
-                            .map_err(|e| self.err(e))?
-                            .map(|v| v.value().to_string())
-                            .unwrap_or(candidate))
-                    };
-                let mut original: Option<String> = hashes
-                    .get(item.content_hash)
-                    .map_err(|e| self.err(e))?
-                    .map(|v| v.value().to_string());
+                seq += 1;
                 let keys = item.signature.as_deref().map(band_keys).unwrap_or_default();
-                if original.is_none() {
-                    if let Some(sig) = &item.signature {
-                        let mut seen = HashSet::new();
-                        let mut best: Option<(f64, String)> = None;
-                        for key in &keys {
-                            for cand in lsh.get(*key).map_err(|e| self.err(e))? {
-                                let cand = cand.map_err(|e| self.err(e))?.value().to_string();
-                                if !seen.insert(cand.clone()) {
-                                    continue;
-                                }
-                                if let Some(other) =
-                                    sigs.get(cand.as_str()).map_err(|e| self.err(e))?
-                                {
-                                    let s = similarity(sig, &sig_from_bytes(other.value()));
-                                    if s >= DUPLICATE_THRESHOLD
-                                        && best.as_ref().is_none_or(|(b, _)| s > *b)
-                                    {
-                                        best = Some((s, cand));
-                                    }
-                                }
-                            }
-                        }
-                        original = best.map(|(_, c)| c);
-                    }
-                }
-                let mut duplicate_of = match original {
-                    Some(o) => Some(root(o, &dup_of)?),
+                let mut root = match self.find_original(&t, item, &keys)? {
+                    Some(o) => Some(
+                        t.dup_of
+                            .get(o)
+                            .map_err(|e| self.err(e))?
+                            .map(|v| v.value())
+                            .unwrap_or(o),
+                    ),
                     None => None,
                 };
-                // The original of a copy group is its earliest-published article: when a copy arrives
-                // before its original, the original takes over as root once it is stored.
-                if let Some(r) = duplicate_of.clone() {
-                    let root_published = articles
-                        .get(r.as_str())
-                        .map_err(|e| self.err(e))?
-                        .and_then(|v| decode(v.value()).ok())
-                        .and_then(|a| a.article.published);
-                    if let (Some(mine), Some(theirs)) = (item.article.published, root_published) {
-                        if mine < theirs {
-                            let mut group: Vec<String> = vec![r.clone()];
-                            for m in members.get(r.as_str()).map_err(|e| self.err(e))? {
-                                group.push(m.map_err(|e| self.err(e))?.value().to_string());
-                            }
-                            members.remove_all(r.as_str()).map_err(|e| self.err(e))?;
-                            for m in &group {
-                                let bytes = articles
-                                    .get(m.as_str())
-                                    .map_err(|e| self.err(e))?
-                                    .map(|v| v.value().to_vec());
-                                if let Some(bytes) = bytes {
-                                    let mut stored = decode(&bytes)?;
-                                    stored.duplicate_of = Some(id.to_string());
-                                    articles
-                                        .insert(m.as_str(), encode(&stored)?.as_slice())
-                                        .map_err(|e| self.err(e))?;
-                                }
-                                dup_of.insert(m.as_str(), id).map_err(|e| self.err(e))?;
-                                members.insert(id, m.as_str()).map_err(|e| self.err(e))?;
-                            }
-                            duplicate_of = None;
-                        }
+                let mut duplicate_of = None;
+                if let Some(r) = root {
+                    let original = self.load(&t, r)?;
+                    let earlier = matches!((item.article.published, original.as_ref().and_then(|a| a.article.published)), (Some(mine), Some(theirs)) if mine < theirs);
+                    if earlier {
+                        // The original of a copy group is its earliest-published article.
+                        self.reroot(&mut t, r, seq, id)?;
+                        root = None;
+                    } else {
+                        duplicate_of = original.map(|a| a.article.id);
                     }
                 }
-                seq += 1;
-                let stored = crate::model::StoredArticle {
+                let stored = StoredArticle {
                     article: item.article.clone(),
                     analysis: item.analysis.clone(),
                     seq,
                     duplicate_of: duplicate_of.clone(),
                 };
-                articles
-                    .insert(id, encode(&stored)?.as_slice())
+                t.articles
+                    .insert(seq, encode(&stored)?.as_slice())
                     .map_err(|e| self.err(e))?;
-                by_seq.insert(seq, id).map_err(|e| self.err(e))?;
-                id_hash
-                    .insert(id, item.content_hash)
+                t.ids
+                    .insert(id, (seq, item.content_hash))
                     .map_err(|e| self.err(e))?;
-                if hashes
+                if t.hashes
                     .get(item.content_hash)
                     .map_err(|e| self.err(e))?
                     .is_none()
                 {
-                    hashes
-                        .insert(item.content_hash, id)
+                    t.hashes
+                        .insert(item.content_hash, seq)
                         .map_err(|e| self.err(e))?;
                 }
                 if let Some(sig) = &item.signature {
-                    sigs.insert(id, sig_to_bytes(sig).as_slice())
+                    t.sigs
+                        .insert(seq, sig_to_bytes(sig).as_slice())
                         .map_err(|e| self.err(e))?;
                     for key in keys {
-                        lsh.insert(key, id).map_err(|e| self.err(e))?;
+                        if t.lsh.get(key).map_err(|e| self.err(e))?.is_none() {
+                            t.lsh.insert(key, seq).map_err(|e| self.err(e))?;
+                        }
                     }
                 }
-                if let Some(d) = &duplicate_of {
-                    dup_of.insert(id, d.as_str()).map_err(|e| self.err(e))?;
-                    members.insert(d.as_str(), id).map_err(|e| self.err(e))?;
+                if let Some(r) = root {
+                    t.dup_of.insert(seq, r).map_err(|e| self.err(e))?;
+                    t.members.insert(r, seq).map_err(|e| self.err(e))?;
                 }
                 outcomes.push(PutOutcome::Added { seq, duplicate_of });
             }
@@ -218,28 +242,30 @@ impl ArticleStore for RedbStore {
         Ok(outcomes)
     }
 
-    fn get(&self, id: &str) -> Result<Option<crate::model::StoredArticle>> {
+    fn sync(&self) -> Result<()> {
+        let tx = self.db.begin_write().map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    fn get(&self, id: &str) -> Result<Option<StoredArticle>> {
         let tx = self.db.begin_read().map_err(|e| self.err(e))?;
-        let t = tx.open_table(ARTICLES).map_err(|e| self.err(e))?;
-        match t.get(id).map_err(|e| self.err(e))? {
+        let ids = tx.open_table(IDS).map_err(|e| self.err(e))?;
+        let Some(seq) = ids.get(id).map_err(|e| self.err(e))?.map(|v| v.value().0) else {
+            return Ok(None);
+        };
+        let articles = tx.open_table(ARTICLES).map_err(|e| self.err(e))?;
+        let found = articles.get(seq).map_err(|e| self.err(e))?;
+        match found {
             Some(v) => Ok(Some(decode(v.value())?)),
             None => Ok(None),
         }
     }
 
-    fn scan(
-        &self,
-        from_seq: u64,
-        visit: &mut dyn FnMut(crate::model::StoredArticle) -> bool,
-    ) -> Result<()> {
+    fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(StoredArticle) -> bool) -> Result<()> {
         let tx = self.db.begin_read().map_err(|e| self.err(e))?;
-        let by_seq = tx.open_table(BY_SEQ).map_err(|e| self.err(e))?;
         let articles = tx.open_table(ARTICLES).map_err(|e| self.err(e))?;
-        for row in by_seq.range(from_seq..).map_err(|e| self.err(e))? {
-            let (_, id) = row.map_err(|e| self.err(e))?;
-            let Some(v) = articles.get(id.value()).map_err(|e| self.err(e))? else {
-                continue;
-            };
+        for row in articles.range(from_seq..).map_err(|e| self.err(e))? {
+            let (_, v) = row.map_err(|e| self.err(e))?;
             if !visit(decode(v.value())?) {
                 break;
             }
@@ -249,7 +275,7 @@ impl ArticleStore for RedbStore {
 
     fn last_seq(&self) -> Result<u64> {
         let tx = self.db.begin_read().map_err(|e| self.err(e))?;
-        let t = tx.open_table(BY_SEQ).map_err(|e| self.err(e))?;
+        let t = tx.open_table(ARTICLES).map_err(|e| self.err(e))?;
         let last = t
             .last()
             .map_err(|e| self.err(e))?
