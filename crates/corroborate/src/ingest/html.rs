@@ -516,18 +516,23 @@ fn is_ad_token(tok: &str) -> bool {
 
 /// A block whose text is mostly links (related stories, tag lists, promo teasers).
 fn is_link_list(node: &NodeRef) -> bool {
-    let text = node.text();
-    let total = text.split_whitespace().count();
-    if total == 0 {
+    // Most blocks hold no link at all: find that out without building any text.
+    let links: Vec<NodeRef> = node
+        .descendants_it()
+        .filter(|d| tag_of(d) == Some(Tag::Link))
+        .collect();
+    if links.is_empty() {
         return false;
     }
-    let mut linked = 0;
-    for a in node.descendants_it() {
-        if tag_of(&a) == Some(Tag::Link) {
-            linked += a.text().split_whitespace().count();
-        }
+    let total = node.text().split_whitespace().count();
+    if total == 0 || total >= 80 {
+        return false;
     }
-    linked * 10 >= total * 8 && total < 80
+    let linked: usize = links
+        .iter()
+        .map(|a| a.text().split_whitespace().count())
+        .sum();
+    linked * 10 >= total * 8
 }
 
 /// Paragraph-level patterns of boilerplate that carry no markup hint: bylines, share prompts, author bios,
