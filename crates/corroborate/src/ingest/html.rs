@@ -241,10 +241,7 @@ pub fn extract_paragraphs(html: &str) -> Result<Vec<String>, String> {
     let mut found = best_container(&doc.root())
         .map(|c| collect_paragraphs(&c))
         .unwrap_or_default();
-    let ctx = Context {
-        title,
-        author: None,
-    };
+    let ctx = Context::new(title, None);
     found.retain(|p| !is_boilerplate_text(p, &ctx));
     if found.iter().map(|p| p.len()).sum::<usize>() < 200 {
         return extract_html(html, None).map(|p| p.paragraphs);
@@ -279,10 +276,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, Stri
         lang: lang.or(meta.lang.clone()),
         paragraphs: Vec::new(),
     };
-    let ctx = Context {
-        title: page.title.clone(),
-        author: page.byline.clone(),
-    };
+    let ctx = Context::new(page.title.clone(), page.byline.clone());
     found.retain(|p| !is_boilerplate_text(p, &ctx));
     page.paragraphs = found;
     if page.paragraphs.iter().map(|p| p.len()).sum::<usize>() < 200 {
@@ -414,9 +408,26 @@ pub(crate) fn parse_html_article(
     })
 }
 
+/// What the paragraph filter knows about the page, lower-cased once.
 struct Context {
     title: Option<String>,
     author: Option<String>,
+}
+
+impl Context {
+    fn new(title: Option<String>, author: Option<String>) -> Self {
+        let author = author.map(|a| {
+            let a = a
+                .trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .to_lowercase();
+            a.split(',').next().unwrap_or("").trim().to_string()
+        });
+        Context {
+            title: title.map(|t| t.to_lowercase()),
+            author: author.filter(|a| !a.is_empty()),
+        }
+    }
 }
 
 fn collect_paragraphs(root: &NodeRef) -> Vec<String> {
@@ -540,10 +551,8 @@ fn is_link_list(node: &NodeRef) -> bool {
 fn is_boilerplate_text(p: &str, ctx: &Context) -> bool {
     let words = p.split_whitespace().count();
     let lower = p.to_lowercase();
-    if let Some(t) = &ctx.title {
-        if lower == t.to_lowercase() {
-            return true;
-        }
+    if ctx.title.as_deref() == Some(lower.as_str()) {
+        return true;
     }
     if words <= 14 && (lower.starts_with("by ") || lower.starts_with("written by ")) {
         return true;
