@@ -13,6 +13,7 @@ type Range = (usize, usize);
 struct Gold {
     content: (usize, usize),
     source: Option<(usize, usize)>,
+    cue: String,
 }
 
 fn parse_ann(ann: &str) -> Vec<Gold> {
@@ -36,26 +37,33 @@ fn parse_ann(ann: &str) -> Vec<Gold> {
         } else if id.starts_with('E') {
             let mut content = None;
             let mut source = None;
+            let mut cue = None;
             for arg in body.split_whitespace() {
                 if let Some((role, t)) = arg.split_once(':') {
                     match role {
                         "Content" => content = Some(t.to_string()),
                         "Source" => source = Some(t.to_string()),
+                        "Cue" => cue = Some(t.to_string()),
                         _ => {}
                     }
                 }
             }
-            links.push((content, source));
+            links.push((content, source, cue));
         }
     }
     links
         .into_iter()
-        .filter_map(|(c, s)| {
+        .filter_map(|(c, s, q)| {
             let c = spans.get(&c?)?;
             let s = s.and_then(|s| spans.get(&s)).map(|x| (x.1, x.2));
+            let cue = q
+                .and_then(|q| spans.get(&q))
+                .map(|x| format!("{}..{}", x.1, x.2))
+                .unwrap_or_default();
             Some(Gold {
                 content: (c.1, c.2),
                 source: s,
+                cue,
             })
         })
         .collect()
@@ -78,6 +86,7 @@ pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
         (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut shown = 0;
     let mut articles = 0;
+    let mut missed_by_cue: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for ann in anns {
         let stem = ann.file_stem().unwrap().to_string_lossy().to_string();
         let article = stem
@@ -146,6 +155,27 @@ pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
                 }
             }
         }
+        {
+            let chars: Vec<char> = text.chars().collect();
+            for (gi, g) in gold.iter().enumerate() {
+                let cue = g
+                    .cue
+                    .split_once("..")
+                    .and_then(|(a, b)| Some((a.parse::<usize>().ok()?, b.parse::<usize>().ok()?)))
+                    .map(|(a, b)| {
+                        chars[a.min(chars.len())..b.min(chars.len())]
+                            .iter()
+                            .collect::<String>()
+                            .to_lowercase()
+                    })
+                    .unwrap_or_else(|| "(none)".into());
+                let e = missed_by_cue.entry(cue).or_default();
+                e.1 += 1;
+                if !used_g[gi] {
+                    e.0 += 1;
+                }
+            }
+        }
         if show > 0 {
             let chars: Vec<char> = text.chars().collect();
             let s = |r: (usize, usize)| chars[r.0..r.1.min(chars.len())].iter().collect::<String>();
@@ -174,6 +204,13 @@ pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
     } else {
         0.0
     };
+    if show > 0 {
+        let mut by: Vec<(&String, &(usize, usize))> = missed_by_cue.iter().collect();
+        by.sort_by_key(|(_, (m, _))| std::cmp::Reverse(*m));
+        for (cue, (m, n)) in by.iter().take(30) {
+            println!("cue {cue:<16} missed {m:>4} of {n:>4}");
+        }
+    }
     println!("PolNeAR {split}: {articles} articles, {n_gold} gold quotes, {n_pred} predicted, {tp} matched");
     println!(
         "precision {p:.3}  recall {r:.3}  F1 {f1:.3}  speaker accuracy {:.3} ({spk_ok}/{spk_n})",

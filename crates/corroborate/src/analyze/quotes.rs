@@ -218,7 +218,7 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(u32, Speaker)> = None;
     for (pi, p) in input.paragraphs.iter().enumerate() {
-        if let Some(q) = transcript_line(input, *p) {
+        if let Some(q) = transcript_line(input, *p).or_else(|| signed_post(input, *p)) {
             if let Some(sp) = &q.speaker {
                 last_speaker = Some((pi as u32, sp.clone()));
             }
@@ -234,23 +234,33 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                 .count();
             let sentence = sentence_of(input.sentences, q.start);
             let found = attribute_direct(input, *q, *p);
-            // "A," said X. "B": the second part continues the first quote.
-            if let (Some(i), true) = (prev_direct, found.is_none()) {
-                let last: &mut Quote = &mut quotes[i];
-                if last.direct && words >= 3 {
+            // "A," said X. "B": the second part continues the first quote (no attribution of its own, or
+            // the same speaker found again across a short gap).
+            if let Some(i) = prev_direct {
+                let last: &Quote = &quotes[i];
+                let gap = input.text[last.span.end as usize..q.start as usize]
+                    .split_whitespace()
+                    .count();
+                let same = match (&found, &last.speaker) {
+                    (None, _) => true,
+                    (Some((sp, _, _, false)), Some(prev)) => sp.key.is_some() && sp.key == prev.key,
+                    _ => false,
+                };
+                if same && gap <= 12 && words >= 3 {
+                    let last = &mut quotes[i];
                     last.span = Span::new(last.span.start as usize, q.end as usize);
                     covered.push(*q);
                     continue;
                 }
             }
-            if let Some((_, _, false)) = found {
+            if let Some((_, _, false, _)) = found {
                 if words < 4 {
                     continue;
                 }
             }
             let whole_paragraph = marks.len() == 1 && is_whole_paragraph(input.text, *p, *q);
             let speaker_cue = match found {
-                Some((sp, cue, _)) => Some((sp, Some(cue))),
+                Some((sp, cue, _, _)) => Some((sp, Some(cue))),
                 None if whole_paragraph && qi == 0 => last_speaker
                     .as_ref()
                     .filter(|(lp, _)| *lp + 1 == pi as u32)
@@ -305,7 +315,10 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
 
 /// A transcript or headline line: `PENCE: Well, look...` or `Pence: Flowers won't be at debate`.
 fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
-    let text = &input.text[p.start as usize..p.end as usize];
+    let full = &input.text[p.start as usize..p.end as usize];
+    // Transcripts are often quoted paragraph by paragraph: `"WALLACE: ...`.
+    let text = full.trim_start_matches(['"', '\u{201c}', ' ']);
+    let offset = p.start as usize + (full.len() - text.len());
     let colon = text.find(':')?;
     let head = &text[..colon];
     let words: Vec<&str> = head.split_whitespace().collect();
@@ -334,50 +347,93 @@ fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
                 | "source"
                 | "sources"
                 | "correction"
+                | "here"
+                | "the"
+                | "a"
+                | "this"
+                | "it"
+                | "but"
+                | "and"
         )
     }) {
         return None;
     }
     let rest = &text[colon + 1..];
     let lead = rest.len() - rest.trim_start().len();
-    let body = rest.trim();
+    let body = rest.trim().trim_end_matches(['"', '\u{201d}']).trim_end();
     if body.split_whitespace().count() < 4 {
         return None;
     }
-    let start = p.start as usize + colon + 1 + lead;
+    let start = offset + colon + 1 + lead;
     let span = Span::new(start, start + body.len());
-    let head_span = Span::new(p.start as usize, p.start as usize + head.trim_end().len());
-    let speaker = match input.mentions.iter().find(|m| head_span.contains(m.span)) {
-        Some(m) => Speaker {
-            name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
-            key: Some(m.key.clone()),
-            span: head_span,
-        },
-        None => {
-            let name = head.trim().to_string();
-            let key = input
-                .mentions
-                .iter()
-                .find(|m| {
-                    m.kind == EntityKind::Person
-                        && input.text[m.span.start as usize..m.span.end as usize]
-                            .to_lowercase()
-                            .ends_with(&name.to_lowercase())
-                })
-                .map(|m| m.key.clone());
-            Speaker {
-                name,
-                key,
-                span: head_span,
-            }
-        }
-    };
+    let head_span = Span::new(offset, offset + head.trim_end().len());
     Some(Quote {
         span,
         sentence: sentence_of(input.sentences, p.start),
         direct: true,
-        speaker: Some(speaker),
+        speaker: Some(named_speaker(input, head_span)),
         cue: Some(":".into()),
+    })
+}
+
+/// A speaker named by a bare phrase (a transcript label, a tweet signature): the mention inside it, or
+/// the person whose name ends with it ("PENCE" -> Mike Pence).
+fn named_speaker(input: &QuoteInput, span: Span) -> Speaker {
+    if let Some(m) = input.mentions.iter().find(|m| span.contains(m.span)) {
+        return Speaker {
+            name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+            key: Some(m.key.clone()),
+            span,
+        };
+    }
+    let name = input.text[span.start as usize..span.end as usize]
+        .trim()
+        .to_string();
+    let lower = name.to_lowercase();
+    let key = input
+        .mentions
+        .iter()
+        .find(|m| {
+            m.kind == EntityKind::Person
+                && input.text[m.span.start as usize..m.span.end as usize]
+                    .to_lowercase()
+                    .ends_with(&lower)
+        })
+        .map(|m| m.key.clone());
+    Speaker { name, key, span }
+}
+
+/// An embedded post: `Text of the tweet ― Name (@handle) September 26, 2016`.
+fn signed_post(input: &QuoteInput, p: Span) -> Option<Quote> {
+    let text = &input.text[p.start as usize..p.end as usize];
+    let (dash, _) = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '\u{2015}' | '\u{2014}'))?;
+    let sig = &text[dash..];
+    let sig_start = dash + sig.chars().next()?.len_utf8();
+    if !sig.contains("(@") {
+        return None;
+    }
+    let name_end = sig_start + text[sig_start..].find("(@")?;
+    let body = text[..dash]
+        .trim()
+        .trim_matches(['"', '\u{201c}', '\u{201d}', ' ']);
+    if body.split_whitespace().count() < 3 {
+        return None;
+    }
+    let body_start = p.start as usize + text.find(body)?;
+    let name = text[sig_start..name_end].trim();
+    let name_start = p.start as usize
+        + sig_start
+        + (text[sig_start..name_end].len() - text[sig_start..name_end].trim_start().len());
+    let speaker = named_speaker(input, Span::new(name_start, name_start + name.len()));
+    Some(Quote {
+        span: Span::new(body_start, body_start + body.len()),
+        sentence: sentence_of(input.sentences, p.start),
+        direct: true,
+        speaker: Some(speaker),
+        cue: Some("\u{2015}".into()),
     })
 }
 
@@ -450,9 +506,9 @@ fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
 }
 
 /// Find the speaker of a direct quote from the words right after or before it.
-/// Returns the speaker, the cue, and whether the cue sits right at the quote (`"...," X said` or `X said: "..."`);
+/// Returns the speaker, the cue, whether the cue sits right at the quote, and whether it follows the quote (`"...," X said` or `X said: "..."`);
 /// a short quote with a distant cue is a partial quote inside reported speech, not a quote of its own.
-fn attribute_direct(input: &QuoteInput, q: Span, p: Span) -> Option<(Speaker, String, bool)> {
+fn attribute_direct(input: &QuoteInput, q: Span, p: Span) -> Option<(Speaker, String, bool, bool)> {
     let toks = input.tokens;
     // After: `," X said` / `," said X` / `, X told reporters`.
     let (_, after_start) = token_range(toks, Span::new(p.start as usize, q.end as usize + 1));
@@ -473,11 +529,11 @@ fn attribute_direct(input: &QuoteInput, q: Span, p: Span) -> Option<(Speaker, St
         if speech().contains(toks[v].text) {
             if v > k {
                 if let Some(sp) = subject_before(input, k, v, q.start) {
-                    return Some((sp, toks[v].text.to_string(), true));
+                    return Some((sp, toks[v].text.to_string(), true, true));
                 }
             }
             if let Some(sp) = object_after(input, v + 1, p_end, q.start) {
-                return Some((sp, toks[v].text.to_string(), true));
+                return Some((sp, toks[v].text.to_string(), true, true));
             }
         }
     }
@@ -493,17 +549,17 @@ fn attribute_direct(input: &QuoteInput, q: Span, p: Span) -> Option<(Speaker, St
             && toks.get(v + 1).is_some_and(|t| t.text == "to")
         {
             if let Some(sp) = object_after(input, v + 2, before_end, q.start) {
-                return Some((sp, "according to".into(), true));
+                return Some((sp, "according to".into(), true, false));
             }
         }
         if speech().contains(toks[v].text) {
             let adjacent = v + 1 == before_end || matches!(toks[before_end - 1].text, ":" | ",");
             let sent_start = clause_start(toks, p_start_tok, v);
             if let Some(sp) = subject_before(input, sent_start, v, q.start) {
-                return Some((sp, toks[v].text.to_string(), adjacent));
+                return Some((sp, toks[v].text.to_string(), adjacent, false));
             }
             if let Some(sp) = object_after(input, v + 1, before_end, q.start) {
-                return Some((sp, toks[v].text.to_string(), adjacent));
+                return Some((sp, toks[v].text.to_string(), adjacent, false));
             }
         }
     }
@@ -900,7 +956,9 @@ fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
         let lo = clause_start_indirect(toks, a, v);
         let mut speaker = subject_before(input, lo, v, s.start);
         if participle {
-            speaker = speaker.or_else(|| prev_speaker.clone());
+            speaker = speaker
+                .or_else(|| prev_speaker.clone())
+                .or_else(|| sentence_subject(input, a, v, s.start));
         }
         let Some(sp) = speaker else {
             v += 1;
@@ -940,6 +998,30 @@ fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
         v = ce.max(v + 1);
     }
     out
+}
+
+/// The subject of a sentence, for a participial cue far from it ("Trump attacked X on Friday, saying ..."):
+/// a pronoun or a person named within the first few tokens.
+fn sentence_subject(input: &QuoteInput, a: usize, v: usize, at: u32) -> Option<Speaker> {
+    let toks = input.tokens;
+    let first = &toks[a];
+    if PRONOUNS.contains(&first.text) {
+        return Some(resolve_pronoun(
+            input,
+            Span::new(first.start, first.end),
+            at,
+        ));
+    }
+    let window = Span::new(first.start, toks[(a + 8).min(v) - 1].end);
+    let m = input
+        .mentions
+        .iter()
+        .find(|m| m.kind == EntityKind::Person && window.contains(m.span))?;
+    Some(Speaker {
+        name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+        key: Some(m.key.clone()),
+        span: m.span,
+    })
 }
 
 /// Verbs whose object or complement is what was claimed ("urged supporters to monitor polls",
@@ -1226,6 +1308,29 @@ mod tests {
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[0].1.as_deref(), Some("Rubio"));
         assert_eq!(q[1].1.as_deref(), Some("Rubio"));
+    }
+
+    #[test]
+    fn role_phrases_resolve_to_the_person_with_that_title() {
+        let q = quotes("Foreign Minister Yuri Barzenko met President Dmitri Kalenskyy. \"We came to listen,\" the minister said. \"The river is ours,\" the president said.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Yuri Barzenko"));
+        assert_eq!(q[1].1.as_deref(), Some("Dmitri Kalenskyy"));
+    }
+
+    #[test]
+    fn transcripts_and_continued_quotes() {
+        let q = quotes("\"PENCE: Well, look, this is serious business for the country.\nSenator Maria Lind spoke. \"This is in their heads,\" said Lind, speaking of the vote. \"It is one of the things worrying them.\"");
+        assert_eq!(
+            q[0].0,
+            "Well, look, this is serious business for the country."
+        );
+        assert_eq!(q[0].1.as_deref(), Some("PENCE"));
+        assert!(
+            q[1].0.starts_with("This is in their heads") && q[1].0.ends_with("worrying them."),
+            "{q:?}"
+        );
+        assert_eq!(q[1].1.as_deref(), Some("Lind"));
     }
 
     #[test]
