@@ -1,6 +1,6 @@
 //! PolNeAR quote evaluation. A predicted quote matches a gold Content span when their character overlap is
-//! at least half of the longer of the two (a symmetric, stricter reading of "50% overlap"); matching is
-//! one-to-one, best overlap first. Speaker accuracy: of the matched quotes whose gold attribution has a
+//! at least half of the longer of the two (symmetric, the strict reading of "50% overlap"); the looser
+//! reading (half of the gold span) is reported too. Matching is one-to-one, best overlap first. Speaker accuracy: of the matched quotes whose gold attribution has a
 //! Source span, the share whose predicted speaker phrase overlaps it.
 
 use corroborate::analyze::analyze_text;
@@ -73,7 +73,26 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
+/// How much overlap makes a match: of the longer span (symmetric, the default), or of the gold span.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Criterion {
+    Longer,
+    Gold,
+}
+
 pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
+    for c in [Criterion::Longer, Criterion::Gold] {
+        run_with(
+            shared,
+            split,
+            if c == Criterion::Longer { show } else { 0 },
+            c,
+        )?;
+    }
+    Ok(())
+}
+
+fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> anyhow::Result<()> {
     let Some(dir) = crate::require(&shared.join("data/quotes/polnear").join(split)) else {
         return Ok(());
     };
@@ -120,8 +139,11 @@ pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
         for (pi, p) in preds.iter().enumerate() {
             for (gi, g) in gold.iter().enumerate() {
                 let o = overlap(p.0, g.content);
-                let longer = (p.0 .1 - p.0 .0).max(g.content.1 - g.content.0);
-                if o * 2 >= longer && o > 0 {
+                let base = match criterion {
+                    Criterion::Longer => (p.0 .1 - p.0 .0).max(g.content.1 - g.content.0),
+                    Criterion::Gold => g.content.1 - g.content.0,
+                };
+                if o * 2 >= base && o > 0 {
                     pairs.push((o, pi, gi));
                 }
             }
@@ -211,7 +233,11 @@ pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
             println!("cue {cue:<16} missed {m:>4} of {n:>4}");
         }
     }
-    println!("PolNeAR {split}: {articles} articles, {n_gold} gold quotes, {n_pred} predicted, {tp} matched");
+    let rule = match criterion {
+        Criterion::Longer => "overlap >= 50% of the longer span",
+        Criterion::Gold => "overlap >= 50% of the gold span",
+    };
+    println!("PolNeAR {split} ({rule}): {articles} articles, {n_gold} gold quotes, {n_pred} predicted, {tp} matched");
     println!(
         "precision {p:.3}  recall {r:.3}  F1 {f1:.3}  speaker accuracy {:.3} ({spk_ok}/{spk_n})",
         spk_ok as f64 / spk_n.max(1) as f64
