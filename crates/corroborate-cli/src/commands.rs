@@ -69,6 +69,17 @@ pub fn run(cli: &Cli) -> Result<bool> {
             Ok(clean)
         }
         Command::Extract { out: dir, paths } => extract(cli, dir, paths),
+        Command::Cluster { paths } => {
+            let (docs, clean) = load_docs(cli, paths)?;
+            let refs: Vec<(&Article, Option<&Analysis>)> =
+                docs.iter().map(|(a, b)| (a, Some(b))).collect();
+            let stories = corroborate::cluster::cluster_all(
+                &refs,
+                corroborate::cluster::ClusterConfig::default(),
+            );
+            out.clusters(&refs, &stories);
+            Ok(clean)
+        }
     }
 }
 

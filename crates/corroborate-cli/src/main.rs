@@ -86,6 +86,12 @@ pub enum Command {
         #[arg(long)]
         speaker: Option<String>,
     },
+    /// Group the given articles into stories (one-shot, no store). With --format json prints
+    /// `[{"id": article id, "story": story id}]` for every input article.
+    Cluster {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Extract the main text of HTML pages: one `.txt` per page in OUT, one paragraph per line.
     Extract {
         #[arg(long, value_name = "OUT")]

@@ -307,6 +307,57 @@ impl Out {
     }
 }
 
+impl Out {
+    pub fn clusters(
+        &self,
+        docs: &[(
+            &corroborate::model::Article,
+            Option<&corroborate::model::Analysis>,
+        )],
+        stories: &[u32],
+    ) {
+        if self.format == OutputFormat::Json {
+            let v: Vec<_> = docs
+                .iter()
+                .zip(stories)
+                .map(|((a, _), s)| json!({"id": a.id, "story": s}))
+                .collect();
+            self.json(&v);
+            return;
+        }
+        let mut groups: std::collections::BTreeMap<u32, Vec<usize>> =
+            std::collections::BTreeMap::new();
+        for (i, s) in stories.iter().enumerate() {
+            groups.entry(*s).or_default().push(i);
+        }
+        let md = self.format == OutputFormat::Markdown;
+        for (s, members) in groups {
+            let member_docs: Vec<_> = members.iter().map(|&i| docs[i]).collect();
+            let label = corroborate::cluster::label(&member_docs);
+            let outlets: std::collections::BTreeSet<String> =
+                member_docs.iter().map(|(a, _)| a.outlet()).collect();
+            if md {
+                println!("## Story {s}: {}\n", md_escape(&label));
+            } else {
+                println!(
+                    "story {s}: {label}  ({} articles, {} outlets)",
+                    members.len(),
+                    outlets.len()
+                );
+            }
+            for (a, _) in member_docs {
+                println!(
+                    "{}{}  [{}]",
+                    if md { "- " } else { "    " },
+                    a.title.as_deref().unwrap_or(&a.id),
+                    a.outlet()
+                );
+            }
+            println!();
+        }
+    }
+}
+
 fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()

@@ -511,3 +511,58 @@ fn kill_9_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes() {
     ));
     assert_eq!(hits[0]["id"], format!("s{}", n - 1));
 }
+
+#[test]
+fn cluster_splits_the_example_corpus_into_its_events() {
+    let out = bin()
+        .args(["cluster", "--format", "json"])
+        .arg(examples())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 8, "every input article appears once");
+    let story = |id: &str| {
+        rows.iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing"))["story"]
+            .clone()
+    };
+    let dam = story("northern-courier-dam-talks");
+    for id in [
+        "meridian-wire-dam-talks",
+        "lakeside-herald-dam-talks",
+        "harbor-post-dam-talks",
+        "atlas-2025-06-10-dam",
+        "coastal-daily-0610-dam",
+    ] {
+        assert_eq!(story(id), dam, "{id} belongs to the dam talks");
+    }
+    let strike = story("atlas-2025-06-11-strike");
+    assert_eq!(story("coastal-daily-0611-strike"), strike);
+    assert_ne!(dam, strike);
+}
+
+#[test]
+fn cluster_puts_the_seed_articles_in_one_story() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    if !seeds.exists() {
+        eprintln!("skipped: ../shared/seeds is absent");
+        return;
+    }
+    let out = bin()
+        .args(["cluster", "--format", "json"])
+        .arg(&seeds)
+        .output()
+        .unwrap();
+    let v = json(&out);
+    let stories: std::collections::BTreeSet<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["story"].to_string())
+        .collect();
+    assert_eq!(v.as_array().unwrap().len(), 5);
+    assert_eq!(stories.len(), 1, "{v}");
+}

@@ -1,6 +1,7 @@
 //! Dev-set evaluations and benchmarks for corroborate. Reads `../shared` (never copied into the repo);
 //! every command says so and exits 0 when the data is absent.
 
+mod clustering;
 mod ingest_bench;
 mod names;
 mod quotes;
@@ -36,6 +37,12 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         show: usize,
     },
+    /// Story clustering on the pooled dev stream: BCubed and pairwise scores.
+    Cluster {
+        /// Thresholds to try (default: the configured one).
+        #[arg(long, value_delimiter = ',')]
+        thresholds: Vec<f32>,
+    },
     /// Per-stage analysis cost on one thread.
     Profile {
         #[arg(long, default_value_t = 3000)]
@@ -59,6 +66,7 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Quotes { split, show } => quotes::run(&cli.shared, &split, show),
         Command::Names { show } => names::run(&cli.shared, show),
+        Command::Cluster { thresholds } => clustering::run(&cli.shared, &thresholds),
         Command::Profile { articles } => ingest_bench::profile(&cli.shared, articles),
         Command::IngestBench { sizes, bin, work } => {
             ingest_bench::run(&cli.shared, &sizes, &bin, &work)

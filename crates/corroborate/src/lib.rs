@@ -5,6 +5,7 @@
 //! [`pipeline`] runs ingest end to end into a store.
 
 pub mod analyze;
+pub mod cluster;
 pub mod dedupe;
 pub mod entities;
 pub mod error;

@@ -14,12 +14,16 @@ pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
         return Some(d.with_timezone(&Utc));
     }
+    // Month-first before day-first: "10/17/1998" reads only one way, and "03/04/2025" is read as
+    // March 4, the common form in English-language news data.
     for f in [
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
         "%Y-%m-%d %H:%M",
         "%Y/%m/%d %H:%M:%S",
+        "%m/%d/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M",
     ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
             return Some(Utc.from_utc_datetime(&d));
@@ -31,6 +35,7 @@ pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
         "%Y-%m-%d",
         "%Y/%m/%d",
         "%Y%m%d",
+        "%m/%d/%Y",
         "%d/%m/%Y",
         "%B %d %Y",
         "%b %d %Y",
@@ -66,6 +71,20 @@ mod tests {
             let d = parse_date(s).unwrap_or_else(|| panic!("{s} did not parse"));
             assert_eq!(d.format("%Y-%m-%d").to_string(), want, "{s}");
         }
+        assert_eq!(
+            parse_date("10/17/1998 05:50:00")
+                .unwrap()
+                .format("%Y-%m-%d")
+                .to_string(),
+            "1998-10-17"
+        );
+        assert_eq!(
+            parse_date("17/10/1998")
+                .unwrap()
+                .format("%Y-%m-%d")
+                .to_string(),
+            "1998-10-17"
+        );
         assert!(parse_date("next Tuesday").is_none());
         assert!(parse_date("").is_none());
     }

@@ -54,7 +54,7 @@ pub(crate) fn parse_text(raw: &str, default_id: String, origin: Origin) -> Optio
         let mut l = line.trim().to_string();
         if markdown {
             if let Some(h) = l.strip_prefix("# ") {
-                if article.title.is_none() && body.is_empty() {
+                if article.title.is_none() && body.iter().all(|l| l.is_empty()) {
                     article.title = clean_field(Some(&strip_markdown(h)));
                     continue;
                 }
@@ -293,6 +293,19 @@ mod tests {
         .unwrap();
         assert_eq!(a.title.as_deref(), Some("The big story"));
         assert_eq!(a.text, "See the report for details.");
+    }
+
+    #[test]
+    fn markdown_heading_after_headers_is_the_title() {
+        let a = parse_text(
+            "Source: Lakeside Herald\n\n# Geneva talks end\n\nBody text here.",
+            "x".into(),
+            origin(),
+        )
+        .unwrap();
+        assert_eq!(a.title.as_deref(), Some("Geneva talks end"));
+        assert_eq!(a.source.as_deref(), Some("Lakeside Herald"));
+        assert_eq!(a.text, "Body text here.");
     }
 
     #[test]

@@ -1,0 +1,561 @@
+//! Stories: incremental clustering of articles into events.
+//!
+//! Each article becomes an [`EventVector`]: TF-IDF weights of stemmed content words, with title words
+//! counted three times and lead words twice (the event is in the title and lead), plus the canonical keys
+//! of the names it mentions. A story keeps a bounded centroid (its strongest features) and its date span.
+//! A new article looks up candidate stories through an inverted index over the stories' strongest features
+//! (never a scan of all stories), restricted to stories still warm at the article's date; it joins the most
+//! similar one above a threshold or starts a new story. Near-duplicates join their original's story
+//! outright. Processing is sequential and every tie is broken by story id, so the result is deterministic
+//! for a given input order.
+
+use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
+use crate::dedupe::MemoryDedupe;
+use crate::model::{Analysis, Article};
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, HashMap};
+
+/// Tunables of the clusterer. The defaults were chosen on the pooled dev stream (see corroborate-eval).
+#[derive(Clone, Debug)]
+pub struct ClusterConfig {
+    /// Minimum cosine similarity between an article and a story centroid to join it.
+    pub threshold: f32,
+    /// Features kept in a story centroid.
+    pub centroid_features: usize,
+    /// Features of a story posted in the inverted index.
+    pub indexed_features: usize,
+    /// Features of an article used to look up candidates.
+    pub query_features: usize,
+    /// A story goes cold this many days after its latest article.
+    pub window_days: i64,
+    /// Body words read after the lead.
+    pub body_words: usize,
+    /// Minimum cosine between two story centroids to merge them (checked when a story doubles in size).
+    pub merge_threshold: f32,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            threshold: 0.2,
+            centroid_features: 60,
+            indexed_features: 12,
+            query_features: 12,
+            window_days: 30,
+            body_words: 150,
+            merge_threshold: 0.3,
+        }
+    }
+}
+
+/// Sparse, L2-normalised feature weights, sorted by feature id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventVector {
+    pub features: Vec<(u32, f32)>,
+}
+
+/// A story as the clusterer keeps it.
+#[derive(Clone, Debug)]
+pub struct StoryState {
+    pub id: u32,
+    centroid: HashMap<u32, f32>,
+    pub members: Vec<usize>,
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+    /// Ingest position of the latest member, the clock for undated articles.
+    pub last_position: usize,
+    indexed: Vec<u32>,
+}
+
+/// The incremental clusterer. Feed articles in arrival order with [`Clusterer::add`].
+pub struct Clusterer {
+    cfg: ClusterConfig,
+    vocab: HashMap<String, u32>,
+    df: Vec<u32>,
+    docs: u32,
+    stories: Vec<StoryState>,
+    /// story id of each added article
+    assignment: Vec<u32>,
+    postings: HashMap<u32, Vec<u32>>,
+    dedupe: MemoryDedupe,
+    stems: HashMap<String, String>,
+    /// story ids that were merged into another: id -> surviving id
+    merged: BTreeMap<u32, u32>,
+}
+
+impl Clusterer {
+    pub fn new(cfg: ClusterConfig) -> Self {
+        Clusterer {
+            cfg,
+            vocab: HashMap::new(),
+            df: Vec::new(),
+            docs: 0,
+            stories: Vec::new(),
+            assignment: Vec::new(),
+            postings: HashMap::new(),
+            dedupe: MemoryDedupe::default(),
+            stems: HashMap::new(),
+            merged: BTreeMap::new(),
+        }
+    }
+
+    fn feature(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(name) {
+            return id;
+        }
+        let id = self.df.len() as u32;
+        self.vocab.insert(name.to_string(), id);
+        self.df.push(0);
+        id
+    }
+
+    fn stem_cached(&mut self, w: &str) -> String {
+        if let Some(s) = self.stems.get(w) {
+            return s.clone();
+        }
+        let s = stem(w);
+        if self.stems.len() < 200_000 {
+            self.stems.insert(w.to_string(), s.clone());
+        }
+        s
+    }
+
+    /// Raw feature counts: title x3, lead x2, body x1 (first `body_words` words), names x2.
+    fn counts(&mut self, article: &Article, analysis: Option<&Analysis>) -> HashMap<u32, f32> {
+        let mut counts: HashMap<u32, f32> = HashMap::new();
+        let mut add_text = |this: &mut Self, text: &str, weight: f32, limit: usize| {
+            let mut n = 0;
+            for t in tokenize(text) {
+                if t.kind == TokenKind::Punct {
+                    continue;
+                }
+                n += 1;
+                if n > limit {
+                    break;
+                }
+                let w = normalize(t.text);
+                if w.len() < 3 || is_stopword(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                let s = this.stem_cached(&w);
+                let f = this.feature(&s);
+                *counts.entry(f).or_default() += weight;
+            }
+        };
+        if let Some(t) = &article.title {
+            add_text(self, t, 3.0, 40);
+        }
+        let text = &article.text;
+        let lead_end = analysis
+            .and_then(|a| a.sentences.get(1).or(a.sentences.first()))
+            .map(|s| s.span.end as usize)
+            .unwrap_or_else(|| text.len().min(400));
+        let lead_end = crate::analyze::tokens::floor_boundary(text, lead_end);
+        add_text(self, &text[..lead_end], 2.0, 80);
+        add_text(self, &text[lead_end..], 1.0, self.cfg.body_words);
+        if let Some(a) = analysis {
+            for m in &a.mentions {
+                if m.kind == crate::model::EntityKind::Other {
+                    continue;
+                }
+                let f = self.feature(&format!("@{}", m.key));
+                *counts.entry(f).or_default() += 2.0;
+            }
+        }
+        counts
+    }
+
+    /// TF-IDF weights with the document frequencies seen so far (this article included).
+    fn vectorize(&mut self, counts: HashMap<u32, f32>) -> EventVector {
+        self.docs += 1;
+        for f in counts.keys() {
+            self.df[*f as usize] += 1;
+        }
+        let n = self.docs as f32;
+        let mut features: Vec<(u32, f32)> = counts
+            .into_iter()
+            .map(|(f, c)| {
+                let idf = ((n + 1.0) / (self.df[f as usize] as f32 + 1.0)).ln() + 1.0;
+                (f, (1.0 + c.ln()) * idf)
+            })
+            .collect();
+        let norm = features
+            .iter()
+            .map(|(_, w)| w * w)
+            .sum::<f32>()
+            .sqrt()
+            .max(1e-6);
+        for (_, w) in &mut features {
+            *w /= norm;
+        }
+        features.sort_by_key(|(f, _)| *f);
+        EventVector { features }
+    }
+
+    fn top(features: &[(u32, f32)], k: usize) -> Vec<u32> {
+        let mut v: Vec<(u32, f32)> = features.to_vec();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().take(k).map(|(f, _)| f).collect()
+    }
+
+    fn cosine(vec: &EventVector, centroid: &HashMap<u32, f32>) -> f32 {
+        let norm = centroid
+            .values()
+            .map(|w| w * w)
+            .sum::<f32>()
+            .sqrt()
+            .max(1e-6);
+        vec.features
+            .iter()
+            .map(|(f, w)| w * centroid.get(f).copied().unwrap_or(0.0))
+            .sum::<f32>()
+            / norm
+    }
+
+    fn warm(&self, story: &StoryState, date: Option<DateTime<Utc>>, position: usize) -> bool {
+        match (date, story.last, story.first) {
+            (Some(d), Some(last), Some(first)) => {
+                let w = chrono::Duration::days(self.cfg.window_days);
+                d <= last + w && d >= first - w
+            }
+            // Undated: stories stay warm for a number of arrivals instead of days.
+            _ => position.saturating_sub(story.last_position) < 200_000,
+        }
+    }
+
+    /// Add one article; returns its story id.
+    pub fn add(&mut self, article: &Article, analysis: Option<&Analysis>) -> u32 {
+        let position = self.assignment.len();
+        let original = self.dedupe.add(&article.text);
+        let counts = self.counts(article, analysis);
+        let vec = self.vectorize(counts);
+        let date = article.published;
+        let story = match original {
+            Some(o) => self.resolve(self.assignment[o]),
+            None => self.best_story(&vec, date, position),
+        };
+        let id = match story {
+            Some(s) => s,
+            None => {
+                let id = self.stories.len() as u32;
+                self.stories.push(StoryState {
+                    id,
+                    centroid: HashMap::new(),
+                    members: Vec::new(),
+                    first: date,
+                    last: date,
+                    last_position: position,
+                    indexed: Vec::new(),
+                });
+                id
+            }
+        };
+        self.join(id, position, &vec, date);
+        self.assignment.push(id);
+        let size = self.stories[id as usize].members.len();
+        if size >= 2 && size.is_power_of_two() {
+            return self.maybe_merge(id);
+        }
+        id
+    }
+
+    /// Merge the story into (or with) the most similar warm story above the merge threshold, if any.
+    /// Returns the surviving id.
+    fn maybe_merge(&mut self, id: u32) -> u32 {
+        let s = &self.stories[id as usize];
+        let mut candidates: Vec<u32> = Vec::new();
+        for f in &s.indexed {
+            if let Some(list) = self.postings.get(f) {
+                candidates.extend(list.iter().rev().take(64).copied().filter(|c| *c != id));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let v = EventVector {
+            features: {
+                let mut f: Vec<(u32, f32)> = s.centroid.iter().map(|(a, b)| (*a, *b)).collect();
+                f.sort_by_key(|x| x.0);
+                f
+            },
+        };
+        let norm = v
+            .features
+            .iter()
+            .map(|(_, w)| w * w)
+            .sum::<f32>()
+            .sqrt()
+            .max(1e-6);
+        let mut best: Option<(f32, u32)> = None;
+        for c in candidates {
+            if self.merged.contains_key(&c) {
+                continue;
+            }
+            let other = &self.stories[c as usize];
+            if !self.warm(other, s.last, s.last_position) {
+                continue;
+            }
+            let score = Self::cosine(&v, &other.centroid) / norm;
+            if score >= self.cfg.merge_threshold
+                && best.is_none_or(|(b, bid)| score > b || (score == b && c < bid))
+            {
+                best = Some((score, c));
+            }
+        }
+        let Some((_, other)) = best else { return id };
+        // The older story survives, so ids stay stable for what readers have already seen.
+        let (keep, gone) = if other < id { (other, id) } else { (id, other) };
+        let g = std::mem::replace(
+            &mut self.stories[gone as usize],
+            StoryState {
+                id: gone,
+                centroid: HashMap::new(),
+                members: Vec::new(),
+                first: None,
+                last: None,
+                last_position: 0,
+                indexed: Vec::new(),
+            },
+        );
+        for f in &g.indexed {
+            if let Some(list) = self.postings.get_mut(f) {
+                list.retain(|x| *x != gone);
+            }
+        }
+        let kept = &mut self.stories[keep as usize];
+        kept.members.extend(g.members);
+        kept.first = match (kept.first, g.first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        kept.last = match (kept.last, g.last) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        kept.last_position = kept.last_position.max(g.last_position);
+        for (f, w) in g.centroid {
+            *kept.centroid.entry(f).or_default() += w;
+        }
+        self.merged.insert(gone, keep);
+        self.reindex(keep);
+        keep
+    }
+
+    fn resolve(&self, mut id: u32) -> Option<u32> {
+        while let Some(&to) = self.merged.get(&id) {
+            id = to;
+        }
+        Some(id)
+    }
+
+    fn best_story(
+        &self,
+        vec: &EventVector,
+        date: Option<DateTime<Utc>>,
+        position: usize,
+    ) -> Option<u32> {
+        let mut candidates: Vec<u32> = Vec::new();
+        // Words no earlier article used cannot retrieve anything, however high their IDF.
+        let seen: Vec<(u32, f32)> = vec
+            .features
+            .iter()
+            .copied()
+            .filter(|(f, _)| self.df[*f as usize] >= 2)
+            .collect();
+        for f in Self::top(&seen, self.cfg.query_features) {
+            if let Some(list) = self.postings.get(&f) {
+                // The newest stories first; a very common feature is capped so cost stays flat.
+                candidates.extend(list.iter().rev().take(64).copied());
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: Option<(f32, u32)> = None;
+        for c in candidates {
+            if self.merged.contains_key(&c) {
+                continue;
+            }
+            let s = &self.stories[c as usize];
+            if !self.warm(s, date, position) {
+                continue;
+            }
+            let score = Self::cosine(vec, &s.centroid);
+            if score >= self.cfg.threshold
+                && best.is_none_or(|(b, id)| score > b || (score == b && c < id))
+            {
+                best = Some((score, c));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    fn join(&mut self, id: u32, position: usize, vec: &EventVector, date: Option<DateTime<Utc>>) {
+        let s = &mut self.stories[id as usize];
+        s.members.push(position);
+        s.last_position = position;
+        if let Some(d) = date {
+            s.first = Some(s.first.map_or(d, |f| f.min(d)));
+            s.last = Some(s.last.map_or(d, |l| l.max(d)));
+        }
+        for (f, w) in &vec.features {
+            *s.centroid.entry(*f).or_default() += w;
+        }
+        self.reindex(id);
+    }
+
+    /// Bound the centroid and re-post the story under its current strongest features.
+    fn reindex(&mut self, id: u32) {
+        let k = self.cfg.centroid_features;
+        let s = &mut self.stories[id as usize];
+        if s.centroid.len() > 2 * k {
+            let mut v: Vec<(u32, f32)> = s.centroid.iter().map(|(a, b)| (*a, *b)).collect();
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(k);
+            s.centroid = v.into_iter().collect();
+        }
+        let feats: Vec<(u32, f32)> = s.centroid.iter().map(|(a, b)| (*a, *b)).collect();
+        let top = Self::top(&feats, self.cfg.indexed_features);
+        let old = std::mem::take(&mut s.indexed);
+        for f in &top {
+            if !old.contains(f) {
+                self.postings.entry(*f).or_default().push(id);
+            }
+        }
+        for f in old {
+            if !top.contains(&f) {
+                if let Some(list) = self.postings.get_mut(&f) {
+                    list.retain(|x| *x != id);
+                }
+            }
+        }
+        self.stories[id as usize].indexed = top;
+    }
+
+    /// Story id of every article added so far, in order (merged stories resolved).
+    pub fn assignments(&self) -> Vec<u32> {
+        self.assignment
+            .iter()
+            .map(|&s| self.resolve(s).unwrap_or(s))
+            .collect()
+    }
+
+    pub fn stories(&self) -> impl Iterator<Item = &StoryState> {
+        self.stories
+            .iter()
+            .filter(|s| !self.merged.contains_key(&s.id))
+    }
+}
+
+/// A short label for a story: the title of its earliest member with one, else its first sentence.
+pub fn label(members: &[(&Article, Option<&Analysis>)]) -> String {
+    let mut sorted: Vec<&(&Article, Option<&Analysis>)> = members.iter().collect();
+    sorted.sort_by_key(|(a, _)| (a.published, a.id.clone()));
+    if let Some((a, _)) = sorted.iter().find(|(a, _)| a.title.is_some()) {
+        return a.title.clone().unwrap_or_default();
+    }
+    let Some((a, an)) = sorted.first() else {
+        return String::new();
+    };
+    let first = an
+        .and_then(|an| an.sentences.first())
+        .map(|s| a.slice(s.span).to_string())
+        .unwrap_or_else(|| a.text.lines().next().unwrap_or("").to_string());
+    let words: Vec<&str> = first.split_whitespace().take(14).collect();
+    words.join(" ")
+}
+
+/// Cluster a whole collection at once, in the given order; returns the story id of each article.
+pub fn cluster_all(docs: &[(&Article, Option<&Analysis>)], cfg: ClusterConfig) -> Vec<u32> {
+    let mut c = Clusterer::new(cfg);
+    for (a, an) in docs {
+        c.add(a, *an);
+    }
+    c.assignments()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Origin};
+
+    fn art(id: &str, title: &str, text: &str, date: Option<&str>) -> Article {
+        Article {
+            id: id.into(),
+            title: (!title.is_empty()).then(|| title.to_string()),
+            source: None,
+            published: date.and_then(crate::ingest::parse_date),
+            url: None,
+            byline: None,
+            lang: None,
+            text: text.into(),
+            origin: Origin {
+                path: "t".into(),
+                line: None,
+                format: Format::Text,
+            },
+        }
+    }
+
+    fn run(arts: &[Article]) -> Vec<u32> {
+        let analyses: Vec<Analysis> = arts.iter().map(crate::analyze::analyze).collect();
+        let docs: Vec<(&Article, Option<&Analysis>)> = arts
+            .iter()
+            .zip(analyses.iter())
+            .map(|(a, b)| (a, Some(b)))
+            .collect();
+        cluster_all(&docs, ClusterConfig::default())
+    }
+
+    #[test]
+    fn separates_two_events_and_groups_each() {
+        let arts = vec![
+            art("a1", "Dock strike ends in Port Elmsby", "Dock workers in Port Elmsby returned to work after a nine-day strike over pay and night shifts.", Some("2025-06-11")),
+            art("b1", "Dam talks open in Geneva", "Marovia and Belkania held their first talks on the Dunavar dam in Geneva on Tuesday.", Some("2025-06-10")),
+            art("a2", "Elmsby dockers back at work", "The strike by Port Elmsby dock workers is over; the union accepted a pay rise and limits on night shifts.", Some("2025-06-11")),
+            art("b2", "Geneva talks on Dunavar dam end with commission", "Talks between Marovia and Belkania on the Dunavar dam ended in Geneva with a technical commission.", Some("2025-06-10")),
+        ];
+        let s = run(&arts);
+        assert_eq!(s[0], s[2]);
+        assert_eq!(s[1], s[3]);
+        assert_ne!(s[0], s[1]);
+    }
+
+    #[test]
+    fn edge_cases() {
+        assert!(run(&[]).is_empty());
+        assert_eq!(run(&[art("x", "", "Only one short article.", None)]), [0]);
+        let same = "The council approved the harbour budget for next year after a long debate about ferry fares and repairs.";
+        let s = run(&[
+            art("a", "", same, None),
+            art("b", "", same, None),
+            art(
+                "c",
+                "",
+                "Völlig andere Nachricht über das Wetter in den Alpen und Schnee im Juni.",
+                None,
+            ),
+        ]);
+        assert_eq!(s[0], s[1], "identical articles share a story");
+        assert_ne!(s[0], s[2]);
+        let big = "word ".repeat(2_000_000);
+        assert_eq!(run(&[art("big", "Big", &big, None)]).len(), 1);
+    }
+
+    #[test]
+    fn deterministic_for_an_order() {
+        let arts: Vec<Article> = (0..30)
+            .map(|i| {
+                art(
+                    &format!("{i}"),
+                    &format!("Harbour {} news", i % 3),
+                    &format!(
+                        "Story number {} about the harbour topic {} and ferries.",
+                        i,
+                        i % 3
+                    ),
+                    None,
+                )
+            })
+            .collect();
+        assert_eq!(run(&arts), run(&arts));
+    }
+}
