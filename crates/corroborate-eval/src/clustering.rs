@@ -219,6 +219,111 @@ pub fn run(shared: &Path, thresholds: &[f32]) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn peak_rss_mb() -> f64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage fills the struct we own.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+/// Scale benchmark: `n` articles built by recombining dev-set texts (new ids, dates spread over a year),
+/// analysed in parallel batches and clustered incrementally in arrival order. Prints the time of every
+/// 100k articles (analysis and clustering separately) and the peak memory of this process.
+pub fn bench(shared: &Path, n: usize) -> anyhow::Result<()> {
+    if crate::require(&shared.join("data/summarization")).is_none() {
+        return Ok(());
+    }
+    let base: Vec<(Article, String)> = pooled(shared, usize::MAX)?;
+    let texts: Vec<(Option<String>, String)> = base
+        .into_iter()
+        .filter(|(a, _)| a.text.len() > 200)
+        .map(|(a, _)| (a.title, a.text))
+        .collect();
+    println!(
+        "clustering benchmark: {n} articles from {} dev-set texts; RAYON_NUM_THREADS={}",
+        texts.len(),
+        std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "default".into())
+    );
+    let start =
+        chrono::DateTime::parse_from_rfc3339("2024-01-01T00:00:00Z")?.with_timezone(&chrono::Utc);
+    // Every article is distinct: its opening, its second part and its title come from three texts whose
+    // indices vary independently, so copies of earlier articles do not short-cut the work.
+    let m = texts.len();
+    let make = |i: usize| -> Article {
+        let round = i / m;
+        let a_idx = (i * 31 + round * 7) % m;
+        let b_idx = (i * 7 + 13 + round * 101) % m;
+        let t_idx = (i * 17 + round * 53 + 5) % m;
+        let (_, a) = &texts[a_idx];
+        let (_, b) = &texts[b_idx];
+        let (title, _) = &texts[t_idx];
+        let pa: Vec<&str> = a.lines().filter(|l| !l.trim().is_empty()).collect();
+        let pb: Vec<&str> = b.lines().filter(|l| !l.trim().is_empty()).collect();
+        // Rotate the opening paragraphs by round so the same text never opens two articles the same way.
+        let skip = round % pa.len().max(1);
+        let mut body: Vec<&str> = pa
+            .iter()
+            .cycle()
+            .skip(skip)
+            .take(pa.len().div_ceil(2))
+            .copied()
+            .collect();
+        body.extend(pb.iter().skip(pb.len() / 2));
+        let mut art = article(format!("bench-{i}"), title.clone(), body.join("\n"), None);
+        art.published = Some(start + chrono::Duration::minutes((i as i64 * 525_600) / n as i64));
+        art
+    };
+    let mut c = Clusterer::new(ClusterConfig::default());
+    let (mut t_an, mut t_cl) = (0.0f64, 0.0f64);
+    let (mut seg_an, mut seg_cl) = (0.0f64, 0.0f64);
+    let total = Instant::now();
+    println!("| articles | analysis + features s (this 100k, parallel) | assignment s (this 100k) | assignment µs/article | stories | peak RSS MB |\n|---|---|---|---|---|---|");
+    let batch = 10_000;
+    let mut done = 0;
+    while done < n {
+        let k = batch.min(n - done);
+        let t = Instant::now();
+        // Analysis and feature extraction are per-article and run in parallel; only assignment is sequential.
+        let cfg = c.config().clone();
+        let feats: Vec<corroborate::cluster::EventFeatures> = (done..done + k)
+            .into_par_iter()
+            .map(|i| {
+                let a = make(i);
+                let an = analyze(&a);
+                corroborate::cluster::event_features(&a, Some(&an), &cfg)
+            })
+            .collect();
+        let da = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        for f in &feats {
+            c.add_features(f);
+        }
+        let dc = t.elapsed().as_secs_f64();
+        t_an += da;
+        t_cl += dc;
+        seg_an += da;
+        seg_cl += dc;
+        done += k;
+        if done % 100_000 == 0 || done == n {
+            let seg = if done % 100_000 == 0 {
+                100_000
+            } else {
+                done % 100_000
+            };
+            println!(
+                "| {done} | {seg_an:.1} | {seg_cl:.1} | {:.0} | {} | {:.0} |",
+                1e6 * seg_cl / seg as f64,
+                c.stories().count(),
+                peak_rss_mb()
+            );
+            seg_an = 0.0;
+            seg_cl = 0.0;
+        }
+    }
+    println!("total {:.0}s wall ({t_an:.0}s analysing, {t_cl:.0}s clustering); {:.0} articles/s end to end", total.elapsed().as_secs_f64(), n as f64 / total.elapsed().as_secs_f64());
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::scores;

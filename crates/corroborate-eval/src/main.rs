@@ -43,6 +43,11 @@ enum Command {
         #[arg(long, value_delimiter = ',')]
         thresholds: Vec<f32>,
     },
+    /// Scale benchmark: cluster this many recombined dev-set articles incrementally.
+    ClusterBench {
+        #[arg(long, default_value_t = 1_000_000)]
+        articles: usize,
+    },
     /// Per-stage analysis cost on one thread.
     Profile {
         #[arg(long, default_value_t = 3000)]
@@ -67,6 +72,7 @@ fn main() -> anyhow::Result<()> {
         Command::Quotes { split, show } => quotes::run(&cli.shared, &split, show),
         Command::Names { show } => names::run(&cli.shared, show),
         Command::Cluster { thresholds } => clustering::run(&cli.shared, &thresholds),
+        Command::ClusterBench { articles } => clustering::bench(&cli.shared, articles),
         Command::Profile { articles } => ingest_bench::profile(&cli.shared, articles),
         Command::IngestBench { sizes, bin, work } => {
             ingest_bench::run(&cli.shared, &sizes, &bin, &work)

@@ -15,6 +15,12 @@ use crate::model::{Analysis, Article};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 
+/// Bytes of an article's text hashed to find its copies.
+const DEDUPE_PREFIX_BYTES: usize = 3000;
+
+/// Newest stories read from one posting list: a very common feature cannot make the cost per article grow.
+const MAX_CANDIDATES_PER_FEATURE: usize = 24;
+
 /// Tunables of the clusterer. The defaults were chosen on the pooled dev stream (see corroborate-eval).
 #[derive(Clone, Debug)]
 pub struct ClusterConfig {
@@ -59,12 +65,94 @@ pub struct EventVector {
 pub struct StoryState {
     pub id: u32,
     centroid: HashMap<u32, f32>,
+    /// L2 norm of `centroid`, kept current by `reindex`.
+    norm: f32,
     pub members: Vec<usize>,
     pub first: Option<DateTime<Utc>>,
     pub last: Option<DateTime<Utc>>,
     /// Ingest position of the latest member, the clock for undated articles.
     pub last_position: usize,
     indexed: Vec<u32>,
+}
+
+/// What the clusterer needs of an article, computed without touching its state, so it can be extracted
+/// in parallel: weighted terms (title x3, lead x2, body x1, names x2), the copy-detection hashes, the date.
+#[derive(Clone, Debug)]
+pub struct EventFeatures {
+    pub terms: Vec<(String, f32)>,
+    pub content_hash: u64,
+    pub signature: Option<Vec<u32>>,
+    pub published: Option<DateTime<Utc>>,
+}
+
+/// Extract an article's event features (pure: the same article always gives the same features).
+pub fn event_features(
+    article: &Article,
+    analysis: Option<&Analysis>,
+    cfg: &ClusterConfig,
+) -> EventFeatures {
+    thread_local! {
+        static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+    }
+    let mut counts: HashMap<String, f32> = HashMap::new();
+    let mut add_text = |text: &str, weight: f32, limit: usize| {
+        // Tokenize only the part that can be used: words average well under 12 bytes.
+        let text = &text[..crate::analyze::tokens::floor_boundary(text, limit.saturating_mul(12))];
+        let mut n = 0;
+        for t in tokenize(text) {
+            if t.kind == TokenKind::Punct {
+                continue;
+            }
+            n += 1;
+            if n > limit {
+                break;
+            }
+            let w = normalize(t.text);
+            if w.len() < 3 || is_stopword(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let s = STEMS.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if let Some(s) = cache.get(&w) {
+                    return s.clone();
+                }
+                let s = stem(&w);
+                if cache.len() < 100_000 {
+                    cache.insert(w.clone(), s.clone());
+                }
+                s
+            });
+            *counts.entry(s).or_default() += weight;
+        }
+    };
+    if let Some(t) = &article.title {
+        add_text(t, 3.0, 40);
+    }
+    let text = &article.text;
+    let lead_end = analysis
+        .and_then(|a| a.sentences.get(1).or(a.sentences.first()))
+        .map(|s| s.span.end as usize)
+        .unwrap_or_else(|| text.len().min(400));
+    let lead_end = crate::analyze::tokens::floor_boundary(text, lead_end);
+    add_text(&text[..lead_end], 2.0, 80);
+    add_text(&text[lead_end..], 1.0, cfg.body_words);
+    if let Some(a) = analysis {
+        for m in &a.mentions {
+            if m.kind != crate::model::EntityKind::Other {
+                *counts.entry(format!("@{}", m.key)).or_default() += 2.0;
+            }
+        }
+    }
+    let mut terms: Vec<(String, f32)> = counts.into_iter().collect();
+    terms.sort_by(|a, b| a.0.cmp(&b.0));
+    // A copy shares its opening; hashing the first few thousand bytes finds it at a fraction of the cost.
+    let head = &text[..crate::analyze::tokens::floor_boundary(text, DEDUPE_PREFIX_BYTES)];
+    EventFeatures {
+        terms,
+        content_hash: crate::dedupe::content_hash(head),
+        signature: crate::dedupe::signature(head),
+        published: article.published,
+    }
 }
 
 /// The incremental clusterer. Feed articles in arrival order with [`Clusterer::add`].
@@ -78,12 +166,15 @@ pub struct Clusterer {
     assignment: Vec<u32>,
     postings: HashMap<u32, Vec<u32>>,
     dedupe: MemoryDedupe,
-    stems: HashMap<String, String>,
     /// story ids that were merged into another: id -> surviving id
     merged: BTreeMap<u32, u32>,
 }
 
 impl Clusterer {
+    pub fn config(&self) -> &ClusterConfig {
+        &self.cfg
+    }
+
     pub fn new(cfg: ClusterConfig) -> Self {
         Clusterer {
             cfg,
@@ -94,7 +185,6 @@ impl Clusterer {
             assignment: Vec::new(),
             postings: HashMap::new(),
             dedupe: MemoryDedupe::default(),
-            stems: HashMap::new(),
             merged: BTreeMap::new(),
         }
     }
@@ -109,60 +199,13 @@ impl Clusterer {
         id
     }
 
-    fn stem_cached(&mut self, w: &str) -> String {
-        if let Some(s) = self.stems.get(w) {
-            return s.clone();
+    fn counts(&mut self, f: &EventFeatures) -> HashMap<u32, f32> {
+        let mut out = HashMap::with_capacity(f.terms.len());
+        for (t, c) in &f.terms {
+            let id = self.feature(t);
+            out.insert(id, *c);
         }
-        let s = stem(w);
-        if self.stems.len() < 200_000 {
-            self.stems.insert(w.to_string(), s.clone());
-        }
-        s
-    }
-
-    /// Raw feature counts: title x3, lead x2, body x1 (first `body_words` words), names x2.
-    fn counts(&mut self, article: &Article, analysis: Option<&Analysis>) -> HashMap<u32, f32> {
-        let mut counts: HashMap<u32, f32> = HashMap::new();
-        let mut add_text = |this: &mut Self, text: &str, weight: f32, limit: usize| {
-            let mut n = 0;
-            for t in tokenize(text) {
-                if t.kind == TokenKind::Punct {
-                    continue;
-                }
-                n += 1;
-                if n > limit {
-                    break;
-                }
-                let w = normalize(t.text);
-                if w.len() < 3 || is_stopword(&w) || w.chars().all(|c| c.is_ascii_digit()) {
-                    continue;
-                }
-                let s = this.stem_cached(&w);
-                let f = this.feature(&s);
-                *counts.entry(f).or_default() += weight;
-            }
-        };
-        if let Some(t) = &article.title {
-            add_text(self, t, 3.0, 40);
-        }
-        let text = &article.text;
-        let lead_end = analysis
-            .and_then(|a| a.sentences.get(1).or(a.sentences.first()))
-            .map(|s| s.span.end as usize)
-            .unwrap_or_else(|| text.len().min(400));
-        let lead_end = crate::analyze::tokens::floor_boundary(text, lead_end);
-        add_text(self, &text[..lead_end], 2.0, 80);
-        add_text(self, &text[lead_end..], 1.0, self.cfg.body_words);
-        if let Some(a) = analysis {
-            for m in &a.mentions {
-                if m.kind == crate::model::EntityKind::Other {
-                    continue;
-                }
-                let f = self.feature(&format!("@{}", m.key));
-                *counts.entry(f).or_default() += 2.0;
-            }
-        }
-        counts
+        out
     }
 
     /// TF-IDF weights with the document frequencies seen so far (this article included).
@@ -198,18 +241,13 @@ impl Clusterer {
         v.into_iter().take(k).map(|(f, _)| f).collect()
     }
 
-    fn cosine(vec: &EventVector, centroid: &HashMap<u32, f32>) -> f32 {
-        let norm = centroid
-            .values()
-            .map(|w| w * w)
-            .sum::<f32>()
-            .sqrt()
-            .max(1e-6);
-        vec.features
+    fn cosine(vec: &EventVector, story: &StoryState) -> f32 {
+        let dot: f32 = vec
+            .features
             .iter()
-            .map(|(f, w)| w * centroid.get(f).copied().unwrap_or(0.0))
-            .sum::<f32>()
-            / norm
+            .map(|(f, w)| w * story.centroid.get(f).copied().unwrap_or(0.0))
+            .sum();
+        dot / story.norm
     }
 
     fn warm(&self, story: &StoryState, date: Option<DateTime<Utc>>, position: usize) -> bool {
@@ -225,11 +263,17 @@ impl Clusterer {
 
     /// Add one article; returns its story id.
     pub fn add(&mut self, article: &Article, analysis: Option<&Analysis>) -> u32 {
+        let f = event_features(article, analysis, &self.cfg);
+        self.add_features(&f)
+    }
+
+    /// Add one article by its precomputed features; returns its story id.
+    pub fn add_features(&mut self, f: &EventFeatures) -> u32 {
         let position = self.assignment.len();
-        let original = self.dedupe.add(&article.text);
-        let counts = self.counts(article, analysis);
+        let original = self.dedupe.add_hashed(f.content_hash, f.signature.clone());
+        let counts = self.counts(f);
         let vec = self.vectorize(counts);
-        let date = article.published;
+        let date = f.published;
         let story = match original {
             Some(o) => self.resolve(self.assignment[o]),
             None => self.best_story(&vec, date, position),
@@ -241,6 +285,7 @@ impl Clusterer {
                 self.stories.push(StoryState {
                     id,
                     centroid: HashMap::new(),
+                    norm: 1.0,
                     members: Vec::new(),
                     first: date,
                     last: date,
@@ -266,7 +311,13 @@ impl Clusterer {
         let mut candidates: Vec<u32> = Vec::new();
         for f in &s.indexed {
             if let Some(list) = self.postings.get(f) {
-                candidates.extend(list.iter().rev().take(64).copied().filter(|c| *c != id));
+                candidates.extend(
+                    list.iter()
+                        .rev()
+                        .take(MAX_CANDIDATES_PER_FEATURE)
+                        .copied()
+                        .filter(|c| *c != id),
+                );
             }
         }
         candidates.sort_unstable();
@@ -294,7 +345,7 @@ impl Clusterer {
             if !self.warm(other, s.last, s.last_position) {
                 continue;
             }
-            let score = Self::cosine(&v, &other.centroid) / norm;
+            let score = Self::cosine(&v, other) / norm;
             if score >= self.cfg.merge_threshold
                 && best.is_none_or(|(b, bid)| score > b || (score == b && c < bid))
             {
@@ -309,6 +360,7 @@ impl Clusterer {
             StoryState {
                 id: gone,
                 centroid: HashMap::new(),
+                norm: 1.0,
                 members: Vec::new(),
                 first: None,
                 last: None,
@@ -364,7 +416,7 @@ impl Clusterer {
         for f in Self::top(&seen, self.cfg.query_features) {
             if let Some(list) = self.postings.get(&f) {
                 // The newest stories first; a very common feature is capped so cost stays flat.
-                candidates.extend(list.iter().rev().take(64).copied());
+                candidates.extend(list.iter().rev().take(MAX_CANDIDATES_PER_FEATURE).copied());
             }
         }
         candidates.sort_unstable();
@@ -378,7 +430,7 @@ impl Clusterer {
             if !self.warm(s, date, position) {
                 continue;
             }
-            let score = Self::cosine(vec, &s.centroid);
+            let score = Self::cosine(vec, s);
             if score >= self.cfg.threshold
                 && best.is_none_or(|(b, id)| score > b || (score == b && c < id))
             {
@@ -412,6 +464,13 @@ impl Clusterer {
             v.truncate(k);
             s.centroid = v.into_iter().collect();
         }
+        s.norm = s
+            .centroid
+            .values()
+            .map(|w| w * w)
+            .sum::<f32>()
+            .sqrt()
+            .max(1e-6);
         let feats: Vec<(u32, f32)> = s.centroid.iter().map(|(a, b)| (*a, *b)).collect();
         let top = Self::top(&feats, self.cfg.indexed_features);
         let old = std::mem::take(&mut s.indexed);

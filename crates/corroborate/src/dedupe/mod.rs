@@ -95,9 +95,12 @@ pub struct MemoryDedupe {
 impl MemoryDedupe {
     /// Add a text; returns the index of the earlier text it copies, if any.
     pub fn add(&mut self, text: &str) -> Option<usize> {
+        self.add_hashed(content_hash(text), signature(text))
+    }
+
+    /// Add a text by its content hash and MinHash signature (computed elsewhere, e.g. in parallel).
+    pub fn add_hashed(&mut self, h: u64, sig: Option<Vec<u32>>) -> Option<usize> {
         let idx = self.sigs.len();
-        let h = content_hash(text);
-        let sig = signature(text);
         let mut original = self.hashes.get(&h).copied();
         if original.is_none() {
             if let Some(sig) = &sig {
