@@ -3,38 +3,18 @@
 //! `corroborate ingest` on each into a fresh store, and reports articles/s and the peak resident memory of
 //! the ingest process. Flat memory shows as the same peak at every size.
 
-use serde_json::{json, Value};
-use std::io::{BufRead, BufWriter, Write};
+use serde_json::json;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::Instant;
 
+/// Article texts of the summarization dev sets (the pooled clustering stream, bodies over 200 bytes).
 fn dev_texts(shared: &Path) -> anyhow::Result<Vec<String>> {
-    let mut texts = Vec::new();
-    let dir = shared.join("data/summarization");
-    for f in [
-        "duc2003_task2.jsonl",
-        "duc2003_task3.jsonl",
-        "duc2007_main.jsonl",
-        "multinews_val.jsonl",
-    ] {
-        let file = std::fs::File::open(dir.join(f))?;
-        for line in std::io::BufReader::new(file).lines() {
-            let row: Value = serde_json::from_str(&line?)?;
-            if let Some(docs) = row.get("docs").and_then(|d| d.as_array()) {
-                texts
-                    .extend(docs.iter().filter_map(|d| {
-                        d.get("text").and_then(|t| t.as_str()).map(str::to_string)
-                    }));
-            } else if let Some(docs) = row.get("documents").and_then(|d| d.as_array()) {
-                texts.extend(
-                    docs.iter()
-                        .filter_map(|d| d.as_str().map(str::to_string))
-                        .filter(|t| t.len() > 200),
-                );
-            }
-        }
-    }
-    Ok(texts)
+    Ok(crate::clustering::pooled(shared, usize::MAX)?
+        .into_iter()
+        .map(|(a, _)| a.text)
+        .filter(|t| t.len() > 200)
+        .collect())
 }
 
 fn write_corpus(texts: &[String], n: usize, path: &Path) -> anyhow::Result<u64> {
