@@ -36,10 +36,18 @@ pub struct QuoteRecord {
 
 /// Merge the mentions of several articles into entities.
 pub fn collect_entities(docs: &[(&Article, &Analysis)]) -> Vec<Entity> {
-    let aliases = resolve_collection(
+    entities_with(docs, &aliases_of(docs))
+}
+
+/// Alias key -> canonical key across the articles.
+fn aliases_of(docs: &[(&Article, &Analysis)]) -> HashMap<String, String> {
+    resolve_collection(
         docs.iter()
             .flat_map(|(_, a)| a.mentions.iter().map(|m| m.key.as_str())),
-    );
+    )
+}
+
+fn entities_with(docs: &[(&Article, &Analysis)], aliases: &HashMap<String, String>) -> Vec<Entity> {
     let canon = |k: &str| aliases.get(k).cloned().unwrap_or_else(|| k.to_string());
     struct Acc {
         kind: EntityKind,
@@ -116,12 +124,9 @@ pub fn collect_entities(docs: &[(&Article, &Analysis)]) -> Vec<Entity> {
 
 /// Every quote of the articles, speakers named by their merged entity.
 pub fn collect_quotes(docs: &[(&Article, &Analysis)]) -> Vec<QuoteRecord> {
-    let entities = collect_entities(docs);
+    let aliases = aliases_of(docs);
+    let entities = entities_with(docs, &aliases);
     let mut display: HashMap<&str, &str> = HashMap::new();
-    let aliases = resolve_collection(
-        docs.iter()
-            .flat_map(|(_, a)| a.mentions.iter().map(|m| m.key.as_str())),
-    );
     for e in &entities {
         display.insert(e.key.as_str(), e.name.as_str());
     }

@@ -45,9 +45,9 @@ impl IngestReport {
     }
 }
 
-/// Progress after each stored batch: records read so far.
+/// Progress after each stored batch.
 pub struct Progress {
-    pub read: u64,
+    /// Articles stored so far in this ingest.
     pub added: u64,
 }
 
@@ -202,7 +202,7 @@ impl Engine {
                             }
                         }
                     }
-                    on_progress(&Progress { read: 0, added });
+                    on_progress(&Progress { added });
                     batches += 1;
                     if since_commit >= INDEX_COMMIT_EVERY {
                         store.sync()?;

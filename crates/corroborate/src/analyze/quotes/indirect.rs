@@ -1,0 +1,537 @@
+//! Reported speech without quote marks: "X said (that) ...", "CLAUSE, X said", "according to X", and
+//! complement cues ("urged supporters to ...") with a named or source-like subject.
+
+use super::speaker::{is_source_like, object_after, sentence_subject, subject_before};
+use super::{token_range, QuoteInput};
+use crate::analyze::tokens::{Token, TokenKind};
+use crate::model::{Quote, Span, Speaker};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Verbs that introduce reported speech without quote marks ("X said the talks failed").
+pub(super) const INDIRECT_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "stressed",
+    "stresses",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "explained",
+    "explains",
+    "announced",
+    "announces",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "suggested",
+    "suggests",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "predicted",
+    "predicts",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "estimated",
+    "estimates",
+    "contended",
+    "contends",
+    "reiterated",
+    "reiterates",
+    "maintained",
+    "maintains",
+    "conceded",
+    "concedes",
+    "alleged",
+    "alleges",
+    "asserted",
+    "asserts",
+    "assured",
+    "assures",
+    "cautioned",
+    "cautions",
+    "indicated",
+    "indicates",
+    "promised",
+    "promises",
+    "vowed",
+    "vows",
+    "testified",
+    "recalled",
+    "recalls",
+    "complained",
+    "complains",
+    "speculated",
+    "hinted",
+    "countered",
+    "charged",
+    "observed",
+    "revealed",
+    "disclosed",
+    "mentioned",
+    "agreed",
+    "agrees",
+    "learned",
+    "found",
+    "finds",
+    "shows",
+    "showed",
+    "feared",
+    "fears",
+    "hoped",
+    "hopes",
+    "expects",
+    "expected",
+    "knows",
+    "knew",
+    "feels",
+    "felt",
+    "questioned",
+    "accused",
+    "accuses",
+    "highlighted",
+    "underscored",
+    "pointed",
+    "acknowledging",
+    "saying",
+    "adding",
+    "noting",
+    "warning",
+    "arguing",
+    "insisting",
+    "claiming",
+    "stressing",
+    "explaining",
+    "suggesting",
+    "announcing",
+];
+
+/// Cues that may take the reported clause directly ("he said Russia is ready"); the others need "that".
+pub(super) const BARE_CLAUSE_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "predicted",
+    "predicts",
+    "estimated",
+    "estimates",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "maintained",
+    "maintains",
+    "contended",
+    "contends",
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "insisting",
+    "claiming",
+];
+
+pub(super) fn indirect() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| INDIRECT_CUES.iter().copied().collect())
+}
+
+/// Reported speech framed by the attribution: "According to X, CLAUSE", "CLAUSE, according to X",
+/// "CLAUSE, X said".
+pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quote> {
+    let toks = input.tokens;
+    let (a, b) = token_range(toks, s);
+    if b <= a + 3 {
+        return None;
+    }
+    let cues = indirect();
+    let end_trim = |e: usize| -> usize {
+        let mut e = e;
+        while e > a
+            && toks[e - 1].kind == TokenKind::Punct
+            && !matches!(toks[e - 1].text, "\u{201d}" | "\"" | ")")
+        {
+            e -= 1;
+        }
+        e
+    };
+    // "According to X, CLAUSE" and "CLAUSE, according to X."
+    for k in a..b.saturating_sub(2) {
+        if toks[k].text.eq_ignore_ascii_case("according") && toks[k + 1].text == "to" {
+            let comma = (k + 2..b).find(|&c| toks[c].text == ",");
+            if k == a {
+                let c = comma?;
+                let speaker = object_after(input, k + 2, c, s.start)?;
+                let e = end_trim(b);
+                if e > c + 3 {
+                    return Some(Quote {
+                        span: Span::new(toks[c + 1].start, toks[e - 1].end),
+                        sentence: si,
+                        direct: false,
+                        speaker: Some(speaker),
+                        cue: Some("according to".into()),
+                    });
+                }
+            } else if k > a + 3 && toks[k - 1].text == "," {
+                let speaker = object_after(input, k + 2, b, s.start)?;
+                return Some(Quote {
+                    span: Span::new(toks[a].start, toks[k - 2].end),
+                    sentence: si,
+                    direct: false,
+                    speaker: Some(speaker),
+                    cue: Some("according to".into()),
+                });
+            }
+        }
+    }
+    // "CLAUSE, X said." / "CLAUSE, said X."
+    let e = end_trim(b);
+    for c in (a + 3..e).rev() {
+        if toks[c].text != "," {
+            continue;
+        }
+        if e - c > 12 {
+            break;
+        }
+        for v in c + 1..e {
+            if cues.contains(toks[v].text) {
+                let speaker = if v > c + 1 {
+                    subject_before(input, c + 1, v, s.start)
+                } else {
+                    object_after(input, v + 1, e, s.start)
+                };
+                if let Some(sp) = speaker {
+                    let mut ce = c;
+                    while ce > a && matches!(toks[ce - 1].text, "\u{201d}" | "\"") {
+                        ce -= 1;
+                    }
+                    let mut cs = a;
+                    while cs < ce && matches!(toks[cs].text, "\u{201c}" | "\"") {
+                        cs += 1;
+                    }
+                    if ce > cs + 2 {
+                        return Some(Quote {
+                            span: Span::new(toks[cs].start, toks[ce - 1].end),
+                            sentence: si,
+                            direct: false,
+                            speaker: Some(sp),
+                            cue: Some(toks[v].text.to_string()),
+                        });
+                    }
+                }
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// Reported speech without quote marks in one sentence: the framing patterns, or else every
+/// `SUBJECT CUE CONTENT` clause ("X said Y, adding Z" gives two).
+pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
+    if let Some(q) = framing_quote(input, si, s) {
+        return vec![q];
+    }
+    let toks = input.tokens;
+    let (a, b) = token_range(toks, s);
+    let mut out: Vec<Quote> = Vec::new();
+    if b <= a + 3 {
+        return out;
+    }
+    let mut end = b;
+    while end > a
+        && toks[end - 1].kind == TokenKind::Punct
+        && !matches!(toks[end - 1].text, "\u{201d}" | "\"" | ")")
+    {
+        end -= 1;
+    }
+    let mut prev_speaker: Option<Speaker> = None;
+    let mut v = a + 1;
+    while v < end {
+        let cue = toks[v].text;
+        let tier_a = indirect().contains(cue);
+        let tier_b = COMPLEMENT_CUES.contains(&cue);
+        if !tier_a && !tier_b {
+            v += 1;
+            continue;
+        }
+        let participle = cue.ends_with("ing") && toks[v - 1].text == ",";
+        let lo = clause_start_indirect(toks, a, v);
+        let mut speaker = subject_before(input, lo, v, s.start);
+        if participle {
+            speaker = speaker
+                .or_else(|| prev_speaker.clone())
+                .or_else(|| sentence_subject(input, a, v, s.start));
+        }
+        let Some(sp) = speaker else {
+            v += 1;
+            continue;
+        };
+        if tier_b && !tier_a && !is_source_like(input, &sp) {
+            v += 1;
+            continue;
+        }
+        let bare = BARE_CLAUSE_CUES.contains(&cue) || tier_b;
+        let Some(cs) = content_start(toks, v, end, bare) else {
+            v += 1;
+            continue;
+        };
+        // The content runs to the next participial cue (", adding ...") or the sentence end.
+        let mut ce = end;
+        for k in cs + 1..end {
+            if toks[k - 1].text == ","
+                && (indirect().contains(toks[k].text) && toks[k].text.ends_with("ing"))
+            {
+                ce = k - 1;
+                break;
+            }
+        }
+        if ce <= cs + 2 {
+            v += 1;
+            continue;
+        }
+        out.push(Quote {
+            span: Span::new(toks[cs].start, toks[ce - 1].end),
+            sentence: si,
+            direct: false,
+            speaker: Some(sp.clone()),
+            cue: Some(cue.to_string()),
+        });
+        prev_speaker = Some(sp);
+        v = ce.max(v + 1);
+    }
+    out
+}
+
+/// Verbs whose object or complement is what was claimed ("urged supporters to monitor polls",
+/// "criticized the deal", "the poll shows Clinton ahead"). They count only with a named or source-like
+/// subject.
+pub(super) const COMPLEMENT_CUES: &[&str] = &[
+    "urged",
+    "urges",
+    "urging",
+    "called",
+    "calls",
+    "asked",
+    "asks",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "attacked",
+    "attacks",
+    "praised",
+    "praises",
+    "blasted",
+    "slammed",
+    "cited",
+    "cites",
+    "citing",
+    "accused",
+    "defended",
+    "questioned",
+    "demanded",
+    "condemned",
+    "described",
+    "describes",
+    "mocked",
+    "dismissed",
+    "rejected",
+    "welcomed",
+    "shows",
+    "showed",
+    "show",
+    "found",
+    "finds",
+    "revealed",
+    "mentioned",
+    "wants",
+    "want",
+    "plans",
+    "refuses",
+    "refused",
+    "declined",
+    "opposes",
+    "opposed",
+    "supports",
+    "supported",
+    "pledged",
+    "pledges",
+    "vowed",
+    "promised",
+    "promising",
+    "hopes",
+    "fears",
+    "knows",
+    "know",
+    "believe",
+    "think",
+    "expects",
+    "expected",
+    "challenged",
+    "endorsed",
+    "blamed",
+    "blames",
+    "credited",
+    "touted",
+    "touts",
+    "highlighted",
+    "highlighting",
+    "pointed",
+    "recalled",
+    "recalling",
+    "discussed",
+    "discusses",
+    "addressed",
+    "explained",
+    "explaining",
+];
+
+/// Where the reported content starts after the cue at `v`, or None when no clause follows.
+pub(super) fn content_start(
+    toks: &[Token],
+    v: usize,
+    end: usize,
+    bare_clause: bool,
+) -> Option<usize> {
+    let mut cs = v + 1;
+    if cs >= end {
+        return None;
+    }
+    let cue = toks[v].text;
+    let find_that = |from: usize| {
+        (from..end.min(from + 10))
+            .find(|&k| toks[k].text == "that")
+            .map(|t| t + 1)
+    };
+    if matches!(cue, "told" | "tells" | "telling") {
+        return Some(match find_that(cs) {
+            Some(t) => t,
+            None => {
+                let mut k = cs;
+                while k < end
+                    && (toks[k].is_capitalized()
+                        || matches!(
+                            toks[k].text,
+                            "the"
+                                | "a"
+                                | "reporters"
+                                | "journalists"
+                                | "news"
+                                | "agency"
+                                | "him"
+                                | "her"
+                                | "them"
+                                | "us"
+                                | "me"
+                                | "lawmakers"
+                                | "supporters"
+                                | "voters"
+                                | "audience"
+                                | "crowd"
+                        ))
+                {
+                    k += 1;
+                }
+                k
+            }
+        });
+    }
+    match toks[cs].text {
+        "that" => cs += 1,
+        "for" | "on" if matches!(cue, "called" | "calls") => cs += 1,
+        "on" | "in" | "during" | "at" | "last" | "this" | "earlier" | "later" | "repeatedly"
+        | "publicly" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday"
+        | "Sunday" => {
+            cs = find_that(cs)?;
+        }
+        "," => cs += 1,
+        "to" | "of" | "about" | "nothing" | "so" | "yes" | "no"
+            if bare_clause
+                && !matches!(
+                    cue,
+                    "urged"
+                        | "urges"
+                        | "urging"
+                        | "asked"
+                        | "asks"
+                        | "pledged"
+                        | "vowed"
+                        | "promised"
+                        | "plans"
+                        | "refuses"
+                        | "refused"
+                        | "declined"
+                        | "wants"
+                        | "want"
+                        | "expects"
+                ) =>
+        {
+            return None
+        }
+        _ if !bare_clause => return None,
+        _ => {}
+    }
+    (cs < end && (toks[cs].kind != TokenKind::Punct || matches!(toks[cs].text, "\u{201c}" | "\"")))
+        .then_some(cs)
+}
+
+/// Start of the subject before an indirect cue: skip an introductory phrase ending in a comma.
+pub(super) fn clause_start_indirect(toks: &[Token], a: usize, v: usize) -> usize {
+    let mut s = v;
+    while s > a {
+        if matches!(toks[s - 1].text, "," | ";" | ":") {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}

@@ -1,0 +1,486 @@
+//! Quotes, direct ("...", X said) and indirect (X said that ...), with the speaker resolved.
+//!
+//! Direct quotes are found by pairing quote marks over the paragraph, so a quote may span sentences. The
+//! speaker is the noun phrase next to a speech verb before or after the quote; pronouns and role phrases
+//! ("he", "the minister") resolve to the most recent compatible person mention. A paragraph that is only
+//! a quote continues the previous speaker.
+
+mod indirect;
+mod speaker;
+
+use super::lexicon::SPEECH_VERBS;
+use super::tokens::{Token, TokenKind};
+use crate::model::{Mention, Quote, Sentence, Span, Speaker};
+use indirect::indirect_quotes;
+use speaker::{named_speaker, object_after, subject_before};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+pub(super) const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "we", "i", "it", "He", "She", "They", "We", "I", "It",
+];
+
+pub(super) fn speech() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| SPEECH_VERBS.iter().copied().collect())
+}
+
+pub(super) fn is_open(c: char) -> bool {
+    matches!(c, '\u{201c}' | '"' | '\u{ab}' | '\u{201e}')
+}
+
+pub(super) fn is_close(c: char) -> bool {
+    matches!(c, '\u{201d}' | '"' | '\u{bb}')
+}
+
+pub struct QuoteInput<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token<'a>],
+    pub sentences: &'a [Sentence],
+    pub paragraphs: &'a [Span],
+    pub mentions: &'a [Mention],
+}
+
+pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(u32, Speaker)> = None;
+    for (pi, p) in input.paragraphs.iter().enumerate() {
+        if let Some(q) = transcript_line(input, *p).or_else(|| signed_post(input, *p)) {
+            if let Some(sp) = &q.speaker {
+                last_speaker = Some((pi as u32, sp.clone()));
+            }
+            quotes.push(q);
+            continue;
+        }
+        let marks = quote_spans(input.text, *p);
+        let mut covered: Vec<Span> = Vec::new();
+        let mut prev_direct: Option<usize> = None;
+        for (qi, q) in marks.iter().enumerate() {
+            let words = input.text[q.start as usize..q.end as usize]
+                .split_whitespace()
+                .count();
+            let sentence = sentence_of(input.sentences, q.start);
+            let found = attribute_direct(input, *q, *p);
+            // "A," said X. "B": the second part continues the first quote (no attribution of its own, or
+            // the same speaker found again across a short gap).
+            if let Some(i) = prev_direct {
+                let last: &Quote = &quotes[i];
+                let gap = input.text[last.span.end as usize..q.start as usize]
+                    .split_whitespace()
+                    .count();
+                let same = match (&found, &last.speaker) {
+                    (None, _) => true,
+                    (Some((sp, _, _, false)), Some(prev)) => sp.key.is_some() && sp.key == prev.key,
+                    _ => false,
+                };
+                if same && gap <= 12 && words >= 3 {
+                    let last = &mut quotes[i];
+                    last.span = Span::new(last.span.start as usize, q.end as usize);
+                    covered.push(*q);
+                    continue;
+                }
+            }
+            if let Some((_, _, false, _)) = found {
+                if words < 4 {
+                    continue;
+                }
+            }
+            let whole_paragraph = marks.len() == 1 && is_whole_paragraph(input.text, *p, *q);
+            let speaker_cue = match found {
+                Some((sp, cue, _, _)) => Some((sp, Some(cue))),
+                None if whole_paragraph && qi == 0 => last_speaker
+                    .as_ref()
+                    .filter(|(lp, _)| *lp + 1 == pi as u32)
+                    .map(|(_, s)| (s.clone(), None)),
+                None => None,
+            };
+            // Quote marks nobody is said to have spoken (scare quotes, titles) are not quotes.
+            let Some((speaker, cue)) = speaker_cue else {
+                continue;
+            };
+            if words < 3 && cue.is_none() {
+                continue;
+            }
+            last_speaker = Some((pi as u32, speaker.clone()));
+            covered.push(*q);
+            prev_direct = Some(quotes.len());
+            quotes.push(Quote {
+                span: *q,
+                sentence,
+                direct: true,
+                speaker: Some(speaker),
+                cue,
+            });
+        }
+        for (si, s) in input.sentences.iter().enumerate() {
+            if s.paragraph != pi as u32 {
+                continue;
+            }
+            let inside: usize = covered.iter().map(|c| c.overlap(s.span)).sum();
+            if inside * 2 > s.span.len() {
+                continue;
+            }
+            for q in indirect_quotes(input, si as u32, s.span) {
+                let clashes = covered
+                    .iter()
+                    .any(|c| c.overlap(q.span) > 0 && !q.span.contains(*c));
+                if clashes {
+                    continue;
+                }
+                if let Some(sp) = &q.speaker {
+                    last_speaker = Some((pi as u32, sp.clone()));
+                }
+                // A partial quote inside reported speech is part of that speech, not a quote of its own.
+                quotes.retain(|old: &Quote| !(old.direct && q.span.contains(old.span)));
+                quotes.push(q);
+            }
+        }
+    }
+    quotes.sort_by_key(|q| q.span.start);
+    quotes
+}
+
+/// A transcript or headline line: `PENCE: Well, look...` or `Pence: Flowers won't be at debate`.
+pub(super) fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
+    let full = &input.text[p.start as usize..p.end as usize];
+    // Transcripts are often quoted paragraph by paragraph: `"WALLACE: ...`.
+    let text = full.trim_start_matches(['"', '\u{201c}', ' ']);
+    let offset = p.start as usize + (full.len() - text.len());
+    let colon = text.find(':')?;
+    let head = &text[..colon];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    {
+        return None;
+    }
+    if words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "update"
+                | "updated"
+                | "note"
+                | "editor's"
+                | "watch"
+                | "read"
+                | "photo"
+                | "video"
+                | "related"
+                | "key"
+                | "points"
+                | "source"
+                | "sources"
+                | "correction"
+                | "here"
+                | "the"
+                | "a"
+                | "this"
+                | "it"
+                | "but"
+                | "and"
+        )
+    }) {
+        return None;
+    }
+    let rest = &text[colon + 1..];
+    let lead = rest.len() - rest.trim_start().len();
+    let body = rest.trim().trim_end_matches(['"', '\u{201d}']).trim_end();
+    if body.split_whitespace().count() < 4 {
+        return None;
+    }
+    let start = offset + colon + 1 + lead;
+    let span = Span::new(start, start + body.len());
+    let head_span = Span::new(offset, offset + head.trim_end().len());
+    Some(Quote {
+        span,
+        sentence: sentence_of(input.sentences, p.start),
+        direct: true,
+        speaker: Some(named_speaker(input, head_span)),
+        cue: Some(":".into()),
+    })
+}
+
+/// An embedded post: `Text of the tweet ― Name (@handle) September 26, 2016`.
+pub(super) fn signed_post(input: &QuoteInput, p: Span) -> Option<Quote> {
+    let text = &input.text[p.start as usize..p.end as usize];
+    let (dash, _) = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '\u{2015}' | '\u{2014}'))?;
+    let sig = &text[dash..];
+    let sig_start = dash + sig.chars().next()?.len_utf8();
+    if !sig.contains("(@") {
+        return None;
+    }
+    let name_end = sig_start + text[sig_start..].find("(@")?;
+    let body = text[..dash]
+        .trim()
+        .trim_matches(['"', '\u{201c}', '\u{201d}', ' ']);
+    if body.split_whitespace().count() < 3 {
+        return None;
+    }
+    let body_start = p.start as usize + text.find(body)?;
+    let name = text[sig_start..name_end].trim();
+    let name_start = p.start as usize
+        + sig_start
+        + (text[sig_start..name_end].len() - text[sig_start..name_end].trim_start().len());
+    let speaker = named_speaker(input, Span::new(name_start, name_start + name.len()));
+    Some(Quote {
+        span: Span::new(body_start, body_start + body.len()),
+        sentence: sentence_of(input.sentences, p.start),
+        direct: true,
+        speaker: Some(speaker),
+        cue: Some("\u{2015}".into()),
+    })
+}
+
+/// Spans inside paired quote marks within a paragraph. A quote still open at the paragraph end runs to it.
+pub(super) fn quote_spans(text: &str, p: Span) -> Vec<Span> {
+    let ptext = &text[p.start as usize..p.end as usize];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev = ' ';
+    let chars: Vec<(usize, char)> = ptext.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|x| x.1).unwrap_or(' ');
+        match open {
+            None if is_open(c)
+                && (c != '"' || !prev.is_alphanumeric())
+                && !next.is_whitespace() =>
+            {
+                open = Some(i + c.len_utf8())
+            }
+            Some(s) if is_close(c) && (c != '"' || !next.is_alphanumeric()) => {
+                if i > s {
+                    out.push(Span::new(p.start as usize + s, p.start as usize + i));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    if let Some(s) = open {
+        if ptext.len() > s + 10 {
+            out.push(Span::new(p.start as usize + s, p.end as usize));
+        }
+    }
+    out.retain(|s| {
+        text[s.start as usize..s.end as usize]
+            .chars()
+            .any(|c| c.is_alphabetic())
+    });
+    out
+}
+
+pub(super) fn is_whole_paragraph(text: &str, p: Span, q: Span) -> bool {
+    let before = &text[p.start as usize..q.start as usize];
+    let after = &text[q.end as usize..p.end as usize];
+    before.chars().filter(|c| c.is_alphanumeric()).count() == 0
+        && after.chars().filter(|c| c.is_alphanumeric()).count() == 0
+}
+
+pub(super) fn sentence_of(sentences: &[Sentence], pos: u32) -> u32 {
+    match sentences.binary_search_by(|s| {
+        if s.span.end <= pos {
+            std::cmp::Ordering::Less
+        } else if s.span.start > pos {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => i as u32,
+        Err(i) => i.saturating_sub(1) as u32,
+    }
+}
+
+/// Token index range of tokens fully inside `span`.
+pub(super) fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
+    let a = tokens.partition_point(|t| t.start < span.start as usize);
+    let b = tokens.partition_point(|t| t.end <= span.end as usize);
+    (a, b.max(a))
+}
+
+/// Find the speaker of a direct quote from the words right after or before it.
+/// Returns the speaker, the cue, whether the cue sits right at the quote, and whether it follows the quote (`"...," X said` or `X said: "..."`);
+/// a short quote with a distant cue is a partial quote inside reported speech, not a quote of its own.
+pub(super) fn attribute_direct(
+    input: &QuoteInput,
+    q: Span,
+    p: Span,
+) -> Option<(Speaker, String, bool, bool)> {
+    let toks = input.tokens;
+    // After: `," X said` / `," said X` / `, X told reporters`.
+    let (_, after_start) = token_range(toks, Span::new(p.start as usize, q.end as usize + 1));
+    let (_, p_end) = token_range(toks, p);
+    let mut k = after_start;
+    while k < p_end
+        && toks[k].kind == TokenKind::Punct
+        && !matches!(toks[k].text, "." | "\"" | "\u{201c}")
+    {
+        k += 1;
+    }
+    let window_end = (k + 9).min(p_end);
+    #[allow(clippy::needless_range_loop)] // `v` is also a position passed to the phrase finders
+    for v in k..window_end {
+        if matches!(toks[v].text, "." | "\"" | "\u{201c}" | ";") {
+            break;
+        }
+        if speech().contains(toks[v].text) {
+            if v > k {
+                if let Some(sp) = subject_before(input, k, v, q.start) {
+                    return Some((sp, toks[v].text.to_string(), true, true));
+                }
+            }
+            if let Some(sp) = object_after(input, v + 1, p_end, q.start) {
+                return Some((sp, toks[v].text.to_string(), true, true));
+            }
+        }
+    }
+    // Before: `X said: "` / `X said, "` / `According to X, "`.
+    let (p_start_tok, before_end) =
+        token_range(toks, Span::new(p.start as usize, q.start as usize - 1));
+    let lo = before_end.saturating_sub(14).max(p_start_tok);
+    for v in (lo..before_end).rev() {
+        if matches!(toks[v].text, "\u{201d}") || (toks[v].text == "." && v + 1 < before_end) {
+            break;
+        }
+        if toks[v].text.eq_ignore_ascii_case("according")
+            && toks.get(v + 1).is_some_and(|t| t.text == "to")
+        {
+            if let Some(sp) = object_after(input, v + 2, before_end, q.start) {
+                return Some((sp, "according to".into(), true, false));
+            }
+        }
+        if speech().contains(toks[v].text) {
+            let adjacent = v + 1 == before_end || matches!(toks[before_end - 1].text, ":" | ",");
+            let sent_start = clause_start(toks, p_start_tok, v);
+            if let Some(sp) = subject_before(input, sent_start, v, q.start) {
+                return Some((sp, toks[v].text.to_string(), adjacent, false));
+            }
+            if let Some(sp) = object_after(input, v + 1, before_end, q.start) {
+                return Some((sp, toks[v].text.to_string(), adjacent, false));
+            }
+        }
+    }
+    None
+}
+
+/// Where the clause holding token `v` begins: after the last sentence end, quote or semicolon before it.
+pub(super) fn clause_start(toks: &[Token], lo: usize, v: usize) -> usize {
+    let mut s = v;
+    while s > lo {
+        if matches!(toks[s - 1].text, "." | ";" | "\u{201d}" | "\"" | "?" | "!") {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::analyze_text;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let (_, a) = analyze_text(text, None);
+        a.quotes
+            .iter()
+            .map(|q| {
+                (
+                    text[q.span.start as usize..q.span.end as usize].to_string(),
+                    q.speaker.as_ref().map(|s| s.name.clone()),
+                    q.direct,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn direct_quote_after_and_before() {
+        let q = quotes("Russian Foreign Minister Sergei Lavrov spoke. \"It was a very useful conversation,\" Lavrov said.");
+        assert_eq!(
+            q,
+            [(
+                "It was a very useful conversation,".to_string(),
+                Some("Lavrov".to_string()),
+                true
+            )]
+        );
+        let q = quotes("Zelenskyy said, “We cannot recognize any agreements about us without us.”");
+        assert_eq!(q[0].1.as_deref(), Some("Zelenskyy"));
+        assert_eq!(
+            q[0].0,
+            "We cannot recognize any agreements about us without us."
+        );
+    }
+
+    #[test]
+    fn inverted_and_pronoun_speakers() {
+        let q = quotes("Marco Rubio arrived. \"We are not going to predetermine what those are,\" said Rubio. \"It is a first step,\" he said.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Rubio"));
+        assert_eq!(q[1].1.as_deref(), Some("Rubio"));
+    }
+
+    #[test]
+    fn role_phrases_resolve_to_the_person_with_that_title() {
+        let q = quotes("Foreign Minister Yuri Barzenko met President Dmitri Kalenskyy. \"We came to listen,\" the minister said. \"The river is ours,\" the president said.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Yuri Barzenko"));
+        assert_eq!(q[1].1.as_deref(), Some("Dmitri Kalenskyy"));
+    }
+
+    #[test]
+    fn transcripts_and_continued_quotes() {
+        let q = quotes("\"PENCE: Well, look, this is serious business for the country.\nSenator Maria Lind spoke. \"This is in their heads,\" said Lind, speaking of the vote. \"It is one of the things worrying them.\"");
+        assert_eq!(
+            q[0].0,
+            "Well, look, this is serious business for the country."
+        );
+        assert_eq!(q[0].1.as_deref(), Some("PENCE"));
+        assert!(
+            q[1].0.starts_with("This is in their heads") && q[1].0.ends_with("worrying them."),
+            "{q:?}"
+        );
+        assert_eq!(q[1].1.as_deref(), Some("Lind"));
+    }
+
+    #[test]
+    fn quote_spanning_sentences() {
+        let q = quotes("Yuri Ushakov briefed reporters. \"It was serious. We talked about everything,\" Ushakov said.");
+        assert_eq!(q[0].0, "It was serious. We talked about everything,");
+        assert_eq!(q[0].1.as_deref(), Some("Ushakov"));
+    }
+
+    #[test]
+    fn indirect_quotes() {
+        let q = quotes("Kremlin spokesman Dmitry Peskov said that Russia agrees with Ukraine's membership in the EU.");
+        assert_eq!(
+            q,
+            [(
+                "Russia agrees with Ukraine's membership in the EU".to_string(),
+                Some("Dmitry Peskov".to_string()),
+                false
+            )]
+        );
+        let q = quotes("The talks will resume next month, a senior official told reporters.");
+        assert_eq!(q[0].0, "The talks will resume next month");
+        assert_eq!(q[0].1.as_deref(), Some("a senior official"));
+        let q = quotes(
+            "According to the State Department, both sides agreed to appoint negotiating teams.",
+        );
+        assert_eq!(q[0].0, "both sides agreed to appoint negotiating teams");
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotes() {
+        assert!(
+            quotes("The two sides agreed to \"normalize\" relations after the meeting.").is_empty()
+        );
+    }
+}
