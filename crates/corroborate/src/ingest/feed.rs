@@ -150,3 +150,70 @@ fn feed_title(text: &str) -> Option<String> {
     let e = gt + lower[gt..].find("</title>")?;
     clean_field(Some(&html_fragment_paragraphs(&text[gt..e])))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(items: Vec<Item>) -> (Vec<String>, Vec<Problem>) {
+        let mut ids = Vec::new();
+        let mut problems = Vec::new();
+        for i in items {
+            match i {
+                Item::Article(a) => ids.push(a.id),
+                Item::Problem(p) => problems.push(p),
+            }
+        }
+        (ids, problems)
+    }
+
+    #[test]
+    fn rss_and_atom_entries_become_articles() {
+        let rss = r#"<rss version="2.0"><channel><title>Island Radio</title><item><guid>a</guid><title>Ferries resume</title><description>&lt;p&gt;Ferries resumed on Monday.&lt;/p&gt;</description><pubDate>Tue, 10 Jun 2025 19:00:00 +0000</pubDate></item></channel></rss>"#;
+        let items = parse_feed(rss.as_bytes(), "r.xml");
+        let Item::Article(a) = &items[0] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(
+            (a.id.as_str(), a.text.as_str(), a.source.as_deref()),
+            ("a", "Ferries resumed on Monday.", Some("Island Radio"))
+        );
+        assert!(a.published.is_some());
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Ledger</title><entry><id>e1</id><title>Bridge opens</title><content type="html">The bridge opened.</content><updated>2025-06-10T10:00:00Z</updated></entry></feed>"#;
+        let (ids, problems) = split(parse_feed(atom.as_bytes(), "a.atom"));
+        assert_eq!(ids, ["e1"]);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn a_broken_entry_costs_only_that_entry() {
+        let rss = "<rss version=\"2.0\"><channel><title>T</title>\n<item><guid>ok-1</guid><description>First story text.</description></item>\n<item><guid>bad</guid><title>Broken <b>entry</title><description>x\n</item>\n<item><guid>ok-3</guid><description>Third story text.</description></item>\n</channel></rss>";
+        let (ids, problems) = split(parse_feed(rss.as_bytes(), "f.xml"));
+        assert_eq!(ids, ["ok-1", "ok-3"]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(3));
+        assert!(problems[0].message.starts_with("malformed feed entry"));
+    }
+
+    #[test]
+    fn unreadable_xml_is_one_clear_problem() {
+        let (ids, problems) = split(parse_feed(b"<rss><channel><title>unclosed", "x.xml"));
+        assert!(ids.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.starts_with("not a readable feed"),
+            "{}",
+            problems[0].message
+        );
+        let (ids, problems) = split(parse_feed(
+            b"<rss version=\"2.0\"><channel><item><guid>g</guid></item></channel></rss>",
+            "e.xml",
+        ));
+        assert!(ids.is_empty());
+        assert!(
+            problems[0].message.contains("has no text"),
+            "{}",
+            problems[0].message
+        );
+    }
+}
