@@ -4,11 +4,15 @@
 use crate::output::Out;
 use crate::{Cli, Command, InputFormat};
 use anyhow::{bail, Context, Result};
+use corroborate::cluster::{cluster_all, ClusterConfig};
 use corroborate::entities::{collect_entities, collect_quotes};
 use corroborate::ingest::{self, IngestOptions, Item, Problem};
 use corroborate::model::{Analysis, Article, Format};
 use corroborate::pipeline::{default_data_dir, Engine};
 use corroborate::store::ArticleStore;
+use corroborate::synth::answer::answer;
+use corroborate::synth::briefing::{brief, BriefOptions};
+use corroborate::synth::{Budget, Corpus, Doc, SummaryOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -69,6 +73,68 @@ pub fn run(cli: &Cli) -> Result<bool> {
             Ok(clean)
         }
         Command::Extract { out: dir, paths } => extract(cli, dir, paths),
+        Command::Brief {
+            story,
+            sources,
+            max_words,
+            query,
+        } => {
+            let (docs, clean) = match story {
+                _ if !sources.is_empty() => load_docs(cli, sources)?,
+                Some(id) => (stored_story(cli, *id)?, true),
+                None => bail!("give a STORY_ID or --sources"),
+            };
+            let corpus = corpus_of(&docs);
+            let opts = BriefOptions {
+                summary_words: *max_words,
+                query: query.clone(),
+                ..BriefOptions::default()
+            };
+            out.briefing(&brief(&corpus, &opts));
+            Ok(clean)
+        }
+        Command::Ask { sources, question } => {
+            let mut sources = sources.clone();
+            let mut question = question.join(" ");
+            if question.trim().is_empty() {
+                match sources.pop() {
+                    Some(q) if !q.exists() => question = q.to_string_lossy().into_owned(),
+                    _ => bail!("no question given"),
+                }
+            }
+            let (docs, clean) = if sources.is_empty() {
+                (story_for_question(cli, &question)?, true)
+            } else {
+                load_docs(cli, &sources)?
+            };
+            let corpus = corpus_of(&docs);
+            let a = answer(&corpus, &question);
+            out.answer(&a);
+            Ok(clean && a.supported)
+        }
+        Command::Summarize {
+            paths,
+            max_words,
+            max_bytes,
+            query,
+        } => {
+            let (docs, clean) =
+                load_docs_with(cli, paths, corroborate::analyze::analyze_sentences)?;
+            let budget = match (max_words, max_bytes) {
+                (_, Some(b)) => Budget::Bytes(*b),
+                (Some(w), None) => Budget::Words(*w),
+                (None, None) => Budget::Words(150),
+            };
+            let corpus = corpus_of(&docs);
+            let opts = SummaryOptions {
+                budget,
+                query: query.clone(),
+                ..SummaryOptions::default()
+            };
+            let picked = corroborate::synth::summarize(&corpus, &opts);
+            out.summary(&corpus, &picked);
+            Ok(clean)
+        }
         Command::Cluster { paths } => {
             let (docs, clean) = load_docs(cli, paths)?;
             let refs: Vec<(&Article, Option<&Analysis>)> =
@@ -81,6 +147,70 @@ pub fn run(cli: &Cli) -> Result<bool> {
             Ok(clean)
         }
     }
+}
+
+/// Analysed articles held in memory.
+type Docs = Vec<(Article, Analysis)>;
+
+fn corpus_of(docs: &[(Article, Analysis)]) -> Corpus<'_> {
+    Corpus::new(
+        docs.iter()
+            .map(|(article, analysis)| Doc { article, analysis })
+            .collect(),
+    )
+}
+
+/// Every stored article, clustered into stories (ids as `corroborate cluster` prints them).
+fn stored_stories(cli: &Cli) -> Result<(Docs, Vec<u32>)> {
+    let engine = open(cli)?;
+    let mut docs = Vec::new();
+    engine.store.scan(0, &mut |a| {
+        docs.push((a.article, a.analysis));
+        true
+    })?;
+    let refs: Vec<(&Article, Option<&Analysis>)> = docs.iter().map(|(a, b)| (a, Some(b))).collect();
+    let stories = cluster_all(&refs, ClusterConfig::default());
+    Ok((docs, stories))
+}
+
+/// The members of one story of the store.
+fn stored_story(cli: &Cli, id: u32) -> Result<Vec<(Article, Analysis)>> {
+    let (docs, stories) = stored_stories(cli)?;
+    let members: Vec<(Article, Analysis)> = docs
+        .into_iter()
+        .zip(stories)
+        .filter(|(_, s)| *s == id)
+        .map(|(d, _)| d)
+        .collect();
+    if members.is_empty() {
+        bail!("no story {id} in {}", data_dir(cli).display());
+    }
+    Ok(members)
+}
+
+/// The story a question is about: the story of the best search hit.
+fn story_for_question(cli: &Cli, question: &str) -> Result<Vec<(Article, Analysis)>> {
+    let hits = open(cli)?.search(question, 1)?;
+    let Some(best) = hits.first() else {
+        bail!(
+            "no stored article matches the question (store: {})",
+            data_dir(cli).display()
+        );
+    };
+    let (docs, stories) = stored_stories(cli)?;
+    let Some(story) = docs
+        .iter()
+        .position(|(a, _)| a.id == best.id)
+        .map(|i| stories[i])
+    else {
+        bail!("article {} is in the index but not the store", best.id);
+    };
+    Ok(docs
+        .into_iter()
+        .zip(stories)
+        .filter(|(_, s)| *s == story)
+        .map(|(d, _)| d)
+        .collect())
 }
 
 fn data_dir(cli: &Cli) -> PathBuf {
@@ -149,6 +279,15 @@ fn ingest(
 
 /// Analysed articles: from the given paths (one-shot, no store) or, with no paths, from the store.
 fn load_docs(cli: &Cli, paths: &[PathBuf]) -> Result<(Vec<(Article, Analysis)>, bool)> {
+    load_docs_with(cli, paths, corroborate::analyze::analyze)
+}
+
+/// `load_docs` with a chosen analyser (summaries need only sentences).
+fn load_docs_with(
+    cli: &Cli,
+    paths: &[PathBuf],
+    analyse: fn(&Article) -> Analysis,
+) -> Result<(Vec<(Article, Analysis)>, bool)> {
     if paths.is_empty() {
         let engine = open(cli)?;
         let mut docs = Vec::new();
@@ -182,7 +321,7 @@ fn load_docs(cli: &Cli, paths: &[PathBuf]) -> Result<(Vec<(Article, Analysis)>, 
     let docs = articles
         .into_par_iter()
         .map(|a| {
-            let an = corroborate::analyze::analyze(&a);
+            let an = analyse(&a);
             (a, an)
         })
         .collect();

@@ -92,6 +92,47 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Summarise the given articles (one-shot, no store): whole source sentences, the best corroborated
+    /// first chosen, in reading order. Text output is one sentence per line; markdown and json add citations.
+    Summarize {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Word budget (whole sentences only) [default: 150].
+        #[arg(long, conflicts_with = "max_bytes")]
+        max_words: Option<usize>,
+        /// Byte budget instead of words (one byte per sentence break counted).
+        #[arg(long)]
+        max_bytes: Option<usize>,
+        /// Focus the summary on this question or topic.
+        #[arg(long)]
+        query: Option<String>,
+    },
+    /// A briefing of a story or of the given articles: what happened with citations and corroboration,
+    /// one-outlet claims, disagreements, who said what, key figures, timeline.
+    Brief {
+        /// A story id from `corroborate cluster` over the store (omit with --sources).
+        #[arg(value_name = "STORY_ID", required_unless_present = "sources")]
+        story: Option<u32>,
+        /// Brief these articles instead of a stored story (one-shot, no store).
+        #[arg(long, num_args = 1.., value_name = "PATH")]
+        sources: Vec<PathBuf>,
+        /// Words in the "what happened" summary.
+        #[arg(long, default_value_t = 200)]
+        max_words: usize,
+        /// Focus the summary on this question or topic.
+        #[arg(long)]
+        query: Option<String>,
+    },
+    /// Answer a question from the sources only, with citations; says so when the sources do not answer.
+    /// Without --sources, finds the story in the store that the question is about.
+    Ask {
+        /// Answer from these articles (one-shot, no store). A last value that is not a path is taken as
+        /// the question, so `ask --sources a.txt b.txt "Who ...?"` works.
+        #[arg(long, num_args = 1.., value_name = "PATH")]
+        sources: Vec<PathBuf>,
+        #[arg(value_name = "QUESTION")]
+        question: Vec<String>,
+    },
     /// Extract the main text of HTML pages: one `.txt` per page in OUT, one paragraph per line.
     Extract {
         #[arg(long, value_name = "OUT")]
@@ -102,6 +143,7 @@ pub enum Command {
 }
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("CORROBORATE_LOG"))
@@ -114,5 +156,15 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Die quietly when stdout is closed early (`corroborate brief ... | head`), like other Unix tools,
+/// instead of panicking on the failed write: Rust ignores SIGPIPE by default.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid disposition.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

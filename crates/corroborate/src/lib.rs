@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod model;
 pub mod pipeline;
 pub mod store;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use model::*;

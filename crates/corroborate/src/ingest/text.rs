@@ -66,7 +66,9 @@ pub(crate) fn parse_text(raw: &str, default_id: String, origin: Origin) -> Optio
     if article.title.is_none() && !saw_header {
         if let Some(first) = body.iter().position(|l| !l.is_empty()) {
             let next_blank = body.get(first + 1).is_none_or(|l| l.is_empty());
-            if looks_like_headline(&body[first], next_blank) {
+            // A lone line is the body, whatever it looks like: a headline needs text under it.
+            let has_body = body[first + 1..].iter().any(|l| !l.trim().is_empty());
+            if has_body && looks_like_headline(&body[first], next_blank) {
                 article.title = clean_field(Some(&body[first]));
                 body.drain(..=first);
             }
@@ -79,7 +81,9 @@ pub(crate) fn parse_text(raw: &str, default_id: String, origin: Origin) -> Optio
 fn header_line(line: &str) -> Option<(String, &str)> {
     let (k, v) = line.split_once(':')?;
     let k = k.trim();
-    if k.is_empty() || k.len() > 12 || !k.chars().all(|c| c.is_ascii_alphabetic()) {
+    // A header value is a name, a date or a URL; a long run of text after "Source:" is body text.
+    if v.len() > 300 || k.is_empty() || k.len() > 12 || !k.chars().all(|c| c.is_ascii_alphabetic())
+    {
         return None;
     }
     let key = k.to_ascii_lowercase();
@@ -270,6 +274,16 @@ mod tests {
         .unwrap();
         assert_eq!(c.title, None);
         assert_eq!(c.text, "KEY POINTS\nOne point here.\nTwo.");
+        // A file of one line is all body, even when the line could pass for a headline.
+        let d = parse_text("Police say the harbour stays shut", "x".into(), origin()).unwrap();
+        let long = format!(
+            "Source: {}",
+            "the port authority said the harbour stays shut. ".repeat(8)
+        );
+        let e = parse_text(&long, "x".into(), origin()).unwrap();
+        assert_eq!(e.text, long.trim());
+        assert_eq!(d.title, None);
+        assert_eq!(d.text, "Police say the harbour stays shut");
     }
 
     #[test]

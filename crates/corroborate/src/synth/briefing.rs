@@ -1,0 +1,663 @@
+//! The editor's view of a story: what happened (cited, with how many independent outlets report each
+//! point), what only one outlet claims, where outlets disagree, who said what, the key figures and a
+//! timeline. Every text in a `Briefing` is a source sentence, a quote or a figure as written, with the
+//! article and sentence it comes from.
+
+use super::corpus::{Corpus, Unit};
+use super::facts::{outlets_of, FactIndex, Match};
+use super::{summarize, Budget, SummaryOptions};
+use crate::analyze::tokens::{normalize, stem, tokenize, TokenKind};
+use crate::entities::collect_quotes;
+use crate::model::{Analysis, Article, Figure, FigureKind};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Where a statement comes from: an article, its outlet, and the sentence index in its analysis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub article: String,
+    pub outlet: String,
+    pub sentence: u32,
+    /// The cited sentence as written.
+    pub text: String,
+}
+
+/// A source sentence with the outlets that report the same information.
+#[derive(Clone, Debug, Serialize)]
+pub struct Point {
+    pub text: String,
+    /// The sentence itself first, then the best supporting sentence of each other source.
+    pub citations: Vec<Citation>,
+    /// Distinct outlet names among the citations.
+    pub outlets: Vec<String>,
+    /// Independent sources (wire copies count once) that report it.
+    pub sources: u32,
+    /// Independent sources in the whole set, for "3 of 5".
+    pub of: u32,
+}
+
+/// One version in a disagreement.
+#[derive(Clone, Debug, Serialize)]
+pub struct Version {
+    /// The figure or quote as written.
+    pub text: String,
+    /// Who it is attributed to (quotes).
+    pub speaker: Option<String>,
+    /// The sentence it appears in.
+    pub sentence: String,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisagreementKind {
+    /// Different figures for the same quantity.
+    Figure,
+    /// Different wording of the same speaker's quote.
+    QuoteWording,
+    /// The same words attributed to different speakers.
+    Attribution,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Disagreement {
+    pub kind: DisagreementKind,
+    /// What the versions are about (the counted thing, or the speaker).
+    pub about: String,
+    pub versions: Vec<Version>,
+}
+
+/// One quote (merged across outlets that carry the same words).
+#[derive(Clone, Debug, Serialize)]
+pub struct QuoteItem {
+    pub text: String,
+    pub direct: bool,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SpeakerQuotes {
+    pub speaker: String,
+    pub key: Option<String>,
+    pub quotes: Vec<QuoteItem>,
+}
+
+/// A figure reported by one or more sources.
+#[derive(Clone, Debug, Serialize)]
+pub struct KeyFigure {
+    pub text: String,
+    pub kind: FigureKind,
+    pub value: f64,
+    pub unit: Option<String>,
+    /// The sentence of its first report.
+    pub sentence: String,
+    pub citations: Vec<Citation>,
+    pub sources: u32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineEntry {
+    /// `YYYY-MM-DD` (or `YYYY-MM` when only the month is known).
+    pub date: String,
+    pub text: String,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ArticleInfo {
+    pub id: String,
+    pub outlet: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// The article this one copies (a wire copy), when any.
+    pub copy_of: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Briefing {
+    pub title: String,
+    pub articles: Vec<ArticleInfo>,
+    pub outlets: Vec<String>,
+    /// Independent sources (copies of one article count once).
+    pub sources: u32,
+    pub summary: Vec<Point>,
+    /// Sentences no other independent source supports, by outlet order.
+    pub single_source: Vec<Point>,
+    pub disagreements: Vec<Disagreement>,
+    pub quotes: Vec<SpeakerQuotes>,
+    pub figures: Vec<KeyFigure>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// Options of `brief`.
+#[derive(Clone, Debug)]
+pub struct BriefOptions {
+    pub summary_words: usize,
+    pub query: Option<String>,
+    /// Most key figures listed.
+    pub max_figures: usize,
+}
+
+impl Default for BriefOptions {
+    fn default() -> Self {
+        BriefOptions {
+            summary_words: 200,
+            query: None,
+            max_figures: 12,
+        }
+    }
+}
+
+/// Shortest sentence (in words) listed as a one-outlet claim: shorter ones are rarely claims.
+const MIN_CLAIM_WORDS: u32 = 6;
+
+pub fn brief(corpus: &Corpus, opts: &BriefOptions) -> Briefing {
+    let facts = FactIndex::new(corpus);
+    let picked = summarize(
+        corpus,
+        &SummaryOptions {
+            budget: Budget::Words(opts.summary_words),
+            query: opts.query.clone(),
+            ..SummaryOptions::default()
+        },
+    );
+    let summary = picked
+        .iter()
+        .map(|&i| point(corpus, &facts, i, &facts.support(corpus, i)))
+        .collect();
+    let docs: Vec<(&Article, &Analysis)> = corpus
+        .docs
+        .iter()
+        .map(|d| (d.article, d.analysis))
+        .collect();
+    let members: Vec<(&Article, Option<&Analysis>)> =
+        docs.iter().map(|(a, b)| (*a, Some(*b))).collect();
+    Briefing {
+        title: crate::cluster::label(&members),
+        articles: article_infos(corpus),
+        outlets: corpus.outlets.clone(),
+        sources: corpus.sources,
+        summary,
+        single_source: single_source(corpus, &facts),
+        disagreements: {
+            let mut d = figure_disagreements(corpus);
+            d.extend(quote_disagreements(corpus, &docs));
+            d
+        },
+        quotes: quotes_by_speaker(corpus, &docs),
+        figures: key_figures(corpus, opts.max_figures),
+        timeline: timeline(corpus, &facts),
+    }
+}
+
+pub fn citation(corpus: &Corpus, u: &Unit) -> Citation {
+    let a = corpus.article(u);
+    Citation {
+        article: a.id.clone(),
+        outlet: corpus.outlets[corpus.outlet[u.doc as usize] as usize].clone(),
+        sentence: u.sentence,
+        text: clean(corpus.text(u)),
+    }
+}
+
+/// A cited point from a unit and its support.
+pub fn point(corpus: &Corpus, _facts: &FactIndex, i: usize, support: &[Match]) -> Point {
+    let u = &corpus.units[i];
+    let mut citations = vec![citation(corpus, u)];
+    citations.extend(
+        support
+            .iter()
+            .map(|m| citation(corpus, &corpus.units[m.unit])),
+    );
+    Point {
+        text: clean(corpus.text(u)),
+        outlets: outlets_of(corpus, u, support),
+        sources: 1 + support.len() as u32,
+        of: corpus.sources,
+        citations,
+    }
+}
+
+/// Collapse the whitespace of a source sentence for display.
+pub fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn article_infos(corpus: &Corpus) -> Vec<ArticleInfo> {
+    corpus
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let root = corpus.root[i] as usize;
+            ArticleInfo {
+                id: d.article.id.clone(),
+                outlet: d.article.outlet(),
+                title: d.article.title.clone(),
+                published: d.article.published.map(|p| p.to_rfc3339()),
+                url: d.article.url.clone(),
+                copy_of: (root != i).then(|| corpus.docs[root].article.id.clone()),
+            }
+        })
+        .collect()
+}
+
+/// Sentences that no other independent source supports. Copies repeat their original's sentences, so
+/// only copy roots are listed.
+fn single_source(corpus: &Corpus, facts: &FactIndex) -> Vec<Point> {
+    if corpus.sources < 2 {
+        return Vec::new();
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = Vec::new();
+    for (i, u) in corpus.units.iter().enumerate() {
+        if u.furniture
+            || u.fragment
+            || u.words < MIN_CLAIM_WORDS
+            || corpus.root[u.doc as usize] != u.doc
+        {
+            continue;
+        }
+        let text = corpus.text(u);
+        if text.trim_end().ends_with('?') || !seen.insert(text) {
+            continue;
+        }
+        if facts.support(corpus, i).is_empty() {
+            out.push(point(corpus, facts, i, &[]));
+        }
+    }
+    out
+}
+
+/// Stems of a figure's context words.
+fn context_stems(f: &Figure) -> Vec<String> {
+    f.context.iter().map(|w| stem(w)).collect()
+}
+
+fn is_quantity(f: &Figure) -> bool {
+    matches!(
+        f.kind,
+        FigureKind::Number | FigureKind::Money | FigureKind::Percent | FigureKind::Duration
+    )
+}
+
+/// Figures of different sources that count the same thing (same kind and unit, sharing at least two
+/// context words, or the first word after the figure) with different values.
+fn figure_disagreements(corpus: &Corpus) -> Vec<Disagreement> {
+    struct F<'a> {
+        doc: usize,
+        fig: &'a Figure,
+        stems: Vec<String>,
+    }
+    let mut figs: Vec<F> = Vec::new();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        if corpus.root[d] as usize != d {
+            continue;
+        }
+        for f in doc.analysis.figures.iter().filter(|f| is_quantity(f)) {
+            figs.push(F {
+                doc: d,
+                fig: f,
+                stems: context_stems(f),
+            });
+        }
+    }
+    let same_thing = |a: &F, b: &F| {
+        if a.fig.kind != b.fig.kind || a.fig.unit != b.fig.unit {
+            return false;
+        }
+        let shared = a.stems.iter().filter(|s| b.stems.contains(s)).count();
+        let head = |x: &F| after_word(corpus, x.doc, x.fig);
+        shared >= 2 || (head(a).is_some() && head(a) == head(b))
+    };
+    let mut out: Vec<Disagreement> = Vec::new();
+    let mut used: HashSet<(usize, u32)> = HashSet::new();
+    for (i, a) in figs.iter().enumerate() {
+        if used.contains(&(a.doc, a.fig.span.start)) {
+            continue;
+        }
+        let mut versions: Vec<&F> = vec![a];
+        for b in &figs[i + 1..] {
+            if b.doc == a.doc || !same_thing(a, b) || used.contains(&(b.doc, b.fig.span.start)) {
+                continue;
+            }
+            versions.push(b);
+        }
+        let values: HashSet<u64> = versions.iter().map(|v| v.fig.value.to_bits()).collect();
+        if values.len() < 2 {
+            continue;
+        }
+        // A source that itself gives both values (a range, a change) is not in conflict.
+        let per_doc_values = |d: usize| -> HashSet<u64> {
+            versions
+                .iter()
+                .filter(|v| v.doc == d)
+                .map(|v| v.fig.value.to_bits())
+                .collect()
+        };
+        if versions.iter().any(|v| per_doc_values(v.doc).len() > 1) {
+            continue;
+        }
+        for v in &versions {
+            used.insert((v.doc, v.fig.span.start));
+        }
+        let mut grouped: BTreeMap<u64, Version> = BTreeMap::new();
+        for v in &versions {
+            let doc = corpus.docs[v.doc];
+            let cit = fig_citation(corpus, v.doc, v.fig);
+            grouped
+                .entry(v.fig.value.to_bits())
+                .and_modify(|e| e.citations.push(cit.clone()))
+                .or_insert_with(|| Version {
+                    text: doc.article.slice(v.fig.span).to_string(),
+                    speaker: None,
+                    sentence: sentence_text(corpus, v.doc, v.fig.sentence),
+                    citations: vec![cit],
+                });
+        }
+        out.push(Disagreement {
+            kind: DisagreementKind::Figure,
+            about: a.fig.context.join(" "),
+            versions: grouped.into_values().collect(),
+        });
+    }
+    out
+}
+
+/// The first content word after a figure in its sentence, stemmed (the counted thing).
+fn after_word(corpus: &Corpus, d: usize, f: &Figure) -> Option<String> {
+    let doc = corpus.docs[d];
+    let text = doc.article.text.as_str();
+    let s = doc.analysis.sentences.get(f.sentence as usize)?;
+    let rest = text.get(f.span.end as usize..s.span.end as usize)?;
+    tokenize(rest)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| normalize(t.text))
+        .find(|w| !crate::analyze::tokens::is_stopword(w))
+        .map(|w| stem(&w))
+}
+
+fn fig_citation(corpus: &Corpus, d: usize, f: &Figure) -> Citation {
+    Citation {
+        article: corpus.docs[d].article.id.clone(),
+        outlet: corpus.outlets[corpus.outlet[d] as usize].clone(),
+        sentence: f.sentence,
+        text: sentence_text(corpus, d, f.sentence),
+    }
+}
+
+fn sentence_text(corpus: &Corpus, d: usize, s: u32) -> String {
+    let doc = corpus.docs[d];
+    doc.analysis
+        .sentences
+        .get(s as usize)
+        .map(|x| clean(doc.article.slice(x.span)))
+        .unwrap_or_default()
+}
+
+/// Words of a quote for comparing wordings: lower-cased, punctuation dropped.
+pub fn quote_words(s: &str) -> Vec<String> {
+    tokenize(s)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| normalize(t.text))
+        .collect()
+}
+
+fn jaccard(a: &[String], b: &[String]) -> f32 {
+    let sa: HashSet<&String> = a.iter().collect();
+    let sb: HashSet<&String> = b.iter().collect();
+    let inter = sa.intersection(&sb).count();
+    let union = sa.union(&sb).count();
+    if union == 0 {
+        0.0
+    } else {
+        inter as f32 / union as f32
+    }
+}
+
+fn doc_index(corpus: &Corpus, article_id: &str) -> Option<usize> {
+    corpus.docs.iter().position(|d| d.article.id == article_id)
+}
+
+fn record_citation(
+    corpus: &Corpus,
+    q: &crate::entities::QuoteRecord,
+    docs: &[(&Article, &Analysis)],
+) -> Citation {
+    let sentence = doc_index(corpus, &q.article)
+        .and_then(|d| {
+            let (a, an) = docs[d];
+            an.sentences
+                .iter()
+                .position(|s| a.slice(s.span) == q.sentence)
+        })
+        .unwrap_or(0) as u32;
+    Citation {
+        article: q.article.clone(),
+        outlet: q.outlet.clone(),
+        sentence,
+        text: clean(&q.sentence),
+    }
+}
+
+/// Direct quotes of the same speaker worded differently by different sources, and the same words
+/// given to different speakers.
+fn quote_disagreements(corpus: &Corpus, docs: &[(&Article, &Analysis)]) -> Vec<Disagreement> {
+    let quotes: Vec<_> = collect_quotes(docs)
+        .into_iter()
+        .filter(|q| q.direct)
+        .filter(|q| doc_index(corpus, &q.article).is_some_and(|d| corpus.root[d] as usize == d))
+        .collect();
+    let words: Vec<Vec<String>> = quotes.iter().map(|q| quote_words(&q.text)).collect();
+    let mut out = Vec::new();
+    let mut used = vec![false; quotes.len()];
+    for i in 0..quotes.len() {
+        if used[i] || words[i].len() < 3 {
+            continue;
+        }
+        for j in i + 1..quotes.len() {
+            if used[j] || quotes[j].article == quotes[i].article || words[j].len() < 3 {
+                continue;
+            }
+            let sim = jaccard(&words[i], &words[j]);
+            let same_speaker =
+                quotes[i].speaker_key.is_some() && quotes[i].speaker_key == quotes[j].speaker_key;
+            let both_known = quotes[i].speaker_key.is_some() && quotes[j].speaker_key.is_some();
+            let kind = if same_speaker && sim >= 0.5 && words[i] != words[j] {
+                DisagreementKind::QuoteWording
+            } else if both_known && !same_speaker && sim >= 0.8 {
+                DisagreementKind::Attribution
+            } else {
+                continue;
+            };
+            used[i] = true;
+            used[j] = true;
+            let version = |k: usize| Version {
+                text: quotes[k].text.clone(),
+                speaker: quotes[k].speaker.clone(),
+                sentence: clean(&quotes[k].sentence),
+                citations: vec![record_citation(corpus, &quotes[k], docs)],
+            };
+            out.push(Disagreement {
+                kind,
+                about: quotes[i].speaker.clone().unwrap_or_default(),
+                versions: vec![version(i), version(j)],
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// Quotes grouped by canonical speaker, the same words from several outlets merged; speakers with the
+/// most quotes first.
+fn quotes_by_speaker(corpus: &Corpus, docs: &[(&Article, &Analysis)]) -> Vec<SpeakerQuotes> {
+    let mut groups: BTreeMap<String, SpeakerQuotes> = BTreeMap::new();
+    for q in collect_quotes(docs) {
+        let Some(name) = q.speaker.clone() else {
+            continue;
+        };
+        let group_key = q.speaker_key.clone().unwrap_or_else(|| name.to_lowercase());
+        let cit = record_citation(corpus, &q, docs);
+        let g = groups.entry(group_key).or_insert_with(|| SpeakerQuotes {
+            speaker: name,
+            key: q.speaker_key.clone(),
+            quotes: Vec::new(),
+        });
+        let w = quote_words(&q.text);
+        match g
+            .quotes
+            .iter_mut()
+            .find(|x| x.direct == q.direct && quote_words(&x.text) == w)
+        {
+            Some(x) => {
+                if !x.citations.iter().any(|c| c.article == cit.article) {
+                    x.citations.push(cit);
+                }
+            }
+            None => g.quotes.push(QuoteItem {
+                text: clean(&q.text),
+                direct: q.direct,
+                citations: vec![cit],
+            }),
+        }
+    }
+    let mut out: Vec<SpeakerQuotes> = groups.into_values().collect();
+    out.sort_by(|a, b| {
+        b.quotes
+            .len()
+            .cmp(&a.quotes.len())
+            .then(a.speaker.cmp(&b.speaker))
+    });
+    out
+}
+
+/// Quantities reported, merged across sources by value and unit; the most widely reported first.
+fn key_figures(corpus: &Corpus, max: usize) -> Vec<KeyFigure> {
+    let mut by_value: Vec<(KeyFigure, HashSet<u32>, usize)> = Vec::new();
+    let mut order = 0usize;
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        for f in doc.analysis.figures.iter().filter(|f| is_quantity(f)) {
+            order += 1;
+            let cit = fig_citation(corpus, d, f);
+            let src = corpus.root[d];
+            match by_value
+                .iter_mut()
+                .find(|(k, _, _)| k.kind == f.kind && k.value == f.value && k.unit == f.unit)
+            {
+                Some((k, srcs, _)) => {
+                    if !k.citations.iter().any(|c| c.article == cit.article) {
+                        k.citations.push(cit);
+                    }
+                    srcs.insert(src);
+                }
+                None => by_value.push((
+                    KeyFigure {
+                        text: doc.article.slice(f.span).to_string(),
+                        kind: f.kind,
+                        value: f.value,
+                        unit: f.unit.clone(),
+                        sentence: sentence_text(corpus, d, f.sentence),
+                        citations: vec![cit],
+                        sources: 0,
+                    },
+                    HashSet::from([src]),
+                    order,
+                )),
+            }
+        }
+    }
+    by_value.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.2.cmp(&b.2)));
+    by_value
+        .into_iter()
+        .take(max)
+        .map(|(mut k, srcs, _)| {
+            k.sources = srcs.len() as u32;
+            k
+        })
+        .collect()
+}
+
+/// Resolve a date figure to a calendar date using the article's publication date for what the text
+/// leaves out (the year, or which Tuesday).
+fn resolve_date(f: &Figure, published: Option<NaiveDate>) -> Option<(NaiveDate, bool)> {
+    let v = f.value as i64;
+    match f.unit.as_deref() {
+        Some("weekday") => {
+            let p = published?;
+            let want = (v - 1) as u32; // 0 = Monday
+            let have = p.weekday().num_days_from_monday();
+            let back = (have + 7 - want) % 7;
+            Some((p - chrono::Duration::days(back as i64), true))
+        }
+        Some("day") | Some("month") => {
+            let (y, m, d) = (v / 10000, (v / 100) % 100, v % 100);
+            let y = if y == 0 { published?.year() as i64 } else { y };
+            let day = f.unit.as_deref() == Some("day");
+            NaiveDate::from_ymd_opt(y as i32, m as u32, if day { d as u32 } else { 1 })
+                .map(|x| (x, day))
+        }
+        _ => None,
+    }
+}
+
+/// Dated events: each sentence that dates something, merged with other sources' sentences that state
+/// the same fact, in date order.
+fn timeline(corpus: &Corpus, facts: &FactIndex) -> Vec<TimelineEntry> {
+    let mut unit_of: HashMap<(u32, u32), usize> = HashMap::new();
+    for (i, u) in corpus.units.iter().enumerate() {
+        unit_of.insert((u.doc, u.sentence), i);
+    }
+    let mut entries: Vec<(NaiveDate, bool, usize)> = Vec::new();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        if corpus.root[d] as usize != d {
+            continue;
+        }
+        let published = doc.article.published.map(|p| p.date_naive());
+        for f in doc
+            .analysis
+            .figures
+            .iter()
+            .filter(|f| f.kind == FigureKind::Date)
+        {
+            let Some((date, day)) = resolve_date(f, published) else {
+                continue;
+            };
+            let Some(&i) = unit_of.get(&(d as u32, f.sentence)) else {
+                continue;
+            };
+            if corpus.units[i].furniture
+                || corpus.units[i].fragment
+                || entries.iter().any(|e| e.2 == i)
+            {
+                continue;
+            }
+            entries.push((date, day, i));
+        }
+    }
+    entries.sort_by_key(|e| (e.0, corpus.units[e.2].doc, corpus.units[e.2].position));
+    let mut out: Vec<TimelineEntry> = Vec::new();
+    let mut covered: HashSet<usize> = HashSet::new();
+    for (date, day, i) in entries {
+        if covered.contains(&i) {
+            continue;
+        }
+        let support = facts.support(corpus, i);
+        covered.extend(support.iter().map(|m| m.unit));
+        let p = point(corpus, facts, i, &support);
+        out.push(TimelineEntry {
+            date: if day {
+                date.format("%Y-%m-%d").to_string()
+            } else {
+                date.format("%Y-%m").to_string()
+            },
+            text: p.text,
+            citations: p.citations,
+        });
+    }
+    out
+}

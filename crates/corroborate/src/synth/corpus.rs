@@ -1,0 +1,319 @@
+//! The sentences of a set of articles, prepared once for selection, alignment and retrieval.
+//!
+//! A `Corpus` knows which articles are copies of one another (a wire copy and its original are one
+//! *source*), which outlet each article comes from, and for every sentence its stemmed words, its
+//! bigram concepts and its position.
+
+use crate::analyze::names::token_key;
+use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
+use crate::dedupe::MemoryDedupe;
+use crate::model::{Analysis, Article, Span};
+use std::collections::HashMap;
+
+/// One article with its analysis, as handed to synthesis.
+#[derive(Clone, Copy)]
+pub struct Doc<'a> {
+    pub article: &'a Article,
+    pub analysis: &'a Analysis,
+}
+
+/// One sentence of one article, ready for scoring.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// Index into `Corpus::docs`.
+    pub doc: u32,
+    /// Index into the article's `Analysis::sentences`.
+    pub sentence: u32,
+    pub span: Span,
+    /// Whitespace-separated words (the budget unit).
+    pub words: u32,
+    /// Distinct content-word stems (interned), sorted.
+    pub stems: Vec<u32>,
+    /// Stem of every word token in order, stop words included (interned); the material for bigrams.
+    pub seq: Vec<u32>,
+    /// Distinct bigram concepts (pairs of `seq` not made only of stop words), sorted.
+    pub bigrams: Vec<u64>,
+    /// Sentence index among the article's body sentences (0 = lead).
+    pub position: u32,
+    /// Number of sentences in the article, for relative positions.
+    pub doc_sentences: u32,
+    /// Page furniture that survived extraction (sign-up prompts, captions, archive notes): never
+    /// selected, never counted as a concept.
+    pub furniture: bool,
+    /// No sentence-final punctuation: a headline, subhead or list item. Its words count as concepts but
+    /// it is never quoted as a statement.
+    pub fragment: bool,
+}
+
+/// Prepared sentences of a set of articles.
+pub struct Corpus<'a> {
+    pub docs: Vec<Doc<'a>>,
+    pub units: Vec<Unit>,
+    /// Per doc: the doc it copies (its copy group's root), or itself.
+    pub root: Vec<u32>,
+    /// Per doc: outlet index into `outlets`.
+    pub outlet: Vec<u32>,
+    pub outlets: Vec<String>,
+    /// Interned stems: id -> text.
+    pub vocab: Vec<String>,
+    stopword: Vec<bool>,
+    ids: HashMap<String, u32>,
+    /// Spelling-folded stem -> id, so "Sergei"/"Sergey" and "Zelensky"/"Zelenskyy" are one word.
+    folded: HashMap<String, u32>,
+    /// Number of distinct sources (copy roots).
+    pub sources: u32,
+}
+
+impl<'a> Corpus<'a> {
+    pub fn new(docs: Vec<Doc<'a>>) -> Self {
+        let mut dedupe = MemoryDedupe::default();
+        let root: Vec<u32> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| dedupe.add(&d.article.text).unwrap_or(i) as u32)
+            .collect();
+        let mut outlet_ids: HashMap<String, u32> = HashMap::new();
+        let mut outlets = Vec::new();
+        let outlet = docs
+            .iter()
+            .map(|d| {
+                let name = d.article.outlet();
+                *outlet_ids.entry(name.clone()).or_insert_with(|| {
+                    outlets.push(name);
+                    outlets.len() as u32 - 1
+                })
+            })
+            .collect();
+        let sources = root
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| *i as u32 == **r)
+            .count() as u32;
+        let mut c = Corpus {
+            docs,
+            units: Vec::new(),
+            root,
+            outlet,
+            outlets,
+            vocab: Vec::new(),
+            stopword: Vec::new(),
+            ids: HashMap::new(),
+            folded: HashMap::new(),
+            sources,
+        };
+        for d in 0..c.docs.len() {
+            c.add_units(d);
+        }
+        c
+    }
+
+    fn intern(&mut self, s: String, stop: bool) -> u32 {
+        if let Some(&id) = self.ids.get(&s) {
+            return id;
+        }
+        // Folding runs once per distinct stem, not per token.
+        let fold = if stop { s.clone() } else { token_key(&s) };
+        if let Some(&id) = self.folded.get(&fold) {
+            self.ids.insert(s, id);
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.ids.insert(s.clone(), id);
+        self.folded.insert(fold, id);
+        self.vocab.push(s);
+        self.stopword.push(stop);
+        id
+    }
+
+    /// The interned id of a stem (or a spelling variant of it), if any sentence uses it.
+    pub fn stem_id(&self, stem: &str) -> Option<u32> {
+        self.ids
+            .get(stem)
+            .or_else(|| self.folded.get(&token_key(stem)))
+            .copied()
+    }
+
+    pub fn is_stop(&self, id: u32) -> bool {
+        self.stopword[id as usize]
+    }
+
+    fn add_units(&mut self, d: usize) {
+        let doc = self.docs[d];
+        let text = doc.article.text.as_str();
+        let n = doc.analysis.sentences.len() as u32;
+        for (si, s) in doc.analysis.sentences.iter().enumerate() {
+            let span = s.span;
+            let Some(body) = text.get(span.start as usize..span.end as usize) else {
+                continue;
+            };
+            let (seq, stems) = self.stem_sentence(body);
+            let words = body.split_whitespace().count() as u32;
+            let furniture = is_page_furniture(body);
+            let bigrams = if furniture {
+                Vec::new()
+            } else {
+                bigrams_of(&seq, &self.stopword)
+            };
+            let fragment = !body.trim_end().ends_with([
+                '.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', '\u{2026}', ')',
+            ]);
+            self.units.push(Unit {
+                furniture,
+                fragment,
+                doc: d as u32,
+                sentence: si as u32,
+                span,
+                words,
+                stems,
+                seq,
+                bigrams,
+                position: si as u32,
+                doc_sentences: n,
+            });
+        }
+    }
+
+    /// Stem a text with this corpus's vocabulary (new stems are added): (all word stems in order,
+    /// distinct content stems sorted).
+    pub fn stem_sentence(&mut self, body: &str) -> (Vec<u32>, Vec<u32>) {
+        let mut seq = Vec::new();
+        let mut stems = Vec::new();
+        for t in tokenize(body) {
+            if t.kind == TokenKind::Punct {
+                continue;
+            }
+            let lower = normalize(t.text);
+            let stop = is_stopword(&lower);
+            let id = self.intern(stem(&lower), stop);
+            seq.push(id);
+            if !stop {
+                stems.push(id);
+            }
+        }
+        stems.sort_unstable();
+        stems.dedup();
+        (seq, stems)
+    }
+
+    /// Stems of a text already known to the corpus (unknown words are dropped): for queries and claims.
+    pub fn lookup_stems(&self, text: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .map(|t| normalize(t.text))
+            .filter(|w| !is_stopword(w))
+            .filter_map(|w| self.stem_id(&stem(&w)))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    pub fn text(&self, u: &Unit) -> &'a str {
+        let doc = self.docs[u.doc as usize];
+        doc.article
+            .text
+            .get(u.span.start as usize..u.span.end as usize)
+            .unwrap_or("")
+    }
+
+    pub fn article(&self, u: &Unit) -> &'a Article {
+        self.docs[u.doc as usize].article
+    }
+
+    /// The source (copy-group root) a unit belongs to.
+    pub fn source_of(&self, u: &Unit) -> u32 {
+        self.root[u.doc as usize]
+    }
+
+    /// Number of content stems in the vocabulary.
+    pub fn vocab_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// For each stem id, the number of distinct sources using it.
+    pub fn source_frequency(&self) -> Vec<u32> {
+        let mut df = vec![0u32; self.vocab.len()];
+        let mut last = vec![u32::MAX; self.vocab.len()];
+        let mut order: Vec<usize> = (0..self.units.len()).collect();
+        order.sort_by_key(|&i| self.source_of(&self.units[i]));
+        for i in order {
+            let u = &self.units[i];
+            let src = self.source_of(u);
+            for &s in &u.stems {
+                if last[s as usize] != src {
+                    last[s as usize] = src;
+                    df[s as usize] += 1;
+                }
+            }
+        }
+        df
+    }
+}
+
+fn bigrams_of(seq: &[u32], stopword: &[bool]) -> Vec<u64> {
+    let mut out: Vec<u64> = seq
+        .windows(2)
+        .filter(|w| !(stopword[w[0] as usize] && stopword[w[1] as usize]))
+        .map(|w| ((w[0] as u64) << 32) | w[1] as u64)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Phrases that only occur in the furniture around an article (sign-up and subscription prompts,
+/// social widgets, browser notices, reprint notes, photo credits and archive-crawl notes), never in
+/// its reporting. Matched on the lower-cased sentence.
+const FURNITURE: &[&str] = &[
+    "all rights reserved",
+    "click here",
+    "click on the link",
+    "cookie policy",
+    "crawl data",
+    "delivered weekday",
+    "detected that javascript",
+    "digital access",
+    "digital subscription",
+    "download our app",
+    "enable javascript",
+    "file photo",
+    "follow us on",
+    "get breaking news",
+    "get push notifications",
+    "internet archive",
+    "javascript is disabled",
+    "log in to your",
+    "newsletter",
+    "not available right now",
+    "order reprints",
+    "personal, non-commercial use",
+    "please try again later",
+    "privacy policy",
+    "rating is available",
+    "sign up for",
+    "sign up to",
+    "subscriber account",
+    "terms of service",
+    "terms of use",
+    "the wayback machine",
+    "this will appear next to",
+    "this will not appear anywhere",
+    "thank you for reading",
+    "to continue reading",
+    "verification email",
+    "web crawl",
+    "with a location",
+    "your browser",
+    "your tweet",
+    "your inbox",
+];
+
+/// Whether a sentence is page furniture rather than reporting.
+pub fn is_page_furniture(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    FURNITURE.iter().any(|p| lower.contains(p))
+        || lower.trim_start().starts_with("( associated press )")
+        || lower.trim_start().starts_with("(associated press)")
+        || lower.trim_start().starts_with("advertisement")
+}

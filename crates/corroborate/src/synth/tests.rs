@@ -1,0 +1,308 @@
+//! Tests of synthesis on small invented stories.
+
+use super::answer::{answer, answer_kind, AnswerKind};
+use super::briefing::{brief, BriefOptions, DisagreementKind};
+use super::facts::FactIndex;
+use super::*;
+use crate::model::{Analysis, Article, Format, Origin};
+
+fn art(id: &str, outlet: &str, text: &str, date: Option<&str>) -> Article {
+    Article {
+        id: id.into(),
+        title: None,
+        source: Some(outlet.into()),
+        published: date.and_then(crate::ingest::parse_date),
+        url: None,
+        byline: None,
+        lang: None,
+        text: text.into(),
+        origin: Origin {
+            path: "t".into(),
+            line: None,
+            format: Format::Text,
+        },
+    }
+}
+
+/// A fictional ferry accident covered by three outlets plus a wire copy of the first.
+fn ferry() -> Vec<Article> {
+    vec![
+        art("a", "Bay Times", "The ferry Alvina ran aground near Port Selm on Monday with 212 passengers on board. \
+             Coast guard chief Lena Varga said all passengers were brought ashore within three hours. \
+             \"Nobody was seriously hurt, and that is what matters,\" Varga said. \
+             The operator said the ship's radar had failed minutes before the grounding.", Some("2024-03-04")),
+        art("b", "Harbour Gazette", "The ferry Alvina ran aground near Port Selm on Monday, the coast guard said. \
+             All 212 passengers were brought ashore within three hours, coast guard chief Lena Varga said. \
+             Divers will inspect the hull on Wednesday.", Some("2024-03-04")),
+        art("c", "North Star", "A ferry carrying 240 passengers ran aground near Port Selm on Monday. \
+             \"Nobody was seriously hurt, and that matters most,\" coast guard chief Lena Varga said. \
+             The passengers were brought ashore within three hours.", Some("2024-03-05")),
+        art("a-copy", "Wire Digest", "The ferry Alvina ran aground near Port Selm on Monday with 212 passengers on board. \
+             Coast guard chief Lena Varga said all passengers were brought ashore within three hours. \
+             \"Nobody was seriously hurt, and that is what matters,\" Varga said. \
+             The operator said the ship's radar had failed minutes before the grounding.", Some("2024-03-04")),
+    ]
+}
+
+fn analysed(arts: &[Article]) -> Vec<Analysis> {
+    arts.iter().map(crate::analyze::analyze).collect()
+}
+
+fn corpus<'a>(arts: &'a [Article], an: &'a [Analysis]) -> Corpus<'a> {
+    Corpus::new(
+        arts.iter()
+            .zip(an)
+            .map(|(article, analysis)| Doc { article, analysis })
+            .collect(),
+    )
+}
+
+fn texts(c: &Corpus, picked: &[usize]) -> Vec<String> {
+    picked
+        .iter()
+        .map(|&i| c.text(&c.units[i]).to_string())
+        .collect()
+}
+
+#[test]
+fn wire_copy_is_one_source() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    assert_eq!(c.sources, 3);
+    assert_eq!(c.root[3], 0);
+}
+
+#[test]
+fn summary_keeps_whole_sentences_within_budget() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    for words in [10, 25, 40] {
+        let picked = summarize(
+            &c,
+            &SummaryOptions {
+                budget: Budget::Words(words),
+                ..SummaryOptions::default()
+            },
+        );
+        let total: u32 = picked.iter().map(|&i| c.units[i].words).sum();
+        assert!(total as usize <= words, "{total} words over {words}");
+        // Every line is a whole source sentence.
+        for t in texts(&c, &picked) {
+            assert!(arts.iter().any(|a| a.text.contains(&t)));
+        }
+    }
+    let picked = summarize(
+        &c,
+        &SummaryOptions {
+            budget: Budget::Bytes(120),
+            ..SummaryOptions::default()
+        },
+    );
+    let bytes: usize = texts(&c, &picked).iter().map(|t| t.len() + 1).sum();
+    assert!(!picked.is_empty() && bytes <= 120);
+}
+
+#[test]
+fn summary_prefers_what_many_sources_report() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let picked = summarize(
+        &c,
+        &SummaryOptions {
+            budget: Budget::Words(20),
+            ..SummaryOptions::default()
+        },
+    );
+    assert!(!picked.is_empty());
+    let facts = FactIndex::new(&c);
+    for &i in &picked {
+        assert!(
+            facts.support(&c, i).len() >= 2,
+            "chose a weakly corroborated sentence: {}",
+            c.text(&c.units[i])
+        );
+    }
+}
+
+#[test]
+fn huge_budget_returns_each_sentence_once() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let picked = summarize(
+        &c,
+        &SummaryOptions {
+            budget: Budget::Words(1_000_000),
+            ..SummaryOptions::default()
+        },
+    );
+    let t = texts(&c, &picked);
+    let mut dedup = t.clone();
+    dedup.sort();
+    dedup.dedup();
+    assert_eq!(dedup.len(), t.len(), "a sentence repeated: {t:?}");
+    // The wire copy adds nothing new.
+    assert!(picked.iter().all(|&i| c.units[i].doc != 3));
+}
+
+#[test]
+fn empty_and_single_inputs() {
+    let c = Corpus::new(Vec::new());
+    assert!(summarize(&c, &SummaryOptions::default()).is_empty());
+    let a = answer(&c, "Who was on board?");
+    assert!(!a.supported);
+    let b = brief(&c, &BriefOptions::default());
+    assert!(b.summary.is_empty() && b.single_source.is_empty());
+
+    let arts = vec![ferry().remove(0)];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let b = brief(&c, &BriefOptions::default());
+    assert!(!b.summary.is_empty());
+    assert!(b.summary.iter().all(|p| p.sources == 1 && p.of == 1));
+    // With one source there is nothing to single out.
+    assert!(b.single_source.is_empty());
+}
+
+#[test]
+fn non_english_articles_are_summarised() {
+    let arts = vec![
+        art("de1", "Tagblatt", "Die Fähre lief am Montag vor Port Selm auf Grund. Alle 212 Passagiere wurden innerhalb von drei Stunden an Land gebracht. Die Küstenwache untersucht den Unfall.", None),
+        art("de2", "Morgenpost", "Vor Port Selm lief am Montag eine Fähre auf Grund. Die Passagiere wurden innerhalb von drei Stunden an Land gebracht.", None),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let picked = summarize(
+        &c,
+        &SummaryOptions {
+            budget: Budget::Words(30),
+            ..SummaryOptions::default()
+        },
+    );
+    assert!(!picked.is_empty());
+    let b = brief(&c, &BriefOptions::default());
+    assert!(b.summary.iter().any(|p| p.sources == 2), "{:?}", b.summary);
+}
+
+#[test]
+fn support_links_paraphrases_across_sources_but_not_copies() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let facts = FactIndex::new(&c);
+    let lead = c
+        .units
+        .iter()
+        .position(|u| u.doc == 0 && u.sentence == 0)
+        .unwrap();
+    let support = facts.support(&c, lead);
+    let docs: Vec<u32> = support.iter().map(|m| c.units[m.unit].doc).collect();
+    assert!(docs.contains(&1), "{docs:?}");
+    assert!(!docs.contains(&3), "a wire copy supported its original");
+    let radar = c
+        .units
+        .iter()
+        .position(|u| c.text(u).contains("radar"))
+        .unwrap();
+    assert!(facts.support(&c, radar).is_empty());
+}
+
+#[test]
+fn briefing_finds_single_source_claims_and_disagreements() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let b = brief(&c, &BriefOptions::default());
+    assert_eq!(b.sources, 3);
+    assert!(b
+        .single_source
+        .iter()
+        .any(|p| p.text.contains("radar") && p.outlets == vec!["Bay Times".to_string()]));
+    assert!(b.single_source.iter().any(|p| p.text.contains("Divers")));
+    assert!(!b
+        .single_source
+        .iter()
+        .any(|p| p.text.contains("ran aground")));
+    // 212 vs 240 passengers.
+    let figs = b
+        .disagreements
+        .iter()
+        .find(|d| d.kind == DisagreementKind::Figure)
+        .expect("figure disagreement");
+    let values: Vec<&str> = figs.versions.iter().map(|v| v.text.as_str()).collect();
+    assert!(
+        values.contains(&"212") && values.contains(&"240"),
+        "{values:?}"
+    );
+    // The same quote worded differently by two outlets.
+    assert!(b
+        .disagreements
+        .iter()
+        .any(|d| d.kind == DisagreementKind::QuoteWording));
+    // Every summary point cites its own sentence first.
+    for p in &b.summary {
+        assert!(!p.citations.is_empty());
+        assert_eq!(p.citations[0].text, p.text);
+    }
+    assert!(b.quotes.iter().any(|s| s.speaker.contains("Varga")));
+    assert!(b.timeline.iter().any(|t| t.date == "2024-03-04"));
+    assert!(b.figures.iter().any(|f| f.text == "212" && f.sources == 2));
+}
+
+#[test]
+fn answers_factoids_and_admits_what_the_sources_do_not_say() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let a = answer(&c, "How many passengers were on the ferry?");
+    assert!(a.supported);
+    assert_eq!(a.kind, AnswerKind::Quantity);
+    assert!(
+        a.answer.contains("212") || a.answer.contains("240"),
+        "{}",
+        a.answer
+    );
+    assert!(!a.citations.is_empty());
+    let a = answer(&c, "Who is the coast guard chief?");
+    assert!(a.supported && a.answer.contains("Varga"), "{}", a.answer);
+    let a = answer(&c, "What did the prime minister say about fishing quotas?");
+    assert!(!a.supported, "{}", a.answer);
+    assert!(a.citations.is_empty());
+    let a = answer(&c, "zzz qqq");
+    assert!(!a.supported);
+}
+
+#[test]
+fn question_kinds() {
+    assert_eq!(answer_kind("How many people died?"), AnswerKind::Quantity);
+    assert_eq!(
+        answer_kind("Which country hosted the talks?"),
+        AnswerKind::Place
+    );
+    assert_eq!(answer_kind("When did it start?"), AnswerKind::Date);
+    assert_eq!(answer_kind("Who led the delegation?"), AnswerKind::Person);
+    assert_eq!(
+        answer_kind("How long did the talks last?"),
+        AnswerKind::Duration
+    );
+    assert_eq!(answer_kind("What happened?"), AnswerKind::Description);
+}
+
+#[test]
+fn query_focus_changes_the_summary() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let picked = summarize(
+        &c,
+        &SummaryOptions {
+            budget: Budget::Words(15),
+            query: Some("divers hull inspection".into()),
+            ..SummaryOptions::default()
+        },
+    );
+    assert!(texts(&c, &picked).join(" ").contains("Divers"));
+}
