@@ -566,3 +566,277 @@ fn cluster_puts_the_seed_articles_in_one_story() {
     assert_eq!(v.as_array().unwrap().len(), 5);
     assert_eq!(stories.len(), 1, "{v}");
 }
+
+fn seeds() -> Option<PathBuf> {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    if seeds.exists() {
+        Some(seeds)
+    } else {
+        eprintln!("skipped: ../shared/seeds is absent");
+        None
+    }
+}
+
+fn seed_files(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn summarize_prints_whole_source_sentences_within_the_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let out = run(
+        dir.path(),
+        &["summarize", "--max-words", "60", ex.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(!lines.is_empty());
+    let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
+    assert!(words <= 60, "{words} words");
+    // No citation marks in text output; every line is a sentence of some article.
+    let all: String = std::fs::read_dir(&ex)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    for l in &lines {
+        assert!(flat.contains(l), "not a source sentence: {l}");
+    }
+    // JSON carries citations.
+    let out = run(
+        dir.path(),
+        &[
+            "summarize",
+            "--format",
+            "json",
+            "--max-bytes",
+            "300",
+            ex.to_str().unwrap(),
+        ],
+    );
+    let v = json(&out);
+    let sentences = v["sentences"].as_array().unwrap();
+    assert!(!sentences.is_empty());
+    for s in sentences {
+        assert!(!s["citations"].as_array().unwrap().is_empty());
+        assert!(s["sources"].as_u64().unwrap() >= 1);
+    }
+    // A query pulls the dock strike forward.
+    let out = run(
+        dir.path(),
+        &[
+            "summarize",
+            "--max-words",
+            "40",
+            "--query",
+            "dock strike pay rise",
+            ex.to_str().unwrap(),
+        ],
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("strike"));
+}
+
+#[test]
+fn brief_of_the_example_corpus_shows_corroboration_and_disagreements() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let out = run(
+        dir.path(),
+        &[
+            "brief",
+            "--format",
+            "json",
+            "--sources",
+            ex.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let b = json(&out);
+    assert_eq!(b["sources"], 7, "the wire copy counts once");
+    let summary = b["summary"].as_array().unwrap();
+    assert!(summary
+        .iter()
+        .all(|p| !p["citations"].as_array().unwrap().is_empty()));
+    assert!(summary.iter().any(|p| p["sources"].as_u64().unwrap() >= 4));
+    let single: Vec<&str> = b["single_source"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(single.iter().any(|t| t.contains("fishermen")), "{single:?}");
+    let disagreements = b["disagreements"].as_array().unwrap();
+    let figures: Vec<&str> = disagreements
+        .iter()
+        .filter(|d| d["kind"] == "figure")
+        .flat_map(|d| d["versions"].as_array().unwrap())
+        .map(|v| v["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        figures.contains(&"1,200") && figures.contains(&"1,500"),
+        "{figures:?}"
+    );
+    let speakers: Vec<&str> = b["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["speaker"].as_str().unwrap())
+        .collect();
+    assert!(
+        speakers.iter().any(|s| s.contains("Barzenko")),
+        "{speakers:?}"
+    );
+    assert!(!b["timeline"].as_array().unwrap().is_empty());
+
+    let md = run(
+        dir.path(),
+        &[
+            "brief",
+            "--format",
+            "markdown",
+            "--sources",
+            ex.to_str().unwrap(),
+        ],
+    );
+    let md = String::from_utf8_lossy(&md.stdout);
+    for section in [
+        "## What happened",
+        "## Reported by one outlet only",
+        "## Where outlets disagree",
+        "## Who said what",
+        "## Sources",
+    ] {
+        assert!(md.contains(section), "missing {section}");
+    }
+}
+
+#[test]
+fn brief_and_ask_work_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let out = run(dir.path(), &["ingest", "-q", ex.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(
+        dir.path(),
+        &[
+            "ask",
+            "--format",
+            "json",
+            "Where did the dam talks take place?",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let a = json(&out);
+    assert_eq!(a["supported"], true);
+    assert!(a["answer"].as_str().unwrap().contains("Geneva"), "{a}");
+    let out = run(dir.path(), &["brief", "--format", "json", "0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!json(&out)["summary"].as_array().unwrap().is_empty());
+    let out = run(dir.path(), &["brief", "99"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn ask_says_when_the_sources_do_not_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let out = run(
+        dir.path(),
+        &[
+            "ask",
+            "--format",
+            "json",
+            "--sources",
+            ex.to_str().unwrap(),
+            "What did the orchestra play at the coronation?",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let a = json(&out);
+    assert_eq!(a["supported"], false);
+    assert!(a["citations"].as_array().unwrap().is_empty());
+    let out = run(dir.path(), &["ask", "--sources", ex.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "no question is a usage error");
+}
+
+#[test]
+fn seeds_brief_cites_every_sentence_and_singles_out_one_outlet_claims() {
+    let Some(seeds) = seeds() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "brief".to_string(),
+        "--format".into(),
+        "json".into(),
+        "--sources".into(),
+    ];
+    args.extend(seed_files(&seeds));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = run(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let b = json(&out);
+    for p in b["summary"].as_array().unwrap() {
+        assert!(!p["citations"].as_array().unwrap().is_empty(), "{p}");
+    }
+    let only_000: Vec<&str> = b["single_source"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| {
+            p["citations"][0]["article"]
+                .as_str()
+                .unwrap()
+                .starts_with("000_")
+        })
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    // Claims no other seed makes (judged by reading the five articles).
+    for claim in [
+        "new elections",
+        "another candidate",
+        "Peskov",
+        "nominate its ambassador",
+    ] {
+        assert!(
+            only_000.iter().any(|t| t.contains(claim)),
+            "{claim} not listed: {only_000:#?}"
+        );
+    }
+    // Widely reported facts are not one-outlet claims.
+    assert!(!only_000.iter().any(|t| t.contains("NATO expansion")));
+}
+
+#[test]
+fn seeds_ask_answers_with_citations() {
+    let Some(seeds) = seeds() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let ask = |q: &str| {
+        let mut args = vec![
+            "ask".to_string(),
+            "--format".into(),
+            "json".into(),
+            "--sources".into(),
+        ];
+        args.extend(seed_files(&seeds));
+        args.push(q.into());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        json(&run(dir.path(), &args))
+    };
+    let a = ask("Which country hosted the talks?");
+    assert_eq!(a["supported"], true);
+    assert!(a["answer"].as_str().unwrap().contains("Saudi"), "{a}");
+    assert!(!a["citations"].as_array().unwrap().is_empty());
+    let a = ask("What approval rating did Trump claim for Zelensky?");
+    assert_eq!(a["supported"], true);
+    assert!(a["answer"].as_str().unwrap().contains("4 percent"), "{a}");
+    assert!(!a["citations"].as_array().unwrap().is_empty());
+    let a = ask("What did Putin eat for breakfast?");
+    assert_eq!(a["supported"], false, "{a}");
+}

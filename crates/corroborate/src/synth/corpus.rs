@@ -60,6 +60,8 @@ pub struct Corpus<'a> {
     ids: HashMap<String, u32>,
     /// Spelling-folded stem -> id, so "Sergei"/"Sergey" and "Zelensky"/"Zelenskyy" are one word.
     folded: HashMap<String, u32>,
+    /// Normalised word -> (stem id, stop word): each distinct word is stemmed once.
+    words: HashMap<String, (u32, bool)>,
     /// Number of distinct sources (copy roots).
     pub sources: u32,
 }
@@ -99,6 +101,7 @@ impl<'a> Corpus<'a> {
             stopword: Vec::new(),
             ids: HashMap::new(),
             folded: HashMap::new(),
+            words: HashMap::new(),
             sources,
         };
         for d in 0..c.docs.len() {
@@ -183,8 +186,15 @@ impl<'a> Corpus<'a> {
                 continue;
             }
             let lower = normalize(t.text);
-            let stop = is_stopword(&lower);
-            let id = self.intern(stem(&lower), stop);
+            let (id, stop) = match self.words.get(&lower) {
+                Some(&known) => known,
+                None => {
+                    let stop = is_stopword(&lower);
+                    let id = self.intern(stem(&lower), stop);
+                    self.words.insert(lower, (id, stop));
+                    (id, stop)
+                }
+            };
             seq.push(id);
             if !stop {
                 stems.push(id);
