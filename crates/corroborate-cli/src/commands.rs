@@ -13,6 +13,7 @@ use corroborate::store::ArticleStore;
 use corroborate::synth::answer::answer;
 use corroborate::synth::briefing::{brief, BriefOptions};
 use corroborate::synth::{Budget, Corpus, Doc, SummaryOptions};
+use corroborate::verify::{verify, VerifyOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -111,6 +112,28 @@ pub fn run(cli: &Cli) -> Result<bool> {
             let a = answer(&corpus, &question);
             out.answer(&a);
             Ok(clean && a.supported)
+        }
+        Command::Verify {
+            file,
+            sources,
+            story,
+        } => {
+            let mut sources = sources.clone();
+            let file = match file {
+                Some(f) => f.clone(),
+                None if sources.len() >= 2 => sources.pop().expect("two or more"),
+                None => bail!("give the text to verify (a FILE, or - for stdin)"),
+            };
+            let text = read_text(&file)?;
+            let (docs, clean) = match story {
+                Some(id) => (stored_story(cli, *id)?, true),
+                None if !sources.is_empty() => load_docs(cli, &sources)?,
+                None => bail!("no sources: give --sources PATH... or --story ID"),
+            };
+            let corpus = corpus_of(&docs);
+            let report = verify(&corpus, &text, &VerifyOptions::default());
+            out.verification(&text, &report);
+            Ok(clean && report.all_supported())
         }
         Command::Summarize {
             paths,
@@ -211,6 +234,18 @@ fn story_for_question(cli: &Cli, question: &str) -> Result<Vec<(Article, Analysi
         .filter(|(_, s)| *s == story)
         .map(|(d, _)| d)
         .collect())
+}
+
+/// The text to verify, from a file or stdin (`-`).
+fn read_text(path: &Path) -> Result<String> {
+    let text = if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).context("reading stdin")?;
+        s
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?
+    };
+    Ok(text)
 }
 
 fn data_dir(cli: &Cli) -> PathBuf {

@@ -133,6 +133,19 @@ pub enum Command {
         #[arg(value_name = "QUESTION")]
         question: Vec<String>,
     },
+    /// Check a text against the sources claim by claim: supported, unsupported or contradicted, with
+    /// evidence. Exit code 0 when every claim is supported, 1 when any is not, 2 on error.
+    Verify {
+        /// The text to check (`-` for stdin). When omitted, the last --sources path is the text.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Check against these articles (one-shot, no store).
+        #[arg(long, num_args = 1.., value_name = "PATH", conflicts_with = "story")]
+        sources: Vec<PathBuf>,
+        /// Check against a story of the store (ids as `corroborate cluster` prints them).
+        #[arg(long, value_name = "ID")]
+        story: Option<u32>,
+    },
     /// Extract the main text of HTML pages: one `.txt` per page in OUT, one paragraph per line.
     Extract {
         #[arg(long, value_name = "OUT")]

@@ -11,6 +11,7 @@ use corroborate::synth::briefing::{
 };
 use corroborate::synth::facts::FactIndex;
 use corroborate::synth::Corpus;
+use corroborate::verify::{Report, Verdict};
 use serde_json::json;
 use std::path::Path;
 
@@ -683,5 +684,76 @@ fn briefing_text(b: &Briefing) {
             a.title.as_deref().unwrap_or("(untitled)"),
             copy
         );
+    }
+}
+
+fn verdict_label(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Supported => "SUPPORTED",
+        Verdict::Unsupported => "UNSUPPORTED",
+        Verdict::Contradicted => "CONTRADICTED",
+    }
+}
+
+impl Out {
+    /// A verification: the claims in input order, each marked, with its reason and evidence.
+    pub fn verification(&self, _text: &str, r: &Report) {
+        match self.format {
+            OutputFormat::Json => self.json(r),
+            OutputFormat::Markdown => {
+                println!(
+                    "**{} claims: {} supported, {} unsupported, {} contradicted**\n",
+                    r.summary.claims,
+                    r.summary.supported,
+                    r.summary.unsupported,
+                    r.summary.contradicted
+                );
+                for c in &r.claims {
+                    let mark = match c.verdict {
+                        Verdict::Supported => "✅",
+                        Verdict::Unsupported => "❓",
+                        Verdict::Contradicted => "❌",
+                    };
+                    println!(
+                        "- {mark} **{}** {} *({}; score {:.2})*",
+                        verdict_label(c.verdict),
+                        md_escape(&c.text),
+                        md_escape(&c.reason),
+                        c.score
+                    );
+                    for e in &c.evidence {
+                        println!(
+                            "  - > {} — *{} {}#{}*",
+                            md_escape(&e.text),
+                            md_escape(&e.outlet),
+                            e.article,
+                            e.sentence
+                        );
+                    }
+                }
+            }
+            OutputFormat::Text => {
+                for c in &r.claims {
+                    println!("[{}] {}", verdict_label(c.verdict), c.text);
+                    println!(
+                        "    {} (score {:.2}, bytes {}..{})",
+                        c.reason, c.score, c.start, c.end
+                    );
+                    for e in &c.evidence {
+                        println!(
+                            "    | {}  [{} {}#{}]",
+                            e.text, e.outlet, e.article, e.sentence
+                        );
+                    }
+                }
+                println!(
+                    "\n{} claims: {} supported, {} unsupported, {} contradicted",
+                    r.summary.claims,
+                    r.summary.supported,
+                    r.summary.unsupported,
+                    r.summary.contradicted
+                );
+            }
+        }
     }
 }

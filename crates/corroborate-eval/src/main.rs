@@ -2,6 +2,7 @@
 //! every command says so and exits 0 when the data is absent.
 
 mod clustering;
+mod factcheck;
 mod ingest_bench;
 mod names;
 mod quotes;
@@ -53,6 +54,24 @@ enum Command {
         #[arg(long, default_value_t = 3000)]
         articles: usize,
     },
+    /// Verify on the factual-consistency dev sets: balanced accuracy, CLIFF error types.
+    Verify {
+        /// Try thresholds 0.50..0.95 instead of the configured one.
+        #[arg(long)]
+        sweep: bool,
+    },
+    /// Verdict reasons on one factcheck file (debugging aid).
+    VerifyReasons {
+        #[arg(default_value = "aggrefact_cnndm_val.jsonl")]
+        file: String,
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+    },
+    /// Verify speed: claims per second against a 10-article source set.
+    VerifyBench {
+        #[arg(long, default_value_t = 2000)]
+        claims: usize,
+    },
     /// End-to-end ingest throughput and peak memory at growing corpus sizes (built from dev-set texts).
     IngestBench {
         /// Corpus sizes to ingest, each into a fresh store.
@@ -71,6 +90,9 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Quotes { split, show } => quotes::run(&cli.shared, &split, show),
         Command::Names { show } => names::run(&cli.shared, show),
+        Command::Verify { sweep } => factcheck::run(&cli.shared, sweep),
+        Command::VerifyReasons { file, show } => factcheck::reasons(&cli.shared, &file, show),
+        Command::VerifyBench { claims } => factcheck::bench(&cli.shared, claims),
         Command::Cluster { thresholds } => clustering::run(&cli.shared, &thresholds),
         Command::ClusterBench { articles } => clustering::bench(&cli.shared, articles),
         Command::Profile { articles } => ingest_bench::profile(&cli.shared, articles),

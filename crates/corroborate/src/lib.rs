@@ -15,6 +15,7 @@ pub mod model;
 pub mod pipeline;
 pub mod store;
 pub mod synth;
+pub mod verify;
 
 pub use error::{Error, Result};
 pub use model::*;

@@ -205,6 +205,31 @@ impl<'a> Corpus<'a> {
         (seq, stems)
     }
 
+    /// Bigram concepts of a text, looked up in this corpus's vocabulary; pairs touching a word the
+    /// corpus never uses are returned as `None` (they cannot be found in any sentence).
+    pub fn lookup_bigrams(&self, text: &str) -> Vec<Option<u64>> {
+        let ids: Vec<(Option<u32>, bool)> = tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .map(|t| {
+                let w = normalize(t.text);
+                let stop = is_stopword(&w);
+                (self.stem_id(&stem(&w)), stop)
+            })
+            .collect();
+        let mut out: Vec<Option<u64>> = ids
+            .windows(2)
+            .filter(|w| !(w[0].1 && w[1].1))
+            .map(|w| match (w[0].0, w[1].0) {
+                (Some(a), Some(b)) => Some(((a as u64) << 32) | b as u64),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup_by(|a, b| a.is_some() && a == b);
+        out
+    }
+
     /// Stems of a text already known to the corpus (unknown words are dropped): for queries and claims.
     pub fn lookup_stems(&self, text: &str) -> Vec<u32> {
         let mut out: Vec<u32> = tokenize(text)
