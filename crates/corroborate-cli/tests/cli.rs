@@ -840,3 +840,116 @@ fn seeds_ask_answers_with_citations() {
     let a = ask("What did Putin eat for breakfast?");
     assert_eq!(a["supported"], false, "{a}");
 }
+
+fn ai_summary() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ai/ai-summary-dam-talks.txt")
+}
+
+#[test]
+fn verify_flags_the_ai_summary_claims_the_sources_do_not_support() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let out = run(
+        dir.path(),
+        &[
+            "verify",
+            "--format",
+            "json",
+            ai_summary().to_str().unwrap(),
+            "--sources",
+            ex.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out);
+    let text = std::fs::read_to_string(ai_summary()).unwrap();
+    let claims = v["claims"].as_array().unwrap();
+    for c in claims {
+        let (s, e) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], c["text"].as_str().unwrap());
+        for key in ["verdict", "score", "reason", "evidence"] {
+            assert!(!c[key].is_null(), "{key} missing");
+        }
+    }
+    let verdict_of = |needle: &str| {
+        claims
+            .iter()
+            .find(|c| c["text"].as_str().unwrap().contains(needle))
+            .map(|c| c["verdict"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(verdict_of("ten hours"), "contradicted");
+    assert_eq!(verdict_of("$2 billion"), "unsupported");
+    assert_eq!(verdict_of("first direct talks"), "supported");
+    assert_eq!(v["summary"]["contradicted"], 1);
+
+    // A supported text exits 0; stdin works.
+    let mut child = bin()
+        .args(["verify", "-", "--sources", ex.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Both sides will meet again in Geneva in July.")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // Markdown marks each claim.
+    let out = run(
+        dir.path(),
+        &[
+            "verify",
+            "--format",
+            "markdown",
+            ai_summary().to_str().unwrap(),
+            "--sources",
+            ex.to_str().unwrap(),
+        ],
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("**CONTRADICTED**"));
+}
+
+#[test]
+fn verify_without_usable_sources_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "verify",
+            ai_summary().to_str().unwrap(),
+            "--sources",
+            empty.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no articles"), "{}", stderr(&out));
+    let out = run(dir.path(), &["verify", ai_summary().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no sources"), "{}", stderr(&out));
+    let out = run(
+        dir.path(),
+        &[
+            "verify",
+            "/nonexistent/text.txt",
+            "--sources",
+            examples().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/nonexistent/text.txt"));
+}

@@ -134,6 +134,20 @@ pub fn floor_boundary(s: &str, i: usize) -> usize {
 /// Lower-case, fold typographic apostrophes, drop abbreviation dots: the form used for matching.
 pub fn normalize(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
+    normalize_into(word, &mut s);
+    s
+}
+
+/// `normalize` into a reused buffer (hot loops normalise every token).
+pub fn normalize_into(word: &str, s: &mut String) {
+    s.clear();
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && b != b'.' && !b.is_ascii_uppercase())
+    {
+        s.push_str(word);
+        return;
+    }
     for c in word.chars() {
         match c {
             '\u{2019}' | '\u{2018}' => s.push('\''),
@@ -141,7 +155,6 @@ pub fn normalize(word: &str) -> String {
             c => s.extend(c.to_lowercase()),
         }
     }
-    s
 }
 
 pub fn stem(word: &str) -> String {

@@ -44,6 +44,15 @@ pub fn signature(text: &str) -> Option<Vec<u32>> {
     Some(hasher().create_signature(sh.into_iter()))
 }
 
+/// MinHash signature over shingle hashes computed elsewhere (e.g. from already interned words), or
+/// None when there are too few to compare.
+pub fn signature_of_shingles(shingles: Vec<u64>) -> Option<Vec<u32>> {
+    if shingles.len() < MIN_SHINGLES {
+        return None;
+    }
+    Some(hasher().create_signature(shingles.into_iter()))
+}
+
 /// One key per band; equal keys make two articles LSH candidates.
 pub fn band_keys(sig: &[u32]) -> Vec<u64> {
     sig.chunks(ROWS)

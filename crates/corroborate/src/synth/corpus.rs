@@ -5,9 +5,10 @@
 //! bigram concepts and its position.
 
 use crate::analyze::names::token_key;
-use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
+use crate::analyze::tokens::{is_stopword, normalize, normalize_into, stem, tokenize, TokenKind};
 use crate::dedupe::MemoryDedupe;
 use crate::model::{Analysis, Article, Span};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// One article with its analysis, as handed to synthesis.
@@ -61,19 +62,13 @@ pub struct Corpus<'a> {
     /// Spelling-folded stem -> id, so "Sergei"/"Sergey" and "Zelensky"/"Zelenskyy" are one word.
     folded: HashMap<String, u32>,
     /// Normalised word -> (stem id, stop word): each distinct word is stemmed once.
-    words: HashMap<String, (u32, bool)>,
+    words: FxHashMap<String, (u32, bool)>,
     /// Number of distinct sources (copy roots).
     pub sources: u32,
 }
 
 impl<'a> Corpus<'a> {
     pub fn new(docs: Vec<Doc<'a>>) -> Self {
-        let mut dedupe = MemoryDedupe::default();
-        let root: Vec<u32> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| dedupe.add(&d.article.text).unwrap_or(i) as u32)
-            .collect();
         let mut outlet_ids: HashMap<String, u32> = HashMap::new();
         let mut outlets = Vec::new();
         let outlet = docs
@@ -86,28 +81,59 @@ impl<'a> Corpus<'a> {
                 })
             })
             .collect();
-        let sources = root
-            .iter()
-            .enumerate()
-            .filter(|(i, r)| *i as u32 == **r)
-            .count() as u32;
         let mut c = Corpus {
+            root: (0..docs.len() as u32).collect(),
             docs,
             units: Vec::new(),
-            root,
             outlet,
             outlets,
             vocab: Vec::new(),
             stopword: Vec::new(),
             ids: HashMap::new(),
             folded: HashMap::new(),
-            words: HashMap::new(),
-            sources,
+            words: FxHashMap::default(),
+            sources: 0,
         };
         for d in 0..c.docs.len() {
             c.add_units(d);
         }
+        c.find_copies();
         c
+    }
+
+    /// Link wire copies to their originals. Shingles come from the interned words, so copies are
+    /// found without tokenising the texts again.
+    fn find_copies(&mut self) {
+        let mut dedupe = MemoryDedupe::default();
+        let mut first = 0;
+        for d in 0..self.docs.len() {
+            let end = first
+                + self.units[first..]
+                    .iter()
+                    .take_while(|u| u.doc == d as u32)
+                    .count();
+            let words: Vec<u32> = self.units[first..end]
+                .iter()
+                .flat_map(|u| u.seq.iter().copied())
+                .collect();
+            first = end;
+            let shingles: Vec<u64> = words
+                .windows(3)
+                .map(|w| {
+                    let x = ((w[0] as u64) << 42) ^ ((w[1] as u64) << 21) ^ w[2] as u64;
+                    x.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                })
+                .collect();
+            let hash = crate::dedupe::content_hash(&self.docs[d].article.text);
+            let sig = crate::dedupe::signature_of_shingles(shingles);
+            self.root[d] = dedupe.add_hashed(hash, sig).unwrap_or(d) as u32;
+        }
+        self.sources = self
+            .root
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| *i as u32 == **r)
+            .count() as u32;
     }
 
     fn intern(&mut self, s: String, stop: bool) -> u32 {
@@ -181,17 +207,18 @@ impl<'a> Corpus<'a> {
     pub fn stem_sentence(&mut self, body: &str) -> (Vec<u32>, Vec<u32>) {
         let mut seq = Vec::new();
         let mut stems = Vec::new();
+        let mut lower = String::new();
         for t in tokenize(body) {
             if t.kind == TokenKind::Punct {
                 continue;
             }
-            let lower = normalize(t.text);
-            let (id, stop) = match self.words.get(&lower) {
+            normalize_into(t.text, &mut lower);
+            let (id, stop) = match self.words.get(lower.as_str()) {
                 Some(&known) => known,
                 None => {
                     let stop = is_stopword(&lower);
                     let id = self.intern(stem(&lower), stop);
-                    self.words.insert(lower, (id, stop));
+                    self.words.insert(lower.clone(), (id, stop));
                     (id, stop)
                 }
             };

@@ -8,7 +8,7 @@
 //! show is near-optimal for this class; the better of two cost exponents is kept.
 
 use super::corpus::{Corpus, Unit};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// The size limit of a summary. Whole sentences only: a sentence that does not fit is skipped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,7 +122,7 @@ pub fn concept_weights(
 }
 
 /// Choose sentences (unit indices) covering the most concept worth within the budget, plus a small
-/// per-sentence `prior` (e.g. query relevance). Returned in selection order.
+/// per-sentence `prior` (e.g. a lead bonus). Returned in selection order.
 pub fn select(
     corpus: &Corpus,
     weights: &HashMap<u64, f32>,
@@ -130,83 +130,168 @@ pub fn select(
     budget: Budget,
     cfg: &SelectConfig,
 ) -> Vec<usize> {
-    let eligible: Vec<usize> = corpus
-        .units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| {
-            !u.furniture && !u.fragment && u.words >= cfg.min_words && u.words <= cfg.max_words
-        })
-        .filter(|(_, u)| !corpus.text(u).trim_end().ends_with('?'))
-        .map(|(i, _)| i)
-        .collect();
+    let problem = Problem::new(corpus, weights, prior, budget, cfg);
     let mut best: Option<(f32, Vec<usize>)> = None;
     for r in [1.0f32, 0.5] {
-        let picked = greedy(corpus, weights, prior, budget, &eligible, r, cfg.max_repeat);
-        let value = objective(corpus, weights, prior, &picked);
+        let picked = problem.greedy(corpus, r, cfg.max_repeat);
+        let value = problem.objective(&picked);
         if best.as_ref().is_none_or(|(v, _)| value > *v) {
             best = Some((value, picked));
         }
     }
-    best.map(|(_, p)| p).unwrap_or_default()
+    best.map(|(_, p)| p.into_iter().map(|k| problem.units[k]).collect())
+        .unwrap_or_default()
 }
 
-fn gain(u: &Unit, weights: &HashMap<u64, f32>, covered: &HashSet<u64>) -> f32 {
-    u.bigrams
-        .iter()
-        .filter(|c| !covered.contains(c))
-        .filter_map(|c| weights.get(c))
-        .sum()
+/// Selection with dense concept ids: each eligible unit's weighted concepts, its cost and prior.
+struct Problem {
+    /// Eligible unit indices into the corpus.
+    units: Vec<usize>,
+    concepts: Vec<Vec<u32>>,
+    cost: Vec<usize>,
+    prior: Vec<f32>,
+    weight: Vec<f32>,
+    limit: usize,
 }
 
-fn greedy(
-    corpus: &Corpus,
-    weights: &HashMap<u64, f32>,
-    prior: Option<&[f32]>,
-    budget: Budget,
-    eligible: &[usize],
-    r: f32,
-    max_repeat: f32,
-) -> Vec<usize> {
-    let mut covered: HashSet<u64> = HashSet::new();
-    let mut picked: Vec<usize> = Vec::new();
-    let mut used = 0usize;
-    let mut seen_text: HashSet<&str> = HashSet::new();
-    loop {
-        let mut best: Option<(f32, usize, usize)> = None;
-        for &i in eligible {
-            if picked.contains(&i) {
-                continue;
-            }
-            let u = &corpus.units[i];
+impl Problem {
+    fn new(
+        corpus: &Corpus,
+        weights: &HashMap<u64, f32>,
+        prior: Option<&[f32]>,
+        budget: Budget,
+        cfg: &SelectConfig,
+    ) -> Self {
+        let mut ids: HashMap<u64, u32> = HashMap::new();
+        let mut weight = Vec::new();
+        let mut p = Problem {
+            units: Vec::new(),
+            concepts: Vec::new(),
+            cost: Vec::new(),
+            prior: Vec::new(),
+            weight: Vec::new(),
+            limit: budget.limit(),
+        };
+        let mut seen_text: HashSet<&str> = HashSet::new();
+        for (i, u) in corpus.units.iter().enumerate() {
             let text = corpus.text(u);
-            let cost = budget.cost(u, text);
-            if used + cost > budget.limit() || seen_text.contains(text) {
-                continue;
-            }
-            if picked
-                .iter()
-                .any(|&p| repeats(u, &corpus.units[p], max_repeat))
+            if u.furniture
+                || u.fragment
+                || u.words < cfg.min_words
+                || u.words > cfg.max_words
+                || text.trim_end().ends_with('?')
+                || !seen_text.insert(text)
             {
                 continue;
             }
-            let g = gain(u, weights, &covered) + prior.map_or(0.0, |p| p[i]);
-            if g <= 0.0 {
+            let cost = budget.cost(u, text);
+            if cost > p.limit {
                 continue;
             }
-            let score = g / (cost.max(1) as f32).powf(r);
-            if best.is_none_or(|(s, _, _)| score > s) {
-                best = Some((score, i, cost));
+            let concepts = u
+                .bigrams
+                .iter()
+                .filter_map(|c| {
+                    let w = *weights.get(c)?;
+                    Some(*ids.entry(*c).or_insert_with(|| {
+                        weight.push(w);
+                        weight.len() as u32 - 1
+                    }))
+                })
+                .collect();
+            p.units.push(i);
+            p.concepts.push(concepts);
+            p.cost.push(cost);
+            p.prior.push(prior.map_or(0.0, |x| x[i]));
+        }
+        p.weight = weight;
+        p
+    }
+
+    fn gain(&self, k: usize, covered: &[bool]) -> f32 {
+        self.concepts[k]
+            .iter()
+            .filter(|&&c| !covered[c as usize])
+            .map(|&c| self.weight[c as usize])
+            .sum::<f32>()
+            + self.prior[k]
+    }
+
+    /// Cost-scaled greedy with lazy evaluation: a unit's gain only shrinks as concepts get covered,
+    /// so a stale score is an upper bound and most units are never re-scored.
+    fn greedy(&self, corpus: &Corpus, r: f32, max_repeat: f32) -> Vec<usize> {
+        let scaled = |g: f32, k: usize| g / (self.cost[k].max(1) as f32).powf(r);
+        let mut covered = vec![false; self.weight.len()];
+        let mut heap: BinaryHeap<(Score, std::cmp::Reverse<usize>)> = (0..self.units.len())
+            .map(|k| {
+                (
+                    Score(scaled(self.gain(k, &covered), k)),
+                    std::cmp::Reverse(k),
+                )
+            })
+            .collect();
+        let mut picked: Vec<usize> = Vec::new();
+        let mut used = 0usize;
+        while let Some((Score(stale), std::cmp::Reverse(k))) = heap.pop() {
+            if stale <= 0.0 {
+                break;
+            }
+            if used + self.cost[k] > self.limit {
+                continue;
+            }
+            let fresh = scaled(self.gain(k, &covered), k);
+            if heap.peek().is_some_and(|(Score(next), _)| fresh < *next) {
+                heap.push((Score(fresh), std::cmp::Reverse(k)));
+                continue;
+            }
+            if fresh <= 0.0 {
+                break;
+            }
+            let u = &corpus.units[self.units[k]];
+            if picked
+                .iter()
+                .any(|&p| repeats(u, &corpus.units[self.units[p]], max_repeat))
+            {
+                continue;
+            }
+            for &c in &self.concepts[k] {
+                covered[c as usize] = true;
+            }
+            used += self.cost[k];
+            picked.push(k);
+        }
+        picked
+    }
+
+    fn objective(&self, picked: &[usize]) -> f32 {
+        let mut covered = vec![false; self.weight.len()];
+        let mut total = 0.0;
+        for &k in picked {
+            total += self.gain(k, &covered);
+            for &c in &self.concepts[k] {
+                covered[c as usize] = true;
             }
         }
-        let Some((_, i, cost)) = best else { break };
-        let u = &corpus.units[i];
-        covered.extend(u.bigrams.iter().copied());
-        seen_text.insert(corpus.text(u));
-        used += cost;
-        picked.push(i);
+        total
     }
-    picked
+}
+
+/// A total order on finite scores for the heap (NaN never occurs: weights are finite sums).
+#[derive(Clone, Copy, PartialEq)]
+struct Score(f32);
+
+impl Eq for Score {}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Score {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 /// Whether `u` mostly restates `picked`: bigram coverage alone lets a paraphrase through when it
@@ -221,22 +306,6 @@ fn repeats(u: &Unit, picked: &Unit, max_share: f32) -> bool {
         .filter(|s| picked.stems.binary_search(s).is_ok())
         .count();
     shared as f32 / u.stems.len() as f32 >= max_share
-}
-
-fn objective(
-    corpus: &Corpus,
-    weights: &HashMap<u64, f32>,
-    prior: Option<&[f32]>,
-    picked: &[usize],
-) -> f32 {
-    let mut covered: HashSet<u64> = HashSet::new();
-    let mut total = 0.0;
-    for &i in picked {
-        let u = &corpus.units[i];
-        total += gain(u, weights, &covered) + prior.map_or(0.0, |p| p[i]);
-        covered.extend(u.bigrams.iter().copied());
-    }
-    total
 }
 
 /// Order chosen sentences for reading: by relative position in their article (leads first: news puts

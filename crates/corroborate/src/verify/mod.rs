@@ -488,7 +488,7 @@ impl ClaimContext<'_, '_> {
             let same = sources.iter().any(|r| {
                 r.speaker_key
                     .as_deref()
-                    .is_some_and(|k| crate::analyze::names::names_match(k, &claimed_key))
+                    .is_some_and(|k| speakers_agree(k, &claimed_key))
             });
             if !sources.is_empty() && !same {
                 let who = sources[0].speaker.clone().unwrap_or_default();
@@ -622,6 +622,24 @@ const BIGRAM_WEIGHT: f32 = 0.6;
 /// Price (share of the score) per non-adjacent sentence joined into an evidence window.
 const FUSION_PENALTY: f32 = 0.15;
 
+/// Whether two speaker keys can name the same person: equal, or every token of the shorter one in the
+/// longer ("Varga" and "Lena Varga"), or the names match as written (variants, initials).
+fn speakers_agree(a: &str, b: &str) -> bool {
+    let tokens = |k: &str| -> Vec<String> {
+        let body = k.split_once(':').map_or(k, |(_, rest)| rest);
+        body.split_whitespace().map(str::to_string).collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    let (short, long) = if ta.len() <= tb.len() {
+        (&ta, &tb)
+    } else {
+        (&tb, &ta)
+    };
+    a == b
+        || (!short.is_empty() && short.iter().all(|t| long.contains(t)))
+        || crate::analyze::names::names_match(&ta.join(" "), &tb.join(" "))
+}
+
 fn same_value(a: &Figure, b: &Figure) -> bool {
     if a.kind != b.kind {
         return false;
@@ -699,4 +717,150 @@ fn overlap(a: &[String], b: &[String]) -> f32 {
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Origin};
+    use crate::synth::Doc;
+
+    fn art(id: &str, outlet: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: None,
+            source: Some(outlet.into()),
+            published: None,
+            url: None,
+            byline: None,
+            lang: None,
+            text: text.into(),
+            origin: Origin {
+                path: "t".into(),
+                line: None,
+                format: Format::Text,
+            },
+        }
+    }
+
+    fn sources() -> Vec<Article> {
+        vec![
+            art("a", "Bay Times", "The ferry Alvina ran aground near Port Selm on Monday with 212 passengers on board. \
+                 Coast guard chief Lena Varga said all passengers were brought ashore within 4 hours. \
+                 \"Nobody was seriously hurt, and that is what matters,\" Varga said."),
+            art("b", "Harbour Gazette", "Divers will inspect the hull of the Alvina on Wednesday. \
+                 The operator said the ferry will not sail again this season."),
+        ]
+    }
+
+    fn check(text: &str) -> Report {
+        let arts = sources();
+        let an: Vec<Analysis> = arts.iter().map(crate::analyze::analyze).collect();
+        let corpus = Corpus::new(
+            arts.iter()
+                .zip(&an)
+                .map(|(article, analysis)| Doc { article, analysis })
+                .collect(),
+        );
+        verify(&corpus, text, &VerifyOptions::default())
+    }
+
+    fn verdicts(r: &Report) -> Vec<Verdict> {
+        r.claims.iter().map(|c| c.verdict).collect()
+    }
+
+    #[test]
+    fn empty_text_has_no_claims() {
+        let r = check("");
+        assert!(r.claims.is_empty());
+        assert!(r.all_supported());
+        assert!(check("  \n ... ").claims.is_empty());
+    }
+
+    #[test]
+    fn text_without_a_sentence_boundary_is_one_claim() {
+        let r = check(
+            "the ferry Alvina ran aground near Port Selm on Monday with 212 passengers on board",
+        );
+        assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+        assert_eq!(r.claims[0].start, 0);
+    }
+
+    #[test]
+    fn claims_keep_offsets_and_evidence() {
+        let text = "Divers will inspect the hull of the Alvina on Wednesday. The ferry sank in a storm near Oslo.";
+        let r = check(text);
+        assert_eq!(r.claims.len(), 2);
+        for c in &r.claims {
+            assert_eq!(&text[c.start..c.end], c.text);
+        }
+        assert_eq!(r.claims[0].verdict, Verdict::Supported);
+        assert_eq!(r.claims[0].evidence[0].article, "b");
+        assert_eq!(r.claims[1].verdict, Verdict::Unsupported);
+        assert_eq!(r.summary.supported, 1);
+        assert_eq!(r.summary.unsupported, 1);
+    }
+
+    #[test]
+    fn numbers_in_words_match_digits_and_differ_when_they_differ() {
+        let r = check("Coast guard chief Lena Varga said all passengers were brought ashore within four hours.");
+        assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+        let r = check("Coast guard chief Lena Varga said all passengers were brought ashore within nine hours.");
+        assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+        assert!(
+            r.claims[0].reason.contains("4 hours"),
+            "{}",
+            r.claims[0].reason
+        );
+        let r = check(
+            "The ferry Alvina ran aground near Port Selm on Monday with 300 passengers on board.",
+        );
+        assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+    }
+
+    #[test]
+    fn quotes_are_checked_exactly_with_either_quote_marks() {
+        for q in [
+            "\"Nobody was seriously hurt, and that is what matters,\" Varga said.",
+            "\u{201c}Nobody was seriously hurt, and that is what matters,\u{201d} Varga said.",
+        ] {
+            assert_eq!(verdicts(&check(q)), vec![Verdict::Supported], "{q}");
+        }
+        let r =
+            check("\u{201c}Nobody was hurt at all, and that is what matters,\u{201d} Varga said.");
+        assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+        assert!(r.claims[0].reason.contains("quote differs"));
+    }
+
+    #[test]
+    fn a_quote_given_to_the_wrong_speaker_is_a_contradiction() {
+        let r = check("\"Nobody was seriously hurt, and that is what matters,\" the operator's chief Tom Brandt said.");
+        assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+        assert!(
+            r.claims[0].reason.contains("attributed to"),
+            "{}",
+            r.claims[0].reason
+        );
+    }
+
+    #[test]
+    fn a_negation_the_source_lacks_is_a_contradiction() {
+        let r = check("The operator said the ferry will sail again this season.");
+        assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+    }
+
+    #[test]
+    fn semicolons_split_claims() {
+        let text =
+            "Divers will inspect the hull of the Alvina on Wednesday; the captain was arrested.";
+        let (_, an) = analyze_text(text, None);
+        assert_eq!(claims(text, &an).len(), 2);
+    }
+
+    #[test]
+    fn no_sources_means_nothing_is_supported() {
+        let corpus = Corpus::new(Vec::new());
+        let r = verify(&corpus, "The ferry ran aground.", &VerifyOptions::default());
+        assert_eq!(verdicts(&r), vec![Verdict::Unsupported]);
+    }
 }
