@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build corroborate and run it on the bundled example corpus (fiction written for this project):
-# ingest into a fresh store, then show what it holds, who is named, who said what, and a search.
+# ingest into a fresh store, show what it holds and who said what, then brief the dam story, answer
+# questions from the sources, and verify an AI-written summary against them.
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo build --release -q -p corroborate-cli
@@ -18,3 +19,11 @@ echo; echo "== quotes by Yuri Barzenko"
 "$bin" quotes --speaker barzenko
 echo; echo "== search: dam commission"
 "$bin" search dam commission --limit 3
+echo; echo "== briefing of the example corpus (markdown)"
+"$bin" brief --format markdown --sources examples/corpus
+echo; echo "== ask: where were the dam talks held?"
+"$bin" ask "Where were the dam talks held?"
+echo; echo "== ask: a question the sources cannot answer"
+"$bin" ask --sources examples/corpus "What did the orchestra play at the coronation?" || true
+echo; echo "== verify the AI-written summary (exit code 1: two claims fail)"
+"$bin" verify examples/ai/ai-summary-dam-talks.txt --sources examples/corpus || true

@@ -1,7 +1,8 @@
 //! corroborate: turn the coverage of many news outlets into grounded, source-attributed briefings.
 //!
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
-//! [`ingest`] -> [`analyze`] -> [`dedupe`] -> [`store`] / [`index`] -> (cluster -> synthesize/verify -> render).
+//! [`ingest`] -> [`analyze`] -> [`dedupe`] -> [`store`] / [`index`] -> [`cluster`] -> [`synth`] / [`verify`]
+//! (-> render in the CLI).
 //! [`pipeline`] runs ingest end to end into a store.
 
 pub mod analyze;

@@ -104,19 +104,31 @@ impl<'a> Corpus<'a> {
     /// Link wire copies to their originals. Shingles come from the interned words, so copies are
     /// found without tokenising the texts again.
     fn find_copies(&mut self) {
-        let mut dedupe = MemoryDedupe::default();
+        // Per doc: its range of units.
+        let mut ranges = vec![(0usize, 0usize); self.docs.len()];
         let mut first = 0;
-        for d in 0..self.docs.len() {
+        for (d, r) in ranges.iter_mut().enumerate() {
             let end = first
                 + self.units[first..]
                     .iter()
                     .take_while(|u| u.doc == d as u32)
                     .count();
-            let words: Vec<u32> = self.units[first..end]
+            *r = (first, end);
+            first = end;
+        }
+        // The earliest-published copy is the original (as in the store); undated ones come last.
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by_key(|&d| {
+            let p = self.docs[d].article.published;
+            (p.is_none(), p, d)
+        });
+        let mut dedupe = MemoryDedupe::default();
+        for &d in &order {
+            let (a, b) = ranges[d];
+            let words: Vec<u32> = self.units[a..b]
                 .iter()
                 .flat_map(|u| u.seq.iter().copied())
                 .collect();
-            first = end;
             let shingles: Vec<u64> = words
                 .windows(3)
                 .map(|w| {
@@ -126,7 +138,8 @@ impl<'a> Corpus<'a> {
                 .collect();
             let hash = crate::dedupe::content_hash(&self.docs[d].article.text);
             let sig = crate::dedupe::signature_of_shingles(shingles);
-            self.root[d] = dedupe.add_hashed(hash, sig).unwrap_or(d) as u32;
+            // `add_hashed` numbers texts in the order added: map back to doc indices.
+            self.root[d] = dedupe.add_hashed(hash, sig).map_or(d, |k| order[k]) as u32;
         }
         self.sources = self
             .root
