@@ -74,6 +74,33 @@ pub fn run(cli: &Cli) -> Result<bool> {
             Ok(clean)
         }
         Command::Extract { out: dir, paths } => extract(cli, dir, paths),
+        Command::Stories { limit } => {
+            let st = stored_stories(cli)?;
+            let refs: Vec<(&Article, Option<&Analysis>)> =
+                st.docs.iter().map(|(a, b)| (a, Some(b))).collect();
+            let mut list = corroborate::cluster::stories(&refs, &st.assignment, &st.copy_of);
+            if let Some(l) = limit {
+                list.truncate(*l);
+            }
+            out.stories(&list);
+            Ok(!list.is_empty())
+        }
+        Command::Story { id } => {
+            let st = stored_stories(cli)?;
+            let refs: Vec<(&Article, Option<&Analysis>)> =
+                st.docs.iter().map(|(a, b)| (a, Some(b))).collect();
+            let list = corroborate::cluster::stories(&refs, &st.assignment, &st.copy_of);
+            let Some(story) = list.into_iter().find(|s| s.id == *id) else {
+                bail!("no story {id} in {}", data_dir(cli).display());
+            };
+            let members: Vec<&Article> = story
+                .members
+                .iter()
+                .filter_map(|m| st.docs.iter().find(|(a, _)| &a.id == m).map(|(a, _)| a))
+                .collect();
+            out.story(&story, &members);
+            Ok(true)
+        }
         Command::Brief {
             story,
             sources,
@@ -183,25 +210,49 @@ fn corpus_of(docs: &[(Article, Analysis)]) -> Corpus<'_> {
     )
 }
 
-/// Every stored article, clustered into stories (ids as `corroborate cluster` prints them).
-fn stored_stories(cli: &Cli) -> Result<(Docs, Vec<u32>)> {
+/// Every stored article clustered into stories (ids as `corroborate cluster` prints them), with the
+/// index of the original of each wire copy.
+struct StoredStories {
+    docs: Docs,
+    assignment: Vec<u32>,
+    copy_of: Vec<Option<usize>>,
+}
+
+fn stored_stories(cli: &Cli) -> Result<StoredStories> {
     let engine = open(cli)?;
     let mut docs = Vec::new();
+    let mut originals = Vec::new();
     engine.store.scan(0, &mut |a| {
+        originals.push(a.duplicate_of.clone());
         docs.push((a.article, a.analysis));
         true
     })?;
+    let index: std::collections::HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, (a, _))| (a.id.as_str(), i))
+        .collect();
+    let copy_of = originals
+        .iter()
+        .map(|o| o.as_deref().and_then(|id| index.get(id).copied()))
+        .collect();
     let refs: Vec<(&Article, Option<&Analysis>)> = docs.iter().map(|(a, b)| (a, Some(b))).collect();
-    let stories = cluster_all(&refs, ClusterConfig::default());
-    Ok((docs, stories))
+    let assignment = cluster_all(&refs, ClusterConfig::default());
+    Ok(StoredStories {
+        docs,
+        assignment,
+        copy_of,
+    })
 }
 
 /// The members of one story of the store.
 fn stored_story(cli: &Cli, id: u32) -> Result<Vec<(Article, Analysis)>> {
-    let (docs, stories) = stored_stories(cli)?;
+    let StoredStories {
+        docs, assignment, ..
+    } = stored_stories(cli)?;
     let members: Vec<(Article, Analysis)> = docs
         .into_iter()
-        .zip(stories)
+        .zip(assignment)
         .filter(|(_, s)| *s == id)
         .map(|(d, _)| d)
         .collect();
@@ -220,17 +271,19 @@ fn story_for_question(cli: &Cli, question: &str) -> Result<Vec<(Article, Analysi
             data_dir(cli).display()
         );
     };
-    let (docs, stories) = stored_stories(cli)?;
+    let StoredStories {
+        docs, assignment, ..
+    } = stored_stories(cli)?;
     let Some(story) = docs
         .iter()
         .position(|(a, _)| a.id == best.id)
-        .map(|i| stories[i])
+        .map(|i| assignment[i])
     else {
         bail!("article {} is in the index but not the store", best.id);
     };
     Ok(docs
         .into_iter()
-        .zip(stories)
+        .zip(assignment)
         .filter(|(_, s)| *s == story)
         .map(|(d, _)| d)
         .collect())

@@ -107,6 +107,14 @@ pub enum Command {
         #[arg(long)]
         query: Option<String>,
     },
+    /// Stories in the store, newest first: label, outlets, date span. (Stories are computed from the
+    /// stored articles when the command runs.)
+    Stories {
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// One story of the store: its members and their outlets.
+    Story { id: u32 },
     /// A briefing of a story or of the given articles: what happened with citations and corroboration,
     /// one-outlet claims, disagreements, who said what, key figures, timeline.
     Brief {

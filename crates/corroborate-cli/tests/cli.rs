@@ -953,3 +953,39 @@ fn verify_without_usable_sources_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("/nonexistent/text.txt"));
 }
+
+#[test]
+fn stories_lists_the_example_events_with_copies_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let out = run(dir.path(), &["ingest", "-q", ex.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(dir.path(), &["stories", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 2, "{v}");
+    let dam = list
+        .iter()
+        .find(|s| s["label"].as_str().unwrap().contains("dam"))
+        .expect("dam story");
+    assert_eq!(dam["articles"], 6);
+    assert_eq!(dam["sources"], 5, "the wire copy counts once");
+    assert!(dam["top_places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p == "Geneva"));
+    // Newest first: the strike story's last article is the latest.
+    assert!(list[0]["label"].as_str().unwrap().contains("strike"));
+    let id = dam["id"].as_u64().unwrap().to_string();
+    let out = run(dir.path(), &["story", &id]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("lakeside-herald-dam-talks"));
+    let out = run(dir.path(), &["story", "4242"]);
+    assert_eq!(out.status.code(), Some(2));
+    // An empty store has no stories.
+    let empty = tempfile::tempdir().unwrap();
+    let out = run(empty.path(), &["stories"]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -522,6 +522,86 @@ pub fn label(members: &[(&Article, Option<&Analysis>)]) -> String {
     words.join(" ")
 }
 
+/// What a reader sees of a story.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Story {
+    pub id: u32,
+    pub label: String,
+    /// Most named people and organisations, most mentioned first (display names).
+    pub top_names: Vec<String>,
+    pub top_places: Vec<String>,
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+    pub articles: usize,
+    /// Distinct outlets; a wire copy's outlet counts only when it is not a copy.
+    pub outlets: Vec<String>,
+    /// Independent sources (copies of one article count once).
+    pub sources: usize,
+    /// Member article ids, earliest first.
+    pub members: Vec<String>,
+}
+
+/// Story records from articles and their story ids, newest story (by its latest article) first.
+/// `copy_of[i]` is the index of the article `i` copies, if any.
+pub fn stories(
+    docs: &[(&Article, Option<&Analysis>)],
+    assignment: &[u32],
+    copy_of: &[Option<usize>],
+) -> Vec<Story> {
+    let mut groups: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (i, &s) in assignment.iter().enumerate().take(docs.len()) {
+        groups.entry(s).or_default().push(i);
+    }
+    let mut out: Vec<Story> = groups
+        .into_iter()
+        .map(|(id, mut idx)| {
+            idx.sort_by_key(|&i| (docs[i].0.published, i));
+            let members: Vec<(&Article, Option<&Analysis>)> =
+                idx.iter().map(|&i| docs[i]).collect();
+            let analysed: Vec<(&Article, &Analysis)> = members
+                .iter()
+                .filter_map(|(a, an)| an.map(|an| (*a, an)))
+                .collect();
+            let entities = crate::entities::collect_entities(&analysed);
+            let top = |place: bool| -> Vec<String> {
+                entities
+                    .iter()
+                    .filter(|e| (e.kind == crate::model::EntityKind::Place) == place)
+                    .take(5)
+                    .map(|e| e.name.clone())
+                    .collect()
+            };
+            let mut outlets: Vec<String> = Vec::new();
+            for &i in &idx {
+                let name = docs[i].0.outlet();
+                if copy_of[i].is_none() && !outlets.contains(&name) {
+                    outlets.push(name);
+                }
+            }
+            let dates = idx.iter().filter_map(|&i| docs[i].0.published);
+            Story {
+                id,
+                label: label(&members),
+                top_names: top(false),
+                top_places: top(true),
+                first: dates.clone().min(),
+                last: dates.max(),
+                articles: idx.len(),
+                sources: idx.iter().filter(|&&i| copy_of[i].is_none()).count(),
+                outlets,
+                members: idx.iter().map(|&i| docs[i].0.id.clone()).collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.last
+            .cmp(&a.last)
+            .then(b.articles.cmp(&a.articles))
+            .then(a.id.cmp(&b.id))
+    });
+    out
+}
+
 /// Cluster a whole collection at once, in the given order; returns the story id of each article.
 pub fn cluster_all(docs: &[(&Article, Option<&Analysis>)], cfg: ClusterConfig) -> Vec<u32> {
     let mut c = Clusterer::new(cfg);
