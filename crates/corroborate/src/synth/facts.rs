@@ -14,6 +14,9 @@ pub const SUPPORT_THRESHOLD: f32 = 0.4;
 /// Fewest shared content stems for support (or all of them, for shorter sentences).
 pub const MIN_SHARED: usize = 4;
 
+/// Below this many sentences every stem is used to find candidates.
+const MIN_POSTINGS_CAP: usize = 256;
+
 /// Inverted index over the corpus's content stems, with IDF over sentences.
 pub struct FactIndex {
     idf: Vec<f32>,
@@ -69,16 +72,22 @@ impl FactIndex {
         score >= SUPPORT_THRESHOLD && shared >= MIN_SHARED.min(len.max(1))
     }
 
-    /// Units sharing at least one content stem with `stems`, each once.
+    /// Units sharing at least one content stem with `stems`, each once. Stems used by more than a
+    /// quarter of a large corpus's sentences are too common to find candidates by (a match on them
+    /// alone never reaches the support threshold), which keeps large stories fast.
     pub fn candidates(&self, stems: &[u32], seen: &mut [bool]) -> Vec<usize> {
+        let cap = (seen.len() / 4).max(MIN_POSTINGS_CAP);
         let mut out = Vec::new();
         for &s in stems {
-            for &u in self
+            let postings = self
                 .postings
                 .get(s as usize)
                 .map(Vec::as_slice)
-                .unwrap_or(&[])
-            {
+                .unwrap_or(&[]);
+            if postings.len() > cap {
+                continue;
+            }
+            for &u in postings {
                 if !seen[u as usize] {
                     seen[u as usize] = true;
                     out.push(u as usize);
