@@ -264,22 +264,26 @@ fn stored_story(cli: &Cli, id: u32) -> Result<Vec<(Article, Analysis)>> {
 
 /// The story a question is about: the story of the best search hit.
 fn story_for_question(cli: &Cli, question: &str) -> Result<Vec<(Article, Analysis)>> {
-    let hits = open(cli)?.search(question, 1)?;
-    let Some(best) = hits.first() else {
+    // Only articles that match the question are read and clustered, so the cost does not grow with
+    // the store; the story is the group of the best match.
+    let engine = open(cli)?;
+    let hits = engine.search(question, QUESTION_HITS)?;
+    if hits.is_empty() {
         bail!(
             "no stored article matches the question (store: {})",
             data_dir(cli).display()
         );
-    };
-    let StoredStories {
-        docs, assignment, ..
-    } = stored_stories(cli)?;
-    let Some(story) = docs
-        .iter()
-        .position(|(a, _)| a.id == best.id)
-        .map(|i| assignment[i])
-    else {
-        bail!("article {} is in the index but not the store", best.id);
+    }
+    let mut docs: Docs = Vec::new();
+    for h in &hits {
+        if let Some(a) = engine.store.get(&h.id)? {
+            docs.push((a.article, a.analysis));
+        }
+    }
+    let refs: Vec<(&Article, Option<&Analysis>)> = docs.iter().map(|(a, b)| (a, Some(b))).collect();
+    let assignment = cluster_all(&refs, ClusterConfig::default());
+    let Some(&story) = assignment.first() else {
+        bail!("article {} is in the index but not the store", hits[0].id);
     };
     Ok(docs
         .into_iter()
@@ -288,6 +292,9 @@ fn story_for_question(cli: &Cli, question: &str) -> Result<Vec<(Article, Analysi
         .map(|(d, _)| d)
         .collect())
 }
+
+/// Search hits read when answering from the whole store.
+const QUESTION_HITS: usize = 100;
 
 /// The text to verify, from a file or stdin (`-`).
 fn read_text(path: &Path) -> Result<String> {

@@ -507,8 +507,16 @@ fn briefing_markdown(b: &Briefing) {
     }
     if !b.single_source.is_empty() {
         println!("\n## Reported by one outlet only\n");
-        for p in &b.single_source {
-            println!("- **{}:** {}", md_escape(&p.outlets[0]), md_escape(&p.text));
+        for (outlet, points, more) in single_source_by_outlet(b) {
+            for p in points {
+                println!("- **{}:** {}", md_escape(outlet), md_escape(&p.text));
+            }
+            if more > 0 {
+                println!(
+                    "- **{}:** *... and {more} more (`--format json` lists all)*",
+                    md_escape(outlet)
+                );
+            }
         }
     }
     if !b.disagreements.is_empty() {
@@ -591,6 +599,29 @@ fn briefing_markdown(b: &Briefing) {
             copy
         );
     }
+}
+
+/// Most one-outlet claims shown per outlet in text and markdown (JSON carries them all).
+const SINGLE_SOURCE_SHOWN: usize = 8;
+
+/// One-outlet claims grouped by outlet (in first-seen order): the first few, and how many more.
+fn single_source_by_outlet(b: &Briefing) -> Vec<(&str, Vec<&Point>, usize)> {
+    let mut groups: Vec<(&str, Vec<&Point>)> = Vec::new();
+    for p in &b.single_source {
+        let outlet = p.outlets[0].as_str();
+        match groups.iter_mut().find(|(o, _)| *o == outlet) {
+            Some((_, v)) => v.push(p),
+            None => groups.push((outlet, vec![p])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(o, mut v)| {
+            let more = v.len().saturating_sub(SINGLE_SOURCE_SHOWN);
+            v.truncate(SINGLE_SOURCE_SHOWN);
+            (o, v, more)
+        })
+        .collect()
 }
 
 fn disagreement_label(d: &Disagreement) -> &'static str {
