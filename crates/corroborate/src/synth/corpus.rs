@@ -198,7 +198,7 @@ impl<'a> Corpus<'a> {
             };
             let fragment = !body.trim_end().ends_with([
                 '.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', '\u{2026}', ')',
-            ]);
+            ]) || is_title_case(body);
             self.units.push(Unit {
                 furniture,
                 fragment,
@@ -384,6 +384,21 @@ const FURNITURE: &[&str] = &[
     "your inbox",
 ];
 
+/// A headline or subhead in Title Case ("Ukraine Pushes Back: \"No Deal Without Us\""): three in four
+/// words of four letters or more capitalised. Reporting sentences have lower-case verbs and nouns.
+fn is_title_case(s: &str) -> bool {
+    let long: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && caps * 4 >= long.len() * 3
+}
+
 /// Whether a sentence is page furniture rather than reporting.
 pub fn is_page_furniture(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
@@ -391,4 +406,9 @@ pub fn is_page_furniture(sentence: &str) -> bool {
         || lower.trim_start().starts_with("( associated press )")
         || lower.trim_start().starts_with("(associated press)")
         || lower.trim_start().starts_with("advertisement")
+}
+
+#[cfg(test)]
+pub(crate) fn is_title_case_for_tests(s: &str) -> bool {
+    is_title_case(s)
 }

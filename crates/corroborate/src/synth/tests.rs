@@ -306,3 +306,13 @@ fn query_focus_changes_the_summary() {
     );
     assert!(texts(&c, &picked).join(" ").contains("Divers"));
 }
+
+#[test]
+fn title_case_subheads_are_not_statements() {
+    assert!(super::corpus::is_title_case_for_tests(
+        "Ukraine Pushes Back: \"No Agreement About Us Without Us\""
+    ));
+    assert!(!super::corpus::is_title_case_for_tests(
+        "Marovian Foreign Minister Yuri Barzenko said the meeting had been long."
+    ));
+}
