@@ -159,7 +159,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
             };
             let corpus = corpus_of(&docs);
             let report = verify(&corpus, &text, &VerifyOptions::default());
-            out.verification(&text, &report);
+            out.verification(&report);
             Ok(clean && report.all_supported())
         }
         Command::Summarize {

@@ -3,7 +3,7 @@
 //! breakdown, the seed check and a claims-per-second benchmark.
 
 use corroborate::analyze::analyze;
-use corroborate::model::{Analysis, Article, Format, Origin};
+use corroborate::model::{Analysis, Article, Origin};
 use corroborate::synth::{Corpus, Doc};
 use corroborate::verify::{verify, Report, Verdict, VerifyOptions, SUPPORT_THRESHOLD};
 use rayon::prelude::*;
@@ -21,19 +21,9 @@ struct Row {
 
 fn article(id: &str, text: &str) -> Article {
     Article {
-        id: id.into(),
-        title: None,
         source: Some(id.into()),
-        published: None,
-        url: None,
-        byline: None,
         lang: Some("en".into()),
-        text: text.into(),
-        origin: Origin {
-            path: id.into(),
-            line: None,
-            format: Format::Text,
-        },
+        ..Article::new(id, text, Origin::inline(id))
     }
 }
 

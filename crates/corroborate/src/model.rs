@@ -35,6 +35,17 @@ pub struct Origin {
     pub format: Format,
 }
 
+impl Origin {
+    /// Text that did not come from a file (a claim to verify, a test).
+    pub fn inline(name: &str) -> Self {
+        Origin {
+            path: name.into(),
+            line: None,
+            format: Format::Text,
+        }
+    }
+}
+
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.line {
@@ -61,6 +72,21 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article with only an id, a body and where it came from; the optional fields start empty.
+    pub fn new(id: impl Into<String>, text: impl Into<String>, origin: Origin) -> Self {
+        Article {
+            id: id.into(),
+            title: None,
+            source: None,
+            published: None,
+            url: None,
+            byline: None,
+            lang: None,
+            text: text.into(),
+            origin,
+        }
+    }
+
     /// The outlet name used for attribution: the declared source, else the URL's host, else the id.
     pub fn outlet(&self) -> String {
         if let Some(s) = self.source.as_deref().filter(|s| !s.trim().is_empty()) {

@@ -614,23 +614,13 @@ pub fn cluster_all(docs: &[(&Article, Option<&Analysis>)], cfg: ClusterConfig) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Format, Origin};
+    use crate::model::Origin;
 
     fn art(id: &str, title: &str, text: &str, date: Option<&str>) -> Article {
         Article {
-            id: id.into(),
             title: (!title.is_empty()).then(|| title.to_string()),
-            source: None,
             published: date.and_then(crate::ingest::parse_date),
-            url: None,
-            byline: None,
-            lang: None,
-            text: text.into(),
-            origin: Origin {
-                path: "t".into(),
-                line: None,
-                format: Format::Text,
-            },
+            ..Article::new(id, text, Origin::inline("t"))
         }
     }
 

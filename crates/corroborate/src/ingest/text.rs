@@ -9,17 +9,7 @@ use crate::model::{Article, Origin};
 pub(crate) fn parse_text(raw: &str, default_id: String, origin: Origin) -> Option<Article> {
     let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut lines: Vec<&str> = raw.lines().collect();
-    let mut article = Article {
-        id: default_id,
-        title: None,
-        source: None,
-        published: None,
-        url: None,
-        byline: None,
-        lang: None,
-        text: String::new(),
-        origin,
-    };
+    let mut article = Article::new(default_id, String::new(), origin);
     let mut i = 0;
     while i < lines.len() && lines[i].trim().is_empty() {
         i += 1;

@@ -238,7 +238,7 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     }
     let sentences: Vec<Point> = chosen
         .iter()
-        .map(|&i| point(corpus, &facts, i, &facts.support(corpus, i)))
+        .map(|&i| point(corpus, i, &facts.support(corpus, i)))
         .collect();
     let mut citations: Vec<Citation> = Vec::new();
     for p in &sentences {

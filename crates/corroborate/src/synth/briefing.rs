@@ -7,7 +7,7 @@ use super::corpus::{Corpus, Unit};
 use super::facts::{outlets_of, FactIndex, Match};
 use super::{summarize, Budget, SummaryOptions};
 use crate::analyze::tokens::{normalize, stem, tokenize, TokenKind};
-use crate::entities::collect_quotes;
+use crate::entities::{collect_quotes, QuoteRecord};
 use crate::model::{Analysis, Article, Figure, FigureKind};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -165,7 +165,7 @@ pub fn brief(corpus: &Corpus, opts: &BriefOptions) -> Briefing {
     );
     let summary = picked
         .iter()
-        .map(|&i| point(corpus, &facts, i, &facts.support(corpus, i)))
+        .map(|&i| point(corpus, i, &facts.support(corpus, i)))
         .collect();
     let docs: Vec<(&Article, &Analysis)> = corpus
         .docs
@@ -174,6 +174,8 @@ pub fn brief(corpus: &Corpus, opts: &BriefOptions) -> Briefing {
         .collect();
     let members: Vec<(&Article, Option<&Analysis>)> =
         docs.iter().map(|(a, b)| (*a, Some(*b))).collect();
+    // Speaker resolution across the articles runs once for both quote sections.
+    let quotes = collect_quotes(&docs);
     Briefing {
         title: crate::cluster::label(&members),
         articles: article_infos(corpus),
@@ -183,10 +185,10 @@ pub fn brief(corpus: &Corpus, opts: &BriefOptions) -> Briefing {
         single_source: single_source(corpus, &facts),
         disagreements: {
             let mut d = figure_disagreements(corpus);
-            d.extend(quote_disagreements(corpus, &docs));
+            d.extend(quote_disagreements(corpus, &docs, &quotes));
             d
         },
-        quotes: quotes_by_speaker(corpus, &docs),
+        quotes: quotes_by_speaker(corpus, &docs, &quotes),
         figures: key_figures(corpus, opts.max_figures),
         timeline: timeline(corpus, &facts),
     }
@@ -203,7 +205,7 @@ pub fn citation(corpus: &Corpus, u: &Unit) -> Citation {
 }
 
 /// A cited point from a unit and its support.
-pub fn point(corpus: &Corpus, _facts: &FactIndex, i: usize, support: &[Match]) -> Point {
+pub fn point(corpus: &Corpus, i: usize, support: &[Match]) -> Point {
     let u = &corpus.units[i];
     let mut citations = vec![citation(corpus, u)];
     citations.extend(
@@ -265,7 +267,7 @@ fn single_source(corpus: &Corpus, facts: &FactIndex) -> Vec<Point> {
             continue;
         }
         if facts.support(corpus, i).is_empty() {
-            out.push(point(corpus, facts, i, &[]));
+            out.push(point(corpus, i, &[]));
         }
     }
     out
@@ -446,9 +448,13 @@ fn record_citation(
 
 /// Direct quotes of the same speaker worded differently by different sources, and the same words
 /// given to different speakers.
-fn quote_disagreements(corpus: &Corpus, docs: &[(&Article, &Analysis)]) -> Vec<Disagreement> {
-    let quotes: Vec<_> = collect_quotes(docs)
-        .into_iter()
+fn quote_disagreements(
+    corpus: &Corpus,
+    docs: &[(&Article, &Analysis)],
+    quotes: &[QuoteRecord],
+) -> Vec<Disagreement> {
+    let quotes: Vec<&QuoteRecord> = quotes
+        .iter()
         .filter(|q| q.direct)
         .filter(|q| doc_index(corpus, &q.article).is_some_and(|d| corpus.root[d] as usize == d))
         .collect();
@@ -480,7 +486,7 @@ fn quote_disagreements(corpus: &Corpus, docs: &[(&Article, &Analysis)]) -> Vec<D
                 text: quotes[k].text.clone(),
                 speaker: quotes[k].speaker.clone(),
                 sentence: clean(&quotes[k].sentence),
-                citations: vec![record_citation(corpus, &quotes[k], docs)],
+                citations: vec![record_citation(corpus, quotes[k], docs)],
             };
             out.push(Disagreement {
                 kind,
@@ -495,35 +501,43 @@ fn quote_disagreements(corpus: &Corpus, docs: &[(&Article, &Analysis)]) -> Vec<D
 
 /// Quotes grouped by canonical speaker, the same words from several outlets merged; speakers with the
 /// most quotes first.
-fn quotes_by_speaker(corpus: &Corpus, docs: &[(&Article, &Analysis)]) -> Vec<SpeakerQuotes> {
+fn quotes_by_speaker(
+    corpus: &Corpus,
+    docs: &[(&Article, &Analysis)],
+    quotes: &[QuoteRecord],
+) -> Vec<SpeakerQuotes> {
     let mut groups: BTreeMap<String, SpeakerQuotes> = BTreeMap::new();
-    for q in collect_quotes(docs) {
+    // (speaker group, direct, words) -> index of the merged quote in its group
+    let mut merged: HashMap<(String, bool, Vec<String>), usize> = HashMap::new();
+    for q in quotes {
         let Some(name) = q.speaker.clone() else {
             continue;
         };
         let group_key = q.speaker_key.clone().unwrap_or_else(|| name.to_lowercase());
-        let cit = record_citation(corpus, &q, docs);
-        let g = groups.entry(group_key).or_insert_with(|| SpeakerQuotes {
-            speaker: name,
-            key: q.speaker_key.clone(),
-            quotes: Vec::new(),
-        });
-        let w = quote_words(&q.text);
-        match g
-            .quotes
-            .iter_mut()
-            .find(|x| x.direct == q.direct && quote_words(&x.text) == w)
-        {
-            Some(x) => {
+        let cit = record_citation(corpus, q, docs);
+        let g = groups
+            .entry(group_key.clone())
+            .or_insert_with(|| SpeakerQuotes {
+                speaker: name,
+                key: q.speaker_key.clone(),
+                quotes: Vec::new(),
+            });
+        let slot = (group_key, q.direct, quote_words(&q.text));
+        match merged.get(&slot) {
+            Some(&k) => {
+                let x = &mut g.quotes[k];
                 if !x.citations.iter().any(|c| c.article == cit.article) {
                     x.citations.push(cit);
                 }
             }
-            None => g.quotes.push(QuoteItem {
-                text: clean(&q.text),
-                direct: q.direct,
-                citations: vec![cit],
-            }),
+            None => {
+                merged.insert(slot, g.quotes.len());
+                g.quotes.push(QuoteItem {
+                    text: clean(&q.text),
+                    direct: q.direct,
+                    citations: vec![cit],
+                });
+            }
         }
     }
     let mut out: Vec<SpeakerQuotes> = groups.into_values().collect();
@@ -648,7 +662,7 @@ fn timeline(corpus: &Corpus, facts: &FactIndex) -> Vec<TimelineEntry> {
         }
         let support = facts.support(corpus, i);
         covered.extend(support.iter().map(|m| m.unit));
-        let p = point(corpus, facts, i, &support);
+        let p = point(corpus, i, &support);
         out.push(TimelineEntry {
             date: if day {
                 date.format("%Y-%m-%d").to_string()

@@ -21,6 +21,8 @@ const MIN_POSTINGS_CAP: usize = 256;
 pub struct FactIndex {
     idf: Vec<f32>,
     postings: Vec<Vec<u32>>,
+    /// Number of sentences indexed.
+    units: usize,
 }
 
 /// A sentence of another source that supports a given sentence.
@@ -43,7 +45,11 @@ impl FactIndex {
             .iter()
             .map(|p| ((n as f32 + 1.0) / (p.len() as f32 + 0.5)).ln().max(0.05))
             .collect();
-        FactIndex { idf, postings }
+        FactIndex {
+            idf,
+            postings,
+            units: n,
+        }
     }
 
     pub fn idf(&self, stem: u32) -> f32 {
@@ -75,28 +81,18 @@ impl FactIndex {
     /// Units sharing at least one content stem with `stems`, each once. Stems used by more than a
     /// quarter of a large corpus's sentences are too common to find candidates by (a match on them
     /// alone never reaches the support threshold), which keeps large stories fast.
-    pub fn candidates(&self, stems: &[u32], seen: &mut [bool]) -> Vec<usize> {
-        let cap = (seen.len() / 4).max(MIN_POSTINGS_CAP);
-        let mut out = Vec::new();
-        for &s in stems {
-            let postings = self
-                .postings
-                .get(s as usize)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            if postings.len() > cap {
-                continue;
-            }
-            for &u in postings {
-                if !seen[u as usize] {
-                    seen[u as usize] = true;
-                    out.push(u as usize);
-                }
-            }
-        }
-        for &u in &out {
-            seen[u] = false;
-        }
+    pub fn candidates(&self, stems: &[u32]) -> Vec<usize> {
+        let cap = (self.units / 4).max(MIN_POSTINGS_CAP);
+        // Sorting the touched postings costs what touching them costs; a per-call table of all
+        // sentences would cost the corpus size on every call.
+        let mut out: Vec<usize> = stems
+            .iter()
+            .filter_map(|&s| self.postings.get(s as usize))
+            .filter(|p| p.len() <= cap)
+            .flat_map(|p| p.iter().map(|&u| u as usize))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -104,9 +100,8 @@ impl FactIndex {
     pub fn support(&self, corpus: &Corpus, unit: usize) -> Vec<Match> {
         let u = &corpus.units[unit];
         let own = corpus.source_of(u);
-        let mut seen = vec![false; corpus.units.len()];
         let mut best: Vec<(u32, Match)> = Vec::new();
-        for c in self.candidates(&u.stems, &mut seen) {
+        for c in self.candidates(&u.stems) {
             let v = &corpus.units[c];
             let src = corpus.source_of(v);
             if src == own || v.furniture {

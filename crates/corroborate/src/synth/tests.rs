@@ -4,23 +4,13 @@ use super::answer::{answer, answer_kind, AnswerKind};
 use super::briefing::{brief, BriefOptions, DisagreementKind};
 use super::facts::FactIndex;
 use super::*;
-use crate::model::{Analysis, Article, Format, Origin};
+use crate::model::{Analysis, Article, Origin};
 
 fn art(id: &str, outlet: &str, text: &str, date: Option<&str>) -> Article {
     Article {
-        id: id.into(),
-        title: None,
         source: Some(outlet.into()),
         published: date.and_then(crate::ingest::parse_date),
-        url: None,
-        byline: None,
-        lang: None,
-        text: text.into(),
-        origin: Origin {
-            path: "t".into(),
-            line: None,
-            format: Format::Text,
-        },
+        ..Article::new(id, text, Origin::inline("t"))
     }
 }
 

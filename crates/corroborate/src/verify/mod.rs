@@ -158,21 +158,7 @@ pub fn verify(corpus: &Corpus, text: &str, opts: &VerifyOptions) -> Report {
     let (_, analysis) = analyze_text(text, None);
     let facts = FactIndex::new(corpus);
     let source_quotes = SourceQuotes::new(corpus);
-    let claim_doc = Article {
-        id: "claim".into(),
-        title: None,
-        source: None,
-        published: None,
-        url: None,
-        byline: None,
-        lang: None,
-        text: text.to_string(),
-        origin: crate::model::Origin {
-            path: "-".into(),
-            line: None,
-            format: crate::model::Format::Text,
-        },
-    };
+    let claim_doc = Article::new("claim", text, crate::model::Origin::inline("-"));
     let claim_quotes = collect_quotes(&[(&claim_doc, &analysis)]);
     let mut checks = Vec::new();
     for span in claims(text, &analysis) {
@@ -208,7 +194,8 @@ pub fn verify(corpus: &Corpus, text: &str, opts: &VerifyOptions) -> Report {
 struct SourceQuotes {
     /// Per doc: normalised words of the whole text.
     words: Vec<Vec<String>>,
-    records: Vec<crate::entities::QuoteRecord>,
+    /// Each quote with its words, normalised once for all claims.
+    records: Vec<(crate::entities::QuoteRecord, Vec<String>)>,
 }
 
 impl SourceQuotes {
@@ -224,7 +211,13 @@ impl SourceQuotes {
                 .iter()
                 .map(|d| quote_words(&d.article.text))
                 .collect(),
-            records: collect_quotes(&docs),
+            records: collect_quotes(&docs)
+                .into_iter()
+                .map(|r| {
+                    let w = quote_words(&r.text);
+                    (r, w)
+                })
+                .collect(),
         }
     }
 
@@ -366,10 +359,9 @@ impl ClaimContext<'_, '_> {
                 / bigrams.len() as f32;
             (1.0 - bw) * words + bw * pairs
         };
-        let mut seen = vec![false; self.corpus.units.len()];
         let mut scored: Vec<(f32, usize)> = self
             .facts
-            .candidates(stems, &mut seen)
+            .candidates(stems)
             .into_iter()
             .filter(|&u| !self.corpus.units[u].furniture)
             .map(|u| (held(&[u]), u))
@@ -458,7 +450,7 @@ impl ClaimContext<'_, '_> {
                     .source_quotes
                     .records
                     .iter()
-                    .map(|r| (overlap(&words, &quote_words(&r.text)), r))
+                    .map(|(r, w)| (overlap(&words, w), r))
                     .max_by(|a, b| a.0.total_cmp(&b.0));
                 return Some(match closest {
                     Some((sim, r)) if sim >= 0.5 => (
@@ -483,7 +475,8 @@ impl ClaimContext<'_, '_> {
                 .source_quotes
                 .records
                 .iter()
-                .filter(|r| contains_seq(&quote_words(&r.text), &words) && r.speaker_key.is_some())
+                .filter(|(r, w)| contains_seq(w, &words) && r.speaker_key.is_some())
+                .map(|(r, _)| r)
                 .collect();
             let same = sources.iter().any(|r| {
                 r.speaker_key
@@ -722,24 +715,13 @@ fn contains_seq(hay: &[String], needle: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Format, Origin};
+    use crate::model::Origin;
     use crate::synth::Doc;
 
     fn art(id: &str, outlet: &str, text: &str) -> Article {
         Article {
-            id: id.into(),
-            title: None,
             source: Some(outlet.into()),
-            published: None,
-            url: None,
-            byline: None,
-            lang: None,
-            text: text.into(),
-            origin: Origin {
-                path: "t".into(),
-                line: None,
-                format: Format::Text,
-            },
+            ..Article::new(id, text, Origin::inline("t"))
         }
     }
 

@@ -1,0 +1,411 @@
+//! Rendering of summaries, briefings, answers and verifications.
+
+use super::{md_escape, Out};
+use crate::OutputFormat;
+use corroborate::synth::answer::{Answer, NOT_ANSWERED};
+use corroborate::synth::briefing::{
+    clean, point, Briefing, Citation, Disagreement, DisagreementKind, Point,
+};
+use corroborate::synth::facts::FactIndex;
+use corroborate::synth::Corpus;
+use corroborate::verify::{Report, Verdict};
+use serde_json::json;
+
+/// "3 of 5 outlets" style corroboration.
+fn corroboration(p: &Point) -> String {
+    let noun = if p.of == 1 { "source" } else { "sources" };
+    format!("{} of {} {noun}", p.sources, p.of)
+}
+
+fn cite_list(cits: &[Citation]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for c in cits {
+        if !names.contains(&c.outlet.as_str()) {
+            names.push(&c.outlet);
+        }
+    }
+    names.join(", ")
+}
+
+fn cite_detail(cits: &[Citation]) -> String {
+    cits.iter()
+        .map(|c| format!("{} {}#{}", c.outlet, c.article, c.sentence))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Out {
+    /// A summary: text is one sentence per line, nothing else (the form scorers read); markdown and
+    /// JSON add each sentence's citations.
+    pub fn summary(&self, corpus: &Corpus, picked: &[usize]) {
+        let facts = FactIndex::new(corpus);
+        let points = || {
+            picked
+                .iter()
+                .map(|&i| point(corpus, i, &facts.support(corpus, i)))
+        };
+        match self.format {
+            OutputFormat::Text => {
+                for &i in picked {
+                    println!("{}", clean(corpus.text(&corpus.units[i])));
+                }
+            }
+            OutputFormat::Markdown => {
+                for p in points() {
+                    println!(
+                        "- {} *({}: {})*",
+                        md_escape(&p.text),
+                        corroboration(&p),
+                        cite_list(&p.citations)
+                    );
+                }
+            }
+            OutputFormat::Json => {
+                let v: Vec<Point> = points().collect();
+                self.json(&json!({ "sentences": v }));
+            }
+        }
+    }
+
+    pub fn briefing(&self, b: &Briefing) {
+        match self.format {
+            OutputFormat::Json => self.json(b),
+            OutputFormat::Markdown => briefing_markdown(b),
+            OutputFormat::Text => briefing_text(b),
+        }
+    }
+
+    pub fn answer(&self, a: &Answer) {
+        match self.format {
+            OutputFormat::Json => self.json(a),
+            OutputFormat::Markdown => {
+                println!("**Q:** {}\n", md_escape(&a.question));
+                if !a.supported {
+                    println!("**A:** {}", NOT_ANSWERED);
+                    return;
+                }
+                println!("**A:**\n");
+                for p in &a.sentences {
+                    println!(
+                        "- {} *({}: {})*",
+                        md_escape(&p.text),
+                        corroboration(p),
+                        cite_list(&p.citations)
+                    );
+                }
+            }
+            OutputFormat::Text => {
+                if !a.supported {
+                    println!("{}", NOT_ANSWERED);
+                    return;
+                }
+                for p in &a.sentences {
+                    println!("{}", p.text);
+                    println!("    [{}] {}", corroboration(p), cite_detail(&p.citations));
+                }
+            }
+        }
+    }
+}
+
+fn briefing_markdown(b: &Briefing) {
+    println!("# {}\n", md_escape(&b.title));
+    println!(
+        "*{} articles from {} outlets, {} independent sources*\n",
+        b.articles.len(),
+        b.outlets.len(),
+        b.sources
+    );
+    println!("## What happened\n");
+    for p in &b.summary {
+        println!(
+            "- {} *({}: {})*",
+            md_escape(&p.text),
+            corroboration(p),
+            cite_list(&p.citations)
+        );
+    }
+    if !b.single_source.is_empty() {
+        println!("\n## Reported by one outlet only\n");
+        for (outlet, points, more) in single_source_by_outlet(b) {
+            for p in points {
+                println!("- **{}:** {}", md_escape(outlet), md_escape(&p.text));
+            }
+            if more > 0 {
+                println!(
+                    "- **{}:** *... and {more} more (`--format json` lists all)*",
+                    md_escape(outlet)
+                );
+            }
+        }
+    }
+    if !b.disagreements.is_empty() {
+        println!("\n## Where outlets disagree\n");
+        for d in &b.disagreements {
+            println!("- **{}** ({}):", disagreement_label(d), md_escape(&d.about));
+            for v in &d.versions {
+                let who = v
+                    .speaker
+                    .as_deref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default();
+                println!(
+                    "  - \"{}\"{} — {}: {}",
+                    md_escape(&v.text),
+                    md_escape(&who),
+                    cite_list(&v.citations),
+                    md_escape(&v.sentence)
+                );
+            }
+        }
+    }
+    if !b.quotes.is_empty() {
+        println!("\n## Who said what\n");
+        for s in &b.quotes {
+            println!("**{}**\n", md_escape(&s.speaker));
+            for q in &s.quotes {
+                let text = if q.direct {
+                    format!("\"{}\"", q.text)
+                } else {
+                    format!("(reported) {}", q.text)
+                };
+                println!("- {} — *{}*", md_escape(&text), cite_list(&q.citations));
+            }
+            println!();
+        }
+    }
+    if !b.figures.is_empty() {
+        println!("## Key figures\n");
+        println!("| figure | kind | sources | outlets | first reported in |");
+        println!("|---|---|---|---|---|");
+        for f in &b.figures {
+            println!(
+                "| {} | {} | {} | {} | {} |",
+                md_escape(&f.text),
+                f.kind.as_str(),
+                f.sources,
+                md_escape(&cite_list(&f.citations)),
+                md_escape(&f.sentence)
+            );
+        }
+    }
+    if !b.timeline.is_empty() {
+        println!("\n## Timeline\n");
+        for t in &b.timeline {
+            println!(
+                "- **{}** — {} *({})*",
+                t.date,
+                md_escape(&t.text),
+                cite_list(&t.citations)
+            );
+        }
+    }
+    println!("\n## Sources\n");
+    for a in &b.articles {
+        let copy = a
+            .copy_of
+            .as_deref()
+            .map(|c| format!(" (copy of `{c}`)"))
+            .unwrap_or_default();
+        println!(
+            "- `{}` {} — {}{}{}",
+            a.id,
+            md_escape(&a.outlet),
+            md_escape(a.title.as_deref().unwrap_or("(untitled)")),
+            a.published
+                .as_deref()
+                .map(|p| format!(", {}", &p[..p.len().min(10)]))
+                .unwrap_or_default(),
+            copy
+        );
+    }
+}
+
+/// Most one-outlet claims shown per outlet in text and markdown (JSON carries them all).
+const SINGLE_SOURCE_SHOWN: usize = 8;
+
+/// One-outlet claims grouped by outlet (in first-seen order): the first few, and how many more.
+fn single_source_by_outlet(b: &Briefing) -> Vec<(&str, Vec<&Point>, usize)> {
+    let mut groups: Vec<(&str, Vec<&Point>)> = Vec::new();
+    for p in &b.single_source {
+        let outlet = p.outlets[0].as_str();
+        match groups.iter_mut().find(|(o, _)| *o == outlet) {
+            Some((_, v)) => v.push(p),
+            None => groups.push((outlet, vec![p])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(o, mut v)| {
+            let more = v.len().saturating_sub(SINGLE_SOURCE_SHOWN);
+            v.truncate(SINGLE_SOURCE_SHOWN);
+            (o, v, more)
+        })
+        .collect()
+}
+
+fn disagreement_label(d: &Disagreement) -> &'static str {
+    match d.kind {
+        DisagreementKind::Figure => "different figures",
+        DisagreementKind::QuoteWording => "different wording of a quote",
+        DisagreementKind::Attribution => "same words, different speakers",
+    }
+}
+
+fn briefing_text(b: &Briefing) {
+    println!("{}", b.title);
+    println!(
+        "{} articles from {} outlets, {} independent sources\n",
+        b.articles.len(),
+        b.outlets.len(),
+        b.sources
+    );
+    println!("WHAT HAPPENED");
+    for p in &b.summary {
+        println!("  * {}", p.text);
+        println!("      [{}] {}", corroboration(p), cite_detail(&p.citations));
+    }
+    if !b.single_source.is_empty() {
+        println!("\nREPORTED BY ONE OUTLET ONLY");
+        for p in &b.single_source {
+            println!(
+                "  * {}: {}  [{}]",
+                p.outlets[0],
+                p.text,
+                cite_detail(&p.citations)
+            );
+        }
+    }
+    if !b.disagreements.is_empty() {
+        println!("\nWHERE OUTLETS DISAGREE");
+        for d in &b.disagreements {
+            println!("  * {} ({}):", disagreement_label(d), d.about);
+            for v in &d.versions {
+                let who = v
+                    .speaker
+                    .as_deref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default();
+                println!("      {:?}{} -- {}", v.text, who, cite_detail(&v.citations));
+            }
+        }
+    }
+    if !b.quotes.is_empty() {
+        println!("\nWHO SAID WHAT");
+        for s in &b.quotes {
+            println!("  {}", s.speaker);
+            for q in &s.quotes {
+                let mark = if q.direct { "\"" } else { "" };
+                println!(
+                    "    - {mark}{}{mark}  [{}]",
+                    q.text,
+                    cite_list(&q.citations)
+                );
+            }
+        }
+    }
+    if !b.figures.is_empty() {
+        println!("\nKEY FIGURES");
+        for f in &b.figures {
+            println!(
+                "  * {} ({}, {} sources: {})",
+                f.text,
+                f.kind.as_str(),
+                f.sources,
+                cite_list(&f.citations)
+            );
+        }
+    }
+    if !b.timeline.is_empty() {
+        println!("\nTIMELINE");
+        for t in &b.timeline {
+            println!("  {}  {}  [{}]", t.date, t.text, cite_list(&t.citations));
+        }
+    }
+    println!("\nSOURCES");
+    for a in &b.articles {
+        let copy = a
+            .copy_of
+            .as_deref()
+            .map(|c| format!(" (copy of {c})"))
+            .unwrap_or_default();
+        println!(
+            "  {}  {}  {}{}",
+            a.id,
+            a.outlet,
+            a.title.as_deref().unwrap_or("(untitled)"),
+            copy
+        );
+    }
+}
+
+fn verdict_label(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Supported => "SUPPORTED",
+        Verdict::Unsupported => "UNSUPPORTED",
+        Verdict::Contradicted => "CONTRADICTED",
+    }
+}
+
+impl Out {
+    /// A verification: the claims in input order, each marked, with its reason and evidence.
+    pub fn verification(&self, r: &Report) {
+        match self.format {
+            OutputFormat::Json => self.json(r),
+            OutputFormat::Markdown => {
+                println!(
+                    "**{} claims: {} supported, {} unsupported, {} contradicted**\n",
+                    r.summary.claims,
+                    r.summary.supported,
+                    r.summary.unsupported,
+                    r.summary.contradicted
+                );
+                for c in &r.claims {
+                    let mark = match c.verdict {
+                        Verdict::Supported => "✅",
+                        Verdict::Unsupported => "❓",
+                        Verdict::Contradicted => "❌",
+                    };
+                    println!(
+                        "- {mark} **{}** {} *({}; score {:.2})*",
+                        verdict_label(c.verdict),
+                        md_escape(&c.text),
+                        md_escape(&c.reason),
+                        c.score
+                    );
+                    for e in &c.evidence {
+                        println!(
+                            "  - > {} — *{} {}#{}*",
+                            md_escape(&e.text),
+                            md_escape(&e.outlet),
+                            e.article,
+                            e.sentence
+                        );
+                    }
+                }
+            }
+            OutputFormat::Text => {
+                for c in &r.claims {
+                    println!("[{}] {}", verdict_label(c.verdict), c.text);
+                    println!(
+                        "    {} (score {:.2}, bytes {}..{})",
+                        c.reason, c.score, c.start, c.end
+                    );
+                    for e in &c.evidence {
+                        println!(
+                            "    | {}  [{} {}#{}]",
+                            e.text, e.outlet, e.article, e.sentence
+                        );
+                    }
+                }
+                println!(
+                    "\n{} claims: {} supported, {} unsupported, {} contradicted",
+                    r.summary.claims,
+                    r.summary.supported,
+                    r.summary.unsupported,
+                    r.summary.contradicted
+                );
+            }
+        }
+    }
+}
