@@ -47,6 +47,18 @@ fn corpus<'a>(arts: &'a [Article], an: &'a [Analysis]) -> Corpus<'a> {
     )
 }
 
+/// A summary of `c` within `budget`, optionally focused on `query`.
+fn pick(c: &Corpus, budget: Budget, query: Option<&str>) -> Vec<usize> {
+    summarize(
+        c,
+        &SummaryOptions {
+            budget,
+            query: query.map(str::to_string),
+            ..SummaryOptions::default()
+        },
+    )
+}
+
 fn texts(c: &Corpus, picked: &[usize]) -> Vec<String> {
     picked
         .iter()
@@ -69,13 +81,7 @@ fn summary_keeps_whole_sentences_within_budget() {
     let an = analysed(&arts);
     let c = corpus(&arts, &an);
     for words in [10, 25, 40] {
-        let picked = summarize(
-            &c,
-            &SummaryOptions {
-                budget: Budget::Words(words),
-                ..SummaryOptions::default()
-            },
-        );
+        let picked = pick(&c, Budget::Words(words), None);
         let total: u32 = picked.iter().map(|&i| c.units[i].words).sum();
         assert!(total as usize <= words, "{total} words over {words}");
         // Every line is a whole source sentence.
@@ -83,13 +89,7 @@ fn summary_keeps_whole_sentences_within_budget() {
             assert!(arts.iter().any(|a| a.text.contains(&t)));
         }
     }
-    let picked = summarize(
-        &c,
-        &SummaryOptions {
-            budget: Budget::Bytes(120),
-            ..SummaryOptions::default()
-        },
-    );
+    let picked = pick(&c, Budget::Bytes(120), None);
     let bytes: usize = texts(&c, &picked).iter().map(|t| t.len() + 1).sum();
     assert!(!picked.is_empty() && bytes <= 120);
 }
@@ -99,13 +99,7 @@ fn summary_prefers_what_many_sources_report() {
     let arts = ferry();
     let an = analysed(&arts);
     let c = corpus(&arts, &an);
-    let picked = summarize(
-        &c,
-        &SummaryOptions {
-            budget: Budget::Words(20),
-            ..SummaryOptions::default()
-        },
-    );
+    let picked = pick(&c, Budget::Words(20), None);
     assert!(!picked.is_empty());
     let facts = FactIndex::new(&c);
     for &i in &picked {
@@ -122,13 +116,7 @@ fn huge_budget_returns_each_sentence_once() {
     let arts = ferry();
     let an = analysed(&arts);
     let c = corpus(&arts, &an);
-    let picked = summarize(
-        &c,
-        &SummaryOptions {
-            budget: Budget::Words(1_000_000),
-            ..SummaryOptions::default()
-        },
-    );
+    let picked = pick(&c, Budget::Words(1_000_000), None);
     let t = texts(&c, &picked);
     let mut dedup = t.clone();
     dedup.sort();
@@ -165,13 +153,7 @@ fn non_english_articles_are_summarised() {
     ];
     let an = analysed(&arts);
     let c = corpus(&arts, &an);
-    let picked = summarize(
-        &c,
-        &SummaryOptions {
-            budget: Budget::Words(30),
-            ..SummaryOptions::default()
-        },
-    );
+    let picked = pick(&c, Budget::Words(30), None);
     assert!(!picked.is_empty());
     let b = brief(&c, &BriefOptions::default());
     assert!(b.summary.iter().any(|p| p.sources == 2), "{:?}", b.summary);
@@ -286,14 +268,7 @@ fn query_focus_changes_the_summary() {
     let arts = ferry();
     let an = analysed(&arts);
     let c = corpus(&arts, &an);
-    let picked = summarize(
-        &c,
-        &SummaryOptions {
-            budget: Budget::Words(15),
-            query: Some("divers hull inspection".into()),
-            ..SummaryOptions::default()
-        },
-    );
+    let picked = pick(&c, Budget::Words(15), Some("divers hull inspection"));
     assert!(texts(&c, &picked).join(" ").contains("Divers"));
 }
 
