@@ -25,7 +25,8 @@ pub fn run(cli: &Cli) -> Result<bool> {
             paths,
             as_format,
             max_bytes,
-        } => ingest(cli, paths, *as_format, *max_bytes),
+            no_stories,
+        } => ingest(cli, paths, *as_format, *max_bytes, !*no_stories),
         Command::Search { query, limit } => {
             let engine = open(cli)?;
             let hits = engine.search(&query.join(" "), *limit)?;
@@ -75,10 +76,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
         }
         Command::Extract { out: dir, paths } => extract(cli, dir, paths),
         Command::Stories { limit } => {
-            let st = stored_stories(cli)?;
-            let refs: Vec<(&Article, Option<&Analysis>)> =
-                st.docs.iter().map(|(a, b)| (a, Some(b))).collect();
-            let mut list = corroborate::cluster::stories(&refs, &st.assignment, &st.copy_of);
+            let mut list = open(cli)?.stories()?;
             if let Some(l) = limit {
                 list.truncate(*l);
             }
@@ -86,18 +84,10 @@ pub fn run(cli: &Cli) -> Result<bool> {
             Ok(!list.is_empty())
         }
         Command::Story { id } => {
-            let st = stored_stories(cli)?;
-            let refs: Vec<(&Article, Option<&Analysis>)> =
-                st.docs.iter().map(|(a, b)| (a, Some(b))).collect();
-            let list = corroborate::cluster::stories(&refs, &st.assignment, &st.copy_of);
-            let Some(story) = list.into_iter().find(|s| s.id == *id) else {
+            let Some((story, members)) = open(cli)?.story(*id)? else {
                 bail!("no story {id} in {}", data_dir(cli).display());
             };
-            let members: Vec<&Article> = story
-                .members
-                .iter()
-                .filter_map(|m| st.docs.iter().find(|(a, _)| &a.id == m).map(|(a, _)| a))
-                .collect();
+            let members: Vec<&Article> = members.iter().map(|a| &a.article).collect();
             out.story(&story, &members);
             Ok(true)
         }
@@ -210,56 +200,15 @@ fn corpus_of(docs: &[(Article, Analysis)]) -> Corpus<'_> {
     )
 }
 
-/// Every stored article clustered into stories (ids as `corroborate cluster` prints them), with the
-/// index of the original of each wire copy.
-struct StoredStories {
-    docs: Docs,
-    assignment: Vec<u32>,
-    copy_of: Vec<Option<usize>>,
-}
-
-fn stored_stories(cli: &Cli) -> Result<StoredStories> {
-    let engine = open(cli)?;
-    let mut docs = Vec::new();
-    let mut originals = Vec::new();
-    engine.store.scan(0, &mut |a| {
-        originals.push(a.duplicate_of.clone());
-        docs.push((a.article, a.analysis));
-        true
-    })?;
-    let index: std::collections::HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, (a, _))| (a.id.as_str(), i))
-        .collect();
-    let copy_of = originals
-        .iter()
-        .map(|o| o.as_deref().and_then(|id| index.get(id).copied()))
-        .collect();
-    let refs: Vec<(&Article, Option<&Analysis>)> = docs.iter().map(|(a, b)| (a, Some(b))).collect();
-    let assignment = cluster_all(&refs, ClusterConfig::default());
-    Ok(StoredStories {
-        docs,
-        assignment,
-        copy_of,
-    })
-}
-
 /// The members of one story of the store.
 fn stored_story(cli: &Cli, id: u32) -> Result<Vec<(Article, Analysis)>> {
-    let StoredStories {
-        docs, assignment, ..
-    } = stored_stories(cli)?;
-    let members: Vec<(Article, Analysis)> = docs
-        .into_iter()
-        .zip(assignment)
-        .filter(|(_, s)| *s == id)
-        .map(|(d, _)| d)
-        .collect();
-    if members.is_empty() {
+    let Some((_, members)) = open(cli)?.story(id)? else {
         bail!("no story {id} in {}", data_dir(cli).display());
-    }
-    Ok(members)
+    };
+    Ok(members
+        .into_iter()
+        .map(|a| (a.article, a.analysis))
+        .collect())
 }
 
 /// The story a question is about: the story of the best search hit.
@@ -335,6 +284,7 @@ fn ingest(
     paths: &[PathBuf],
     as_format: Option<InputFormat>,
     max_bytes: u64,
+    stories: bool,
 ) -> Result<bool> {
     let mut engine = open(cli)?;
     let opts = IngestOptions {
@@ -351,7 +301,7 @@ fn ingest(
             .expect("valid template"),
     );
     let items = ingest::read_inputs(paths, &opts);
-    let report = engine.ingest(
+    let mut report = engine.ingest(
         items,
         &mut |p| bar.suspend(|| report_problem(p)),
         &|progress| {
@@ -359,11 +309,16 @@ fn ingest(
             bar.set_message(format!("{} articles stored", progress.added));
         },
     )?;
+    if stories {
+        bar.set_message("grouping new articles into stories");
+        // Stored stories follow the store: what was just added joins its stories now.
+        report.clustered = engine.catch_up_stories()?;
+    }
     bar.finish_and_clear();
     if !cli.quiet {
         eprintln!(
-            "read {} articles: {} added ({} near-duplicates of stored articles), {} unchanged, {} id conflicts; {} records skipped, {} warnings",
-            report.read, report.added, report.duplicates, report.unchanged, report.conflicts, report.skipped, report.warnings
+            "read {} articles: {} added ({} near-duplicates of stored articles), {} unchanged, {} id conflicts; {} records skipped, {} warnings; {} articles joined stories",
+            report.read, report.added, report.duplicates, report.unchanged, report.conflicts, report.skipped, report.warnings, report.clustered
         );
     }
     if cli.format == crate::OutputFormat::Json {

@@ -56,6 +56,10 @@ pub enum Command {
         /// Largest file (or JSONL record) to read, in bytes.
         #[arg(long, default_value_t = corroborate::ingest::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
+        /// Skip grouping the new articles into stories now (faster bulk loads); the next command
+        /// that reads stories does it.
+        #[arg(long)]
+        no_stories: bool,
     },
     /// Full-text search (BM25) over stored articles.
     Search {

@@ -510,6 +510,24 @@ fn kill_9_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes() {
         &["search", "--format", "json", &format!("item{}x3", n - 1)],
     ));
     assert_eq!(hits[0]["id"], format!("s{}", n - 1));
+    // The stored stories hold every article exactly once.
+    let stories = json(&run(&data, &["stories", "--format", "json"]));
+    let mut members: Vec<String> = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["members"].as_array().unwrap().iter())
+        .map(|m| m.as_str().unwrap().to_string())
+        .collect();
+    members.sort();
+    members.dedup();
+    let total: u64 = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["articles"].as_u64().unwrap())
+        .sum();
+    assert_eq!((members.len(), total), (n, n as u64));
 }
 
 #[test]

@@ -13,6 +13,7 @@ use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
 use crate::dedupe::MemoryDedupe;
 use crate::model::{Analysis, Article};
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// Bytes of an article's text hashed to find its copies.
@@ -22,7 +23,7 @@ const DEDUPE_PREFIX_BYTES: usize = 3000;
 const MAX_CANDIDATES_PER_FEATURE: usize = 24;
 
 /// Tunables of the clusterer. The defaults were chosen on the pooled dev stream (see corroborate-eval).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ClusterConfig {
     /// Minimum cosine similarity between an article and a story centroid to join it.
     pub threshold: f32,
@@ -61,7 +62,7 @@ pub struct EventVector {
 }
 
 /// A story as the clusterer keeps it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StoryState {
     pub id: u32,
     centroid: HashMap<u32, f32>,
@@ -155,7 +156,9 @@ pub fn event_features(
     }
 }
 
-/// The incremental clusterer. Feed articles in arrival order with [`Clusterer::add`].
+/// The incremental clusterer. Feed articles in arrival order with [`Clusterer::add`]. Its whole state
+/// serialises, so the store can keep it and carry on where the last ingest stopped.
+#[derive(Serialize, Deserialize)]
 pub struct Clusterer {
     cfg: ClusterConfig,
     vocab: HashMap<String, u32>,
@@ -497,10 +500,74 @@ impl Clusterer {
             .collect()
     }
 
+    /// The story an article (by its position in arrival order) belongs to now, merges resolved.
+    pub fn story_of(&self, position: usize) -> Option<u32> {
+        let s = *self.assignment.get(position)?;
+        Some(self.resolve(s).unwrap_or(s))
+    }
+
+    /// The story a story id now lives in: itself, or the story it was merged into.
+    pub fn current_id(&self, id: u32) -> u32 {
+        self.resolve(id).unwrap_or(id)
+    }
+
+    /// Positions (arrival order) of a story's members; a merge moves members to the survivor.
+    pub fn members(&self, id: u32) -> Vec<usize> {
+        let mut out = self
+            .stories
+            .get(self.current_id(id) as usize)
+            .map(|s| s.members.clone())
+            .unwrap_or_default();
+        out.sort_unstable();
+        out
+    }
+
+    /// Articles added so far.
+    pub fn len(&self) -> usize {
+        self.assignment.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.assignment.is_empty()
+    }
+
+    /// Ids of stories merged into another.
+    pub fn merged_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.merged.keys().copied()
+    }
+
     pub fn stories(&self) -> impl Iterator<Item = &StoryState> {
         self.stories
             .iter()
             .filter(|s| !self.merged.contains_key(&s.id))
+    }
+}
+
+/// The clusterer's state as the store keeps it between ingests, with the store sequence number of
+/// each article it has seen (in arrival order).
+#[derive(Serialize, Deserialize)]
+pub struct ClusterSnapshot {
+    pub clusterer: Clusterer,
+    pub seqs: Vec<u64>,
+}
+
+impl ClusterSnapshot {
+    pub fn new(cfg: ClusterConfig) -> Self {
+        ClusterSnapshot {
+            clusterer: Clusterer::new(cfg),
+            seqs: Vec::new(),
+        }
+    }
+
+    pub fn to_bytes(&self) -> crate::Result<Vec<u8>> {
+        postcard::to_stdvec(self)
+            .map_err(|e| crate::Error::Invalid(format!("encoding the clusterer state: {e}")))
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> crate::Result<Self> {
+        postcard::from_bytes(bytes).map_err(|e| {
+            crate::Error::Invalid(format!("stored clusterer state is unreadable: {e}"))
+        })
     }
 }
 
@@ -523,7 +590,7 @@ pub fn label(members: &[(&Article, Option<&Analysis>)]) -> String {
 }
 
 /// What a reader sees of a story.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Story {
     pub id: u32,
     pub label: String,
@@ -593,13 +660,18 @@ pub fn stories(
             }
         })
         .collect();
-    out.sort_by(|a, b| {
+    newest_first(&mut out);
+    out
+}
+
+/// Order stories for a reader: latest article first, then bigger, then by id.
+pub fn newest_first(list: &mut [Story]) {
+    list.sort_by(|a, b| {
         b.last
             .cmp(&a.last)
             .then(b.articles.cmp(&a.articles))
             .then(a.id.cmp(&b.id))
     });
-    out
 }
 
 /// Cluster a whole collection at once, in the given order; returns the story id of each article.

@@ -92,8 +92,9 @@ pub fn sig_from_bytes(b: &[u8]) -> Vec<u32> {
         .collect()
 }
 
-/// In-memory near-duplicate finder for one-shot commands that run without a store.
-#[derive(Default)]
+/// In-memory near-duplicate finder for one-shot commands that run without a store (and for the
+/// clusterer, whose state the store keeps as a snapshot).
+#[derive(Default, serde::Serialize, serde::Deserialize)]
 pub struct MemoryDedupe {
     bands: HashMap<u64, Vec<usize>>,
     sigs: Vec<Option<Vec<u32>>>,

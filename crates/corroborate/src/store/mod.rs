@@ -7,6 +7,7 @@ mod redb_store;
 
 pub use redb_store::RedbStore;
 
+use crate::cluster::Story;
 use crate::model::{Analysis, Article, StoredArticle};
 use crate::Result;
 
@@ -54,13 +55,60 @@ pub trait ArticleStore: Send + Sync {
     /// Make every batch stored so far durable (batches themselves may commit without waiting for the disk).
     fn sync(&self) -> Result<()>;
     fn get(&self, id: &str) -> Result<Option<StoredArticle>>;
+    /// The article stored under an ingest sequence number.
+    fn get_seq(&self, seq: u64) -> Result<Option<StoredArticle>>;
     /// Visit articles in ingest order from `from_seq` (inclusive); stop when `visit` returns false.
     fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(StoredArticle) -> bool) -> Result<()>;
     fn last_seq(&self) -> Result<u64>;
     fn stats(&self) -> Result<StoreStats>;
 }
 
+/// One clustering step, saved atomically: the clusterer's state after it, and the story records it
+/// changed.
+#[derive(Clone, Debug)]
+pub struct StoryUpdate {
+    /// The last article sequence number the clusterer has seen.
+    pub clustered_seq: u64,
+    /// The clusterer's serialised state ([`crate::cluster::ClusterSnapshot`]).
+    pub snapshot: Vec<u8>,
+    /// Records to write (`Some`) or drop (`None`, a story merged into another).
+    pub records: Vec<(u32, Option<Story>)>,
+}
+
+/// What the store keeps of stories. The pipeline clusters new articles after each ingest and saves
+/// the result with [`StoryStore::put_stories`]; a crash before that leaves the previous step, and
+/// the next catch-up clusters the articles again.
+pub trait StoryStore: Send + Sync {
+    /// The last article sequence number clustered (0 when none).
+    fn clustered_seq(&self) -> Result<u64>;
+    /// The clusterer's state as last saved.
+    fn story_snapshot(&self) -> Result<Option<Vec<u8>>>;
+    fn put_stories(&self, update: &StoryUpdate) -> Result<()>;
+    /// Every story record, in id order.
+    fn stories(&self) -> Result<Vec<Story>>;
+    fn story(&self, id: u32) -> Result<Option<Story>>;
+}
+
 const FORMAT_VERSION: u8 = 1;
+
+pub(crate) fn encode_story(s: &Story) -> Result<Vec<u8>> {
+    let mut out = vec![FORMAT_VERSION];
+    out.extend(
+        postcard::to_stdvec(s)
+            .map_err(|e| crate::Error::Invalid(format!("encoding story {}: {e}", s.id)))?,
+    );
+    Ok(out)
+}
+
+pub(crate) fn decode_story(bytes: &[u8]) -> Result<Story> {
+    match bytes.split_first() {
+        Some((&FORMAT_VERSION, rest)) => postcard::from_bytes(rest)
+            .map_err(|e| crate::Error::Invalid(format!("stored story is unreadable: {e}"))),
+        _ => Err(crate::Error::Invalid(
+            "stored story has an unknown format version".into(),
+        )),
+    }
+}
 
 pub(crate) fn encode(a: &StoredArticle) -> Result<Vec<u8>> {
     let mut out = vec![FORMAT_VERSION];

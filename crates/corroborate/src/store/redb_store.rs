@@ -1,4 +1,8 @@
-use super::{decode, encode, Analyzed, ArticleStore, PutOutcome, StoreStats};
+use super::{
+    decode, decode_story, encode, encode_story, Analyzed, ArticleStore, PutOutcome, StoreStats,
+    StoryStore, StoryUpdate,
+};
+use crate::cluster::Story;
 use crate::dedupe::{band_keys, sig_from_bytes, sig_to_bytes, similarity, DUPLICATE_THRESHOLD};
 use crate::model::StoredArticle;
 use crate::{Error, Result};
@@ -23,6 +27,10 @@ const LSH: TableDefinition<u64, u64> = TableDefinition::new("lsh_bands");
 const DUP_OF: TableDefinition<u64, u64> = TableDefinition::new("duplicate_of");
 const DUP_MEMBERS: MultimapTableDefinition<u64, u64> =
     MultimapTableDefinition::new("duplicate_members");
+/// story id -> encoded story record
+const STORIES: TableDefinition<u32, &[u8]> = TableDefinition::new("stories");
+/// "seq" -> last clustered article seq (as 8 little-endian bytes); "snapshot" -> clusterer state
+const CLUSTERING: TableDefinition<&str, &[u8]> = TableDefinition::new("clustering");
 
 /// The embedded store: one redb file. Each batch is one write transaction, so a crash leaves either the
 /// whole batch or none of it. Batches commit without fsync; [`ArticleStore::sync`] makes everything so far
@@ -58,6 +66,8 @@ impl RedbStore {
             tx.open_table(DUP_OF).map_err(|e| err(e.to_string()))?;
             tx.open_multimap_table(DUP_MEMBERS)
                 .map_err(|e| err(e.to_string()))?;
+            tx.open_table(STORIES).map_err(|e| err(e.to_string()))?;
+            tx.open_table(CLUSTERING).map_err(|e| err(e.to_string()))?;
         }
         tx.commit().map_err(|e| err(e.to_string()))?;
         Ok(store)
@@ -261,6 +271,16 @@ impl ArticleStore for RedbStore {
         }
     }
 
+    fn get_seq(&self, seq: u64) -> Result<Option<StoredArticle>> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let articles = tx.open_table(ARTICLES).map_err(|e| self.err(e))?;
+        let found = articles.get(seq).map_err(|e| self.err(e))?;
+        match found {
+            Some(v) => Ok(Some(decode(v.value())?)),
+            None => Ok(None),
+        }
+    }
+
     fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(StoredArticle) -> bool) -> Result<()> {
         let tx = self.db.begin_read().map_err(|e| self.err(e))?;
         let articles = tx.open_table(ARTICLES).map_err(|e| self.err(e))?;
@@ -317,5 +337,70 @@ impl ArticleStore for RedbStore {
         s.earliest = earliest.map(|d| d.to_rfc3339());
         s.latest = latest.map(|d| d.to_rfc3339());
         Ok(s)
+    }
+}
+
+impl StoryStore for RedbStore {
+    fn clustered_seq(&self) -> Result<u64> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(CLUSTERING).map_err(|e| self.err(e))?;
+        let seq = t.get("seq").map_err(|e| self.err(e))?.and_then(|v| {
+            let b: [u8; 8] = v.value().try_into().ok()?;
+            Some(u64::from_le_bytes(b))
+        });
+        Ok(seq.unwrap_or(0))
+    }
+
+    fn story_snapshot(&self) -> Result<Option<Vec<u8>>> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(CLUSTERING).map_err(|e| self.err(e))?;
+        let snapshot = t.get("snapshot").map_err(|e| self.err(e))?;
+        Ok(snapshot.map(|v| v.value().to_vec()))
+    }
+
+    fn put_stories(&self, update: &StoryUpdate) -> Result<()> {
+        // One transaction: the snapshot, its position and the records always agree.
+        let tx = self.db.begin_write().map_err(|e| self.err(e))?;
+        {
+            let mut state = tx.open_table(CLUSTERING).map_err(|e| self.err(e))?;
+            state
+                .insert("snapshot", update.snapshot.as_slice())
+                .map_err(|e| self.err(e))?;
+            state
+                .insert("seq", update.clustered_seq.to_le_bytes().as_slice())
+                .map_err(|e| self.err(e))?;
+            let mut stories = tx.open_table(STORIES).map_err(|e| self.err(e))?;
+            for (id, record) in &update.records {
+                match record {
+                    Some(story) => {
+                        stories
+                            .insert(*id, encode_story(story)?.as_slice())
+                            .map_err(|e| self.err(e))?;
+                    }
+                    None => {
+                        stories.remove(*id).map_err(|e| self.err(e))?;
+                    }
+                }
+            }
+        }
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    fn stories(&self) -> Result<Vec<Story>> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(STORIES).map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in t.iter().map_err(|e| self.err(e))? {
+            let (_, v) = row.map_err(|e| self.err(e))?;
+            out.push(decode_story(v.value())?);
+        }
+        Ok(out)
+    }
+
+    fn story(&self, id: u32) -> Result<Option<Story>> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(STORIES).map_err(|e| self.err(e))?;
+        let found = t.get(id).map_err(|e| self.err(e))?;
+        found.map(|v| decode_story(v.value())).transpose()
     }
 }
