@@ -72,7 +72,7 @@ pub fn run(shared: &Path, sizes: &[usize], bin: &Path, work: &Path) -> anyhow::R
     std::fs::create_dir_all(work)?;
     let texts = dev_texts(shared)?;
     println!("ingest benchmark: {} dev-set texts recombined (DUC 2003/2007, Multi-News val); RAYON_NUM_THREADS={}", texts.len(), std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "default".into()));
-    println!("| articles | input MB | seconds | articles/s | peak RSS MB |\n|---|---|---|---|---|");
+    println!("| articles | input MB | stories | seconds | articles/s | peak RSS MB |\n|---|---|---|---|---|---|");
     for &n in sizes {
         let corpus = work.join(format!("corpus-{n}.jsonl"));
         let bytes = if corpus.exists() {
@@ -80,28 +80,31 @@ pub fn run(shared: &Path, sizes: &[usize], bin: &Path, work: &Path) -> anyhow::R
         } else {
             write_corpus(&texts, n, &corpus)?
         };
-        let data = work.join(format!("store-{n}"));
-        let _ = std::fs::remove_dir_all(&data);
-        let t = Instant::now();
-        let child = std::process::Command::new(bin)
-            .args(["--quiet", "--data"])
-            .arg(&data)
-            .arg("ingest")
-            .arg(&corpus)
-            .spawn()?;
-        let (code, rss_kb) = wait_with_rss(child)?;
-        let secs = t.elapsed().as_secs_f64();
-        anyhow::ensure!(
-            code == 0 || code == 1,
-            "ingest failed with exit code {code}"
-        );
-        println!(
-            "| {n} | {:.0} | {secs:.1} | {:.0} | {:.0} |",
-            bytes as f64 / 1e6,
-            n as f64 / secs,
-            rss_kb as f64 / 1024.0
-        );
-        let _ = std::fs::remove_dir_all(&data);
+        // Ingest alone (`--no-stories`), then ingest followed by grouping into stories (the default).
+        for stories in [false, true] {
+            let data = work.join(format!("store-{n}"));
+            let _ = std::fs::remove_dir_all(&data);
+            let t = Instant::now();
+            let mut cmd = std::process::Command::new(bin);
+            cmd.args(["--quiet", "--data"]).arg(&data).arg("ingest");
+            if !stories {
+                cmd.arg("--no-stories");
+            }
+            let (code, rss_kb) = wait_with_rss(cmd.arg(&corpus).spawn()?)?;
+            let secs = t.elapsed().as_secs_f64();
+            anyhow::ensure!(
+                code == 0 || code == 1,
+                "ingest failed with exit code {code}"
+            );
+            println!(
+                "| {n} | {:.0} | {} | {secs:.1} | {:.0} | {:.0} |",
+                bytes as f64 / 1e6,
+                if stories { "yes" } else { "no" },
+                n as f64 / secs,
+                rss_kb as f64 / 1024.0
+            );
+            let _ = std::fs::remove_dir_all(&data);
+        }
     }
     Ok(())
 }
