@@ -116,6 +116,52 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("riyals", "SAR"),
 ];
 
+/// A number written as several words from `i`: "two hundred and twelve" (212), "three thousand five
+/// hundred" (3,500), "forty-two million" (42e6). Returns its value and the token after it, only when
+/// it spans more than one word.
+fn number_phrase(t: &[Token], i: usize) -> Option<(f64, usize)> {
+    let (mut total, mut current, mut k, mut words) = (0.0, 0.0, i, 0);
+    while let Some(tok) = t.get(k) {
+        let w = lower(tok);
+        let scale = SCALES
+            .iter()
+            .find(|(n, _)| *n == w && n.len() > 2)
+            .map(|(_, v)| *v);
+        if w == "hundred" && words > 0 {
+            current *= 100.0;
+        } else if let Some(s) = scale.filter(|_| words > 0) {
+            total += current * s;
+            current = 0.0;
+        } else if w == "and"
+            && words > 0
+            && t.get(k + 1)
+                .is_some_and(|n| plain_number_word(&lower(n)).is_some())
+        {
+            k += 1;
+            continue;
+        } else if let Some(v) = plain_number_word(&w).filter(|v| *v < 100.0 || words == 0) {
+            current += v;
+        } else {
+            break;
+        }
+        words += 1;
+        k += 1;
+    }
+    (words > 1).then_some((total + current, k))
+}
+
+/// The value of a cardinal number word ("seven", "forty", "twenty-one"); not "dozen" or "half".
+fn plain_number_word(w: &str) -> Option<f64> {
+    if matches!(w, "dozen" | "dozens" | "half" | "hundred") {
+        return None;
+    }
+    if let Some((a, b)) = w.split_once('-') {
+        let (x, y) = (word_number(a)?, word_number(b)?);
+        return (x >= 20.0 && y < 10.0).then_some(x + y);
+    }
+    word_number(w)
+}
+
 fn word_number(w: &str) -> Option<f64> {
     NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
 }
@@ -314,8 +360,13 @@ fn number_at(t: &[Token], i: usize) -> Option<(usize, FigureKind, f64, Option<St
     let (mut value, scale) = token_number(t.get(k)?)?;
     // "a", "one" and "half" alone are too common to be figures unless a unit follows.
     let wordy = t[k].kind == TokenKind::Word;
+    let phrase = if wordy { number_phrase(t, k) } else { None };
     k += 1;
-    if let Some(s) = scale {
+    if let Some((v, end)) = phrase {
+        // "two hundred and twelve", "three thousand five hundred": scales already applied.
+        value = v;
+        k = end;
+    } else if let Some(s) = scale {
         value *= s;
     } else if let Some(s) = t
         .get(k)
@@ -456,6 +507,23 @@ mod tests {
         let b = figs("The talks lasted 4 hours.");
         assert_eq!(a[0].1, FigureKind::Duration);
         assert_eq!((a[0].2, &a[0].3), (b[0].2, &b[0].3));
+    }
+
+    #[test]
+    fn numbers_written_in_several_words() {
+        let value = |t: &str| figs(t).first().map(|f| f.2);
+        assert_eq!(
+            value("The ferry carried two hundred and twelve passengers."),
+            Some(212.0)
+        );
+        assert_eq!(
+            value("About three thousand five hundred people marched."),
+            Some(3500.0)
+        );
+        assert_eq!(value("It cost forty-two million dollars."), Some(42e6));
+        assert_eq!(value("They waited one million years."), Some(1e6));
+        // "and" joins only number words.
+        assert_eq!(value("Some 300 and a few more came."), Some(300.0));
     }
 
     #[test]
