@@ -119,8 +119,81 @@ impl Default for VerifyOptions {
     }
 }
 
-/// Split a text into claims: its sentences, further split at semicolons. Offsets are bytes into `text`.
+/// Split a text into claims: its sentences, further split at semicolons and where a sentence joins
+/// two statements (", adding that", ", while", ", but", "and announced that"). Offsets are bytes
+/// into `text`.
 pub fn claims(text: &str, analysis: &Analysis) -> Vec<Span> {
+    sentence_claims(text, analysis)
+        .into_iter()
+        .flat_map(|s| split_joined(text, s))
+        .collect()
+}
+
+/// Phrases that join two statements; the first claim ends before the phrase, the second starts
+/// after it.
+const JOINERS: &[&str] = &[
+    ", adding that ",
+    ", adding ",
+    ", while ",
+    ", whereas ",
+    ", but ",
+    " and announced that ",
+    " and said that ",
+    " and added that ",
+    " and warned that ",
+];
+
+/// Words each side of a join must have for the join to split a claim.
+const MIN_JOINED_WORDS: usize = 4;
+
+fn split_joined(text: &str, span: Span) -> Vec<Span> {
+    let (a, b) = (span.start as usize, span.end as usize);
+    let lower = text[a..b].to_lowercase();
+    // Lower-casing can change byte lengths; split only when it did not.
+    if lower.len() != b - a {
+        return vec![span];
+    }
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for phrase in JOINERS {
+        for (i, _) in lower.match_indices(phrase) {
+            if !inside_quote(&lower[..i]) {
+                cuts.push((i, i + phrase.len()));
+            }
+        }
+    }
+    // Where two phrases match at one place (", adding" and ", adding that"), the longer one wins.
+    cuts.sort_unstable_by_key(|&(end, next)| (end, std::cmp::Reverse(next)));
+    cuts.dedup_by_key(|c| c.0);
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (end, next) in cuts {
+        if end < start
+            || words(&lower[start..end]) < MIN_JOINED_WORDS
+            || words(&lower[next..]) < MIN_JOINED_WORDS
+        {
+            continue;
+        }
+        push_trimmed(text, a + start, a + end, &mut out);
+        start = next;
+    }
+    push_trimmed(text, a + start, b, &mut out);
+    out
+}
+
+/// Whether a quotation opened in `before` is still open.
+fn inside_quote(before: &str) -> bool {
+    let straight = before.matches('"').count();
+    let open = before.matches('\u{201c}').count();
+    let close = before.matches('\u{201d}').count();
+    straight % 2 == 1 || open > close
+}
+
+fn sentence_claims(text: &str, analysis: &Analysis) -> Vec<Span> {
     let mut out = Vec::new();
     for s in &analysis.sentences {
         let (a, b) = (s.span.start as usize, s.span.end as usize);
@@ -919,6 +992,28 @@ mod tests {
         // A figure written in words is checked by value, not as words the sources lack.
         let r = check("The ferry Alvina ran aground near Port Selm on Monday with two hundred and twelve passengers on board.");
         assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+    }
+
+    #[test]
+    fn joined_statements_are_separate_claims() {
+        let text = "The ferry Alvina ran aground near Port Selm on Monday, adding that divers will inspect the hull of the Alvina on Wednesday.";
+        let r = check(text);
+        let parts: Vec<&str> = r.claims.iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(
+            parts,
+            [
+                "The ferry Alvina ran aground near Port Selm on Monday",
+                "divers will inspect the hull of the Alvina on Wednesday."
+            ]
+        );
+        assert_eq!(verdicts(&r), vec![Verdict::Supported, Verdict::Supported]);
+        // Not inside a quotation, and not when a side is too short to be a statement.
+        for whole in [
+            "Varga said: \"Nobody was seriously hurt, but that is what matters most to us.\"",
+            "It sank, while empty.",
+        ] {
+            assert_eq!(check(whole).claims.len(), 1, "{whole}");
+        }
     }
 
     #[test]
