@@ -13,8 +13,9 @@ use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
 use crate::dedupe::MemoryDedupe;
 use crate::model::{Analysis, Article};
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Bytes of an article's text hashed to find its copies.
 const DEDUPE_PREFIX_BYTES: usize = 3000;
@@ -93,9 +94,9 @@ pub fn event_features(
     cfg: &ClusterConfig,
 ) -> EventFeatures {
     thread_local! {
-        static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+        static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::default());
     }
-    let mut counts: HashMap<String, f32> = HashMap::new();
+    let mut counts: HashMap<String, f32> = HashMap::default();
     let mut add_text = |text: &str, weight: f32, limit: usize| {
         // Tokenize only the part that can be used: words average well under 12 bytes.
         let text = &text[..crate::analyze::tokens::floor_boundary(text, limit.saturating_mul(12))];
@@ -181,12 +182,12 @@ impl Clusterer {
     pub fn new(cfg: ClusterConfig) -> Self {
         Clusterer {
             cfg,
-            vocab: HashMap::new(),
+            vocab: HashMap::default(),
             df: Vec::new(),
             docs: 0,
             stories: Vec::new(),
             assignment: Vec::new(),
-            postings: HashMap::new(),
+            postings: HashMap::default(),
             dedupe: MemoryDedupe::default(),
             merged: BTreeMap::new(),
         }
@@ -203,7 +204,7 @@ impl Clusterer {
     }
 
     fn counts(&mut self, f: &EventFeatures) -> HashMap<u32, f32> {
-        let mut out = HashMap::with_capacity(f.terms.len());
+        let mut out = HashMap::with_capacity_and_hasher(f.terms.len(), Default::default());
         for (t, c) in &f.terms {
             let id = self.feature(t);
             out.insert(id, *c);
@@ -287,7 +288,7 @@ impl Clusterer {
                 let id = self.stories.len() as u32;
                 self.stories.push(StoryState {
                     id,
-                    centroid: HashMap::new(),
+                    centroid: HashMap::default(),
                     norm: 1.0,
                     members: Vec::new(),
                     first: date,
@@ -362,7 +363,7 @@ impl Clusterer {
             &mut self.stories[gone as usize],
             StoryState {
                 id: gone,
-                centroid: HashMap::new(),
+                centroid: HashMap::default(),
                 norm: 1.0,
                 members: Vec::new(),
                 first: None,

@@ -6,7 +6,7 @@
 
 use crate::analyze::tokens::{normalize, tokenize, TokenKind};
 use gaoya::minhash::{MinHasher, MinHasher32};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 pub const NUM_HASHES: usize = 64;
