@@ -426,11 +426,7 @@ impl ClaimContext<'_, '_> {
             {
                 continue;
             }
-            if self
-                .corpus
-                .stem_id(&crate::analyze::tokens::stem(&w))
-                .is_none()
-            {
+            if self.unused_by_sources(&w) {
                 invented.push(w);
             }
         }
@@ -445,6 +441,13 @@ impl ClaimContext<'_, '_> {
                 ),
             )
         })
+    }
+
+    /// Whether no source uses the word in any form (stem or spelling variant).
+    fn unused_by_sources(&self, word: &str) -> bool {
+        self.corpus
+            .stem_id(&crate::analyze::tokens::stem(word))
+            .is_none()
     }
 
     /// Weight of the claim's content words the sources never use.
@@ -462,11 +465,7 @@ impl ClaimContext<'_, '_> {
             {
                 continue;
             }
-            if self
-                .corpus
-                .stem_id(&crate::analyze::tokens::stem(&w))
-                .is_none()
-            {
+            if self.unused_by_sources(&w) {
                 seen.push(w);
             }
         }
@@ -895,6 +894,13 @@ mod tests {
         verify(&corpus, text, &VerifyOptions::default())
     }
 
+    /// `text` is one claim with this verdict, and its reason says `why`.
+    fn expect_one(text: &str, verdict: Verdict, why: &str) {
+        let r = check(text);
+        assert_eq!(verdicts(&r), vec![verdict], "{:?}", r.claims);
+        assert!(r.claims[0].reason.contains(why), "{}", r.claims[0].reason);
+    }
+
     fn verdicts(r: &Report) -> Vec<Verdict> {
         r.claims.iter().map(|c| c.verdict).collect()
     }
@@ -964,12 +970,10 @@ mod tests {
 
     #[test]
     fn a_quote_given_to_the_wrong_speaker_is_a_contradiction() {
-        let r = check("\"Nobody was seriously hurt, and that is what matters,\" the operator's chief Tom Brandt said.");
-        assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
-        assert!(
-            r.claims[0].reason.contains("attributed to"),
-            "{}",
-            r.claims[0].reason
+        expect_one(
+            "\"Nobody was seriously hurt, and that is what matters,\" the operator's chief Tom Brandt said.",
+            Verdict::Contradicted,
+            "attributed to",
         );
     }
 
@@ -982,12 +986,10 @@ mod tests {
     #[test]
     fn a_long_word_no_source_uses_makes_a_claim_unsupported() {
         // Every other word is in the sources and the score alone would pass it.
-        let r = check("The ferry Alvina ran aground near Port Selm on Monday with 212 passengers and archbishops on board.");
-        assert_eq!(verdicts(&r), vec![Verdict::Unsupported], "{:?}", r.claims);
-        assert!(
-            r.claims[0].reason.contains("\"archbishops\""),
-            "{}",
-            r.claims[0].reason
+        expect_one(
+            "The ferry Alvina ran aground near Port Selm on Monday with 212 passengers and archbishops on board.",
+            Verdict::Unsupported,
+            "\"archbishops\"",
         );
         // A figure written in words is checked by value, not as words the sources lack.
         let r = check("The ferry Alvina ran aground near Port Selm on Monday with two hundred and twelve passengers on board.");
