@@ -169,14 +169,24 @@ impl Engine {
     pub fn catch_up_stories(&self) -> Result<usize> {
         let last = self.store.last_seq()?;
         let mut from = self.store.clustered_seq()?;
-        let mut snap = match self.store.story_snapshot()? {
-            Some(bytes) if from <= last => ClusterSnapshot::from_bytes(&bytes)?,
-            _ => {
-                // Nothing saved yet, or a state ahead of the store (a restored backup): start over.
-                from = 0;
-                ClusterSnapshot::new(ClusterConfig::default())
-            }
+        let saved = match self.store.story_snapshot()? {
+            Some(bytes) if from <= last => match ClusterSnapshot::from_bytes(&bytes) {
+                Ok(snap) => Some(snap),
+                Err(e) => {
+                    // Stories are derived data: an unreadable state (an older build's format) is
+                    // rebuilt from the articles, never an error.
+                    tracing::warn!("{e}; clustering the store again");
+                    None
+                }
+            },
+            _ => None,
         };
+        // Nothing saved yet, a state ahead of the store (a restored backup) or an unreadable one:
+        // start over.
+        let mut snap = saved.unwrap_or_else(|| {
+            from = 0;
+            ClusterSnapshot::new(ClusterConfig::default())
+        });
         if last <= from {
             return Ok(0);
         }
@@ -497,6 +507,25 @@ mod tests {
         assert_eq!(&story, dock);
         assert_eq!(members.len(), 3);
         assert!(engine.story(999).unwrap().is_none());
+    }
+
+    #[test]
+    fn an_unreadable_clustering_state_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let arts = articles();
+        let mut engine = Engine::open(dir.path()).unwrap();
+        ingest(&mut engine, &arts);
+        let expected = engine.stories().unwrap();
+        engine
+            .store
+            .put_stories(&StoryUpdate {
+                clustered_seq: 3,
+                snapshot: b"not a snapshot".to_vec(),
+                records: Vec::new(),
+            })
+            .unwrap();
+        assert_eq!(engine.catch_up_stories().unwrap(), arts.len());
+        assert_eq!(engine.stories().unwrap(), expected);
     }
 
     #[test]
