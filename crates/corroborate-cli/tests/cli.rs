@@ -859,6 +859,40 @@ fn seeds_ask_answers_with_citations() {
     assert_eq!(a["supported"], false, "{a}");
 }
 
+#[test]
+fn seeds_verify_does_not_support_what_no_other_seed_says() {
+    let Some(seeds) = seeds() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let files = seed_files(&seeds);
+    // The body of 000_* (its first line is the title) against the other four.
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let body: String = text.lines().skip(1).collect::<Vec<_>>().join("\n");
+    let body_file = dir.path().join("body.txt");
+    std::fs::write(&body_file, body).unwrap();
+    let mut args = vec!["verify", "--format", "json", "--sources"];
+    args.extend(files[1..].iter().map(String::as_str));
+    args.push("--");
+    args.push(body_file.to_str().unwrap());
+    let out = run(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = json(&out);
+    let claims = report["claims"].as_array().unwrap();
+    // Claims none of the four other articles makes (judged by reading them).
+    for unsaid in [
+        "more flexible and willing to negotiate",
+        "ready to seriously engage",
+        "nominate its ambassador after the US",
+        "did not give a clear answer",
+        "agrees with Ukraine's membership in the EU",
+    ] {
+        let claim = claims
+            .iter()
+            .find(|c| c["text"].as_str().unwrap().contains(unsaid))
+            .unwrap_or_else(|| panic!("no claim holds {unsaid:?}"));
+        assert_ne!(claim["verdict"], "supported", "{claim}");
+    }
+}
+
 fn ai_summary() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/ai/ai-summary-dam-talks.txt")
 }
