@@ -133,9 +133,11 @@ impl Out {
         if let Some(d) = &a.duplicate_of {
             println!("near-duplicate of: {d} (counts as the same source)");
         }
+        // List items are bullets in markdown, bare lines in text.
+        let bullet = if md { "- " } else { "" };
         h(&format!("Sentences ({})", an.sentences.len()));
         for (i, s) in an.sentences.iter().enumerate() {
-            println!("{}[{i}] {}", if md { "- " } else { "" }, art.slice(s.span));
+            println!("{bullet}[{i}] {}", art.slice(s.span));
         }
         h(&format!("Mentions ({})", an.mentions.len()));
         for m in &an.mentions {
@@ -146,7 +148,7 @@ impl Out {
                 .unwrap_or_default();
             println!(
                 "{}{}{title}  {}  {}  [s{}]",
-                if md { "- " } else { "" },
+                bullet,
                 art.slice(m.span),
                 m.kind.as_str(),
                 m.key,
@@ -163,7 +165,7 @@ impl Out {
             let kind = if q.direct { "direct" } else { "indirect" };
             println!(
                 "{}{who} ({kind}, s{}): {}",
-                if md { "- " } else { "" },
+                bullet,
                 q.sentence,
                 art.slice(q.span)
             );
@@ -172,7 +174,7 @@ impl Out {
         for f in &an.figures {
             println!(
                 "{}{}  {} = {} {}  [s{}: {}]",
-                if md { "- " } else { "" },
+                bullet,
                 art.slice(f.span),
                 f.kind.as_str(),
                 f.value,
