@@ -203,10 +203,25 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
             let s = |r: (usize, usize)| chars[r.0..r.1.min(chars.len())].iter().collect::<String>();
             for (gi, g) in gold.iter().enumerate() {
                 if !used_g[gi] && shown < show {
+                    let cue = g
+                        .cue
+                        .split_once("..")
+                        .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                        .map(s)
+                        .unwrap_or_default();
+                    let partial = preds.iter().find(|p| overlap(p.0, g.content) > 0);
                     println!(
-                        "MISSED [{}] {}",
+                        "{} <{cue}> [{}] {}{}",
+                        if partial.is_some() {
+                            "PARTIAL"
+                        } else {
+                            "MISSED"
+                        },
                         g.source.map(s).unwrap_or_default(),
-                        s(g.content)
+                        s(g.content),
+                        partial
+                            .map(|p| format!("\n    OURS: {}", s(p.0)))
+                            .unwrap_or_default()
                     );
                     shown += 1;
                 }

@@ -17,6 +17,7 @@ pub fn analyze(article: &Article) -> Analysis {
 
 /// Analyse raw body text (one paragraph per line). Returns the language used for segmentation.
 pub fn analyze_text(text: &str, declared_lang: Option<&str>) -> (String, Analysis) {
+    let text = &*ascii_quote_marks(text);
     let detected = lang::detect(text);
     let lang = declared_lang
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
@@ -48,6 +49,35 @@ pub fn analyze_text(text: &str, declared_lang: Option<&str>) -> (String, Analysi
         word_count,
     };
     (lang, analysis)
+}
+
+/// Newswire archives (and text converted from them) write quote marks as two ASCII characters: ``` `` ```
+/// or `''` to open, `''` to close. Rewrite each pair as a straight double quote plus a space, in the
+/// position that keeps it an opening or closing mark, so every byte offset stays valid for the original.
+pub fn ascii_quote_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("''") && !text.contains("``") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let pair = &bytes[i..(i + 2).min(bytes.len())];
+        if pair == b"``" || pair == b"''" {
+            let before = text[..i].chars().next_back();
+            let after = text[i + 2..].chars().next();
+            let opens = pair == b"``"
+                || (before.is_none_or(|c| c.is_whitespace() || "([{-\u{2014}".contains(c))
+                    && after.is_some_and(|c| !c.is_whitespace()));
+            out.push_str(if opens { " \"" } else { "\" " });
+            i += 2;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Only what extractive summarisation needs: language, paragraphs and sentences (no names, quotes or

@@ -1,7 +1,9 @@
 //! Reported speech without quote marks: "X said (that) ...", "CLAUSE, X said", "according to X", and
 //! complement cues ("urged supporters to ...") with a named or source-like subject.
 
-use super::speaker::{is_source_like, object_after, sentence_subject, subject_before};
+use super::speaker::{
+    appositive_subject, is_source_like, object_after, sentence_subject, subject_before,
+};
 use super::{token_range, QuoteInput};
 use crate::analyze::tokens::{Token, TokenKind};
 use crate::model::{Quote, Span, Speaker};
@@ -246,6 +248,11 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
             if cues.contains(toks[v].text) {
                 let speaker = if v > c + 1 {
                     subject_before(input, c + 1, v, s.start)
+                } else if toks.get(v + 2).is_some_and(|t| t.kind == TokenKind::Word)
+                    && super::PRONOUNS.contains(&toks[v + 1].text)
+                {
+                    // "..., said she came": a clause of its own, not an inverted attribution.
+                    None
                 } else {
                     object_after(input, v + 1, e, s.start)
                 };
@@ -306,7 +313,12 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
         }
         let participle = cue.ends_with("ing") && toks[v - 1].text == ",";
         let lo = clause_start_indirect(toks, a, v);
-        let mut speaker = subject_before(input, lo, v, s.start);
+        let mut speaker = subject_before(input, lo, v, s.start)
+            .or_else(|| appositive_subject(input, a, v, s.start));
+        // "X said A and said B": the second cue shares the first one's subject.
+        if matches!(toks[v - 1].text, "and" | "but") && prev_speaker.is_some() {
+            speaker = prev_speaker.clone();
+        }
         if participle {
             speaker = speaker
                 .or_else(|| prev_speaker.clone())
@@ -326,15 +338,7 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
             continue;
         };
         // The content runs to the next participial cue (", adding ...") or the sentence end.
-        let mut ce = end;
-        for k in cs + 1..end {
-            if toks[k - 1].text == ","
-                && (indirect().contains(toks[k].text) && toks[k].text.ends_with("ing"))
-            {
-                ce = k - 1;
-                break;
-            }
-        }
+        let ce = content_end(toks, cs, end);
         if ce <= cs + 2 {
             v += 1;
             continue;
@@ -350,6 +354,31 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
         v = ce.max(v + 1);
     }
     out
+}
+
+/// Where reported content that starts at `cs` ends: at the sentence end, or where the sentence moves on
+/// to something the speaker is not reported to have said (", adding ...", "and said ...", " but ...").
+pub(super) fn content_end(toks: &[Token], cs: usize, end: usize) -> usize {
+    for k in cs + 2..end {
+        let t = toks[k].text;
+        let prev = toks[k - 1].text;
+        let next = toks.get(k + 1).map(|t| t.text).unwrap_or("");
+        // ", adding ..."
+        if prev == "," && indirect().contains(t) && t.ends_with("ing") {
+            return k - 1;
+        }
+        // "... and said ...": a second report by the same speaker
+        if matches!(t, "and" | "but")
+            && (indirect().contains(next) || COMPLEMENT_CUES.contains(&next))
+        {
+            return k;
+        }
+        // ", but ..." / " but did not ..."
+        if t == "but" {
+            return if prev == "," { k - 1 } else { k };
+        }
+    }
+    end
 }
 
 /// Verbs whose object or complement is what was claimed ("urged supporters to monitor polls",

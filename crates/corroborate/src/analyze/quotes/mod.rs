@@ -12,7 +12,7 @@ use super::lexicon::SPEECH_VERBS;
 use super::tokens::{Token, TokenKind};
 use crate::model::{Mention, Quote, Sentence, Span, Speaker};
 use indirect::indirect_quotes;
-use speaker::{named_speaker, object_after, subject_before};
+use speaker::{appositive_subject, named_speaker, object_after, subject_before};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -65,15 +65,26 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
             // the same speaker found again across a short gap).
             if let Some(i) = prev_direct {
                 let last: &Quote = &quotes[i];
-                let gap = input.text[last.span.end as usize..q.start as usize]
-                    .split_whitespace()
-                    .count();
+                let gap_text = &input.text[last.span.end as usize..q.start as usize];
+                let gap = gap_text.split_whitespace().count();
+                // Only an attribution stands between the parts (`," he said, "`), not reported speech
+                // that quotes a few words of its own (`, adding that it is "...`).
+                let attribution_only = !gap_text.split_whitespace().any(|w| w == "that")
+                    && gap_text
+                        .trim_end()
+                        .trim_end_matches(['"', '\u{201c}'])
+                        .trim_end()
+                        .ends_with([',', ':', '.']);
                 let same = match (&found, &last.speaker) {
                     (None, _) => true,
-                    (Some((sp, _, _, false)), Some(prev)) => sp.key.is_some() && sp.key == prev.key,
+                    (Some((sp, cue, _, false)), Some(prev)) => {
+                        (sp.key.is_some() && sp.key == prev.key)
+                            || gap_text.split_whitespace().any(|w| w == cue)
+                    }
                     _ => false,
                 };
-                if same && gap <= 12 && words >= 3 {
+                let limit = if found.is_none() { 40 } else { 12 };
+                if same && attribution_only && gap <= limit && words >= 3 {
                     let last = &mut quotes[i];
                     last.span = Span::new(last.span.start as usize, q.end as usize);
                     covered.push(*q);
@@ -324,7 +335,12 @@ pub(super) fn attribute_direct(
     {
         k += 1;
     }
-    let window_end = (k + 9).min(p_end);
+    // A quote that ends its sentence inside the marks (`...end."`) is not attributed by the words after
+    // it: those begin the next sentence ("Adelson said he met ...").
+    let ends_sentence = input.text[q.start as usize..q.end as usize]
+        .trim_end()
+        .ends_with('.');
+    let window_end = if ends_sentence { k } else { (k + 9).min(p_end) };
     #[allow(clippy::needless_range_loop)] // `v` is also a position passed to the phrase finders
     for v in k..window_end {
         if matches!(toks[v].text, "." | "\"" | "\u{201c}" | ";") {
@@ -359,7 +375,9 @@ pub(super) fn attribute_direct(
         if speech().contains(toks[v].text) {
             let adjacent = v + 1 == before_end || matches!(toks[before_end - 1].text, ":" | ",");
             let sent_start = clause_start(toks, p_start_tok, v);
-            if let Some(sp) = subject_before(input, sent_start, v, q.start) {
+            if let Some(sp) = subject_before(input, sent_start, v, q.start)
+                .or_else(|| appositive_subject(input, sent_start, v, q.start))
+            {
                 return Some((sp, toks[v].text.to_string(), adjacent, false));
             }
             if let Some(sp) = object_after(input, v + 1, before_end, q.start) {
@@ -482,5 +500,58 @@ mod tests {
         assert!(
             quotes("The two sides agreed to \"normalize\" relations after the meeting.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_quote_ending_its_sentence_takes_no_speaker_from_the_next_one() {
+        let q = quotes("Bernie Sanders spoke first. Sanders said that he had \"very serious concerns about the industry.\" Sheldon Adelson said he met Trump this week.");
+        let direct: Vec<_> = q.iter().filter(|x| x.2).collect();
+        assert!(
+            direct
+                .iter()
+                .all(|x| x.1.as_deref() != Some("Sheldon Adelson")),
+            "{q:?}"
+        );
+        assert!(q
+            .iter()
+            .any(|x| x.1.as_deref() == Some("Sheldon Adelson") && x.0 == "he met Trump this week"));
+    }
+
+    #[test]
+    fn a_quote_split_by_its_attribution_is_one_quote() {
+        let q = quotes("Senator Tom Cole spoke. \"It seems to me they have every incentive to find common ground,\" he said of the two men, \"because they both need one another.\"");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.starts_with("It seems") && q[0].0.ends_with("one another."));
+        // A few quoted words inside later reported speech are not a continuation.
+        let q = quotes("\"He stands for the middle class,\" Anderson said, adding that Sanders is \"the most trustworthy of the candidates.\"");
+        assert!(
+            q[0].0.starts_with("He stands") && !q[0].0.contains("adding"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn speaker_behind_an_appositive_and_coordinated_cues() {
+        let q = quotes(
+            "Marley Anderson, 21, a junior from Las Vegas, said she came to support the senator.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Marley Anderson"));
+        assert_eq!(q[0].0, "she came to support the senator");
+        let q = quotes("Marco Rubio said his attacks had given the campaign momentum and said that the rival did not represent the party.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, "his attacks had given the campaign momentum");
+        assert_eq!(q[1].1.as_deref(), Some("Marco Rubio"));
+        assert_eq!(q[1].0, "the rival did not represent the party");
+    }
+
+    #[test]
+    fn newswire_double_apostrophe_quote_marks() {
+        let text = "''I'm a big fan of Paul,'' said Senator Jeff Sessions. ``It works,'' he added.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, "I'm a big fan of Paul,");
+        assert_eq!(q[0].1.as_deref(), Some("Jeff Sessions"));
+        assert_eq!(q[1].0, "It works,");
     }
 }

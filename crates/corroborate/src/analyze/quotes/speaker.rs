@@ -112,6 +112,43 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
     Some(resolve_phrase(input, span, at))
 }
 
+/// The subject of a cue that follows an appositive: "Marley Anderson, 21, a junior from Las Vegas, said"
+/// is Marley Anderson. `v` is the cue, right after the appositive's closing comma; the subject is the
+/// nearest person or organisation named just before an earlier comma of the clause.
+pub(super) fn appositive_subject(
+    input: &QuoteInput,
+    a: usize,
+    v: usize,
+    at: u32,
+) -> Option<Speaker> {
+    let toks = input.tokens;
+    if v < a + 3 || toks[v - 1].text != "," {
+        return None;
+    }
+    let lo = a.max(v.saturating_sub(45));
+    for c in (lo + 1..v - 1).rev() {
+        if matches!(toks[c].text, "." | ";" | "\u{201d}" | "\"") {
+            return None;
+        }
+        if toks[c].text != "," {
+            continue;
+        }
+        let name_end = toks[c - 1].end;
+        if let Some(m) = input
+            .mentions
+            .iter()
+            .find(|m| m.span.end as usize == name_end && m.kind != EntityKind::Place)
+        {
+            return Some(Speaker {
+                name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+                key: Some(m.key.clone()),
+                span: m.span,
+            });
+        }
+    }
+    None
+}
+
 /// The speaker named right after a verb (`said Lavrov`, `according to the ministry`).
 pub(super) fn object_after(
     input: &QuoteInput,
