@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 pub(super) const INDIRECT_CUES: &[&str] = &[
     "said",
     "says",
+    "say",
     "told",
     "tells",
     "added",
@@ -140,6 +141,7 @@ pub(super) const INDIRECT_CUES: &[&str] = &[
 pub(super) const BARE_CLAUSE_CUES: &[&str] = &[
     "said",
     "says",
+    "say",
     "told",
     "tells",
     "added",
@@ -224,7 +226,7 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                     });
                 }
             } else if k > a + 3 && toks[k - 1].text == "," {
-                let speaker = object_after(input, k + 2, b, s.start)?;
+                let speaker = object_after(input, k + 2, end_trim(b), s.start)?;
                 return Some(Quote {
                     span: Span::new(toks[a].start, toks[k - 2].end),
                     sentence: si,
@@ -235,8 +237,35 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
             }
         }
     }
-    // "CLAUSE, X said." / "CLAUSE, said X."
     let e = end_trim(b);
+    // "CLAUSE, X said, REST.": an attribution set off by commas inside the sentence frames all of it.
+    for c in a + 2..e.saturating_sub(4) {
+        if toks[c].text != "," {
+            continue;
+        }
+        let Some(v) = (c + 2..(c + 8).min(e)).find(|&v| cues.contains(toks[v].text)) else {
+            continue;
+        };
+        if (c + 1..v).any(|k| toks[k].kind == TokenKind::Punct && toks[k].text != ".") {
+            continue;
+        }
+        let Some(c2) = (v + 1..(v + 5).min(e)).find(|&k| toks[k].text == ",") else {
+            continue;
+        };
+        if c2 + 3 > e || (v + 1..c2).any(|k| toks[k].text == "that") {
+            continue;
+        }
+        if let Some(sp) = subject_before(input, c + 1, v, s.start) {
+            return Some(Quote {
+                span: Span::new(toks[a].start, toks[e - 1].end),
+                sentence: si,
+                direct: false,
+                speaker: Some(sp),
+                cue: Some(toks[v].text.to_string()),
+            });
+        }
+    }
+    // "CLAUSE, X said." / "CLAUSE, said X."
     for c in (a + 3..e).rev() {
         if toks[c].text != "," {
             continue;
@@ -246,7 +275,32 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         }
         for v in c + 1..e {
             if cues.contains(toks[v].text) {
-                let speaker = if v > c + 1 {
+                // "CLAUSE, X said in a statement." ends with the attribution; in "Asked about it,
+                // Clinton said she was not going to ..." a clause of its own follows the cue.
+                let clause_follows = (v + 1..e).any(|k| {
+                    matches!(
+                        toks[k].text,
+                        "that"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                            | "would"
+                            | "will"
+                            | "had"
+                            | "has"
+                            | "have"
+                            | "could"
+                            | "should"
+                            | "can"
+                            | "did"
+                            | "does"
+                            | "do"
+                    )
+                });
+                let speaker = if clause_follows {
+                    None
+                } else if v > c + 1 {
                     subject_before(input, c + 1, v, s.start)
                 } else if toks.get(v + 2).is_some_and(|t| t.kind == TokenKind::Word)
                     && super::PRONOUNS.contains(&toks[v + 1].text)
@@ -254,7 +308,12 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                     // "..., said she came": a clause of its own, not an inverted attribution.
                     None
                 } else {
-                    object_after(input, v + 1, e, s.start)
+                    // "..., said Robert Stone, a voter": the named speaker ends the sentence or is
+                    // followed by an appositive; "..., says Libya is ..." is a clause, not a speaker.
+                    object_after(input, v + 1, e, s.start).filter(|sp| {
+                        let after = toks.partition_point(|t| t.end <= sp.span.end as usize);
+                        after >= e || toks[after].text == ","
+                    })
                 };
                 if let Some(sp) = speaker {
                     let mut ce = c;
@@ -316,8 +375,12 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
         let mut speaker = subject_before(input, lo, v, s.start)
             .or_else(|| appositive_subject(input, a, v, s.start));
         // "X said A and said B": the second cue shares the first one's subject.
-        if matches!(toks[v - 1].text, "and" | "but") && prev_speaker.is_some() {
-            speaker = prev_speaker.clone();
+        if matches!(toks[v - 1].text, "and" | "but") {
+            // "Clinton celebrated in Florida and said ...": the subject of the whole sentence.
+            speaker = prev_speaker
+                .clone()
+                .or_else(|| sentence_subject(input, a, v, s.start))
+                .or(speaker);
         }
         if participle {
             speaker = speaker

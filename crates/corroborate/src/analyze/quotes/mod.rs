@@ -554,4 +554,26 @@ mod tests {
         assert_eq!(q[0].1.as_deref(), Some("Jeff Sessions"));
         assert_eq!(q[1].0, "It works,");
     }
+
+    #[test]
+    fn attributions_at_the_end_and_in_the_middle_of_a_sentence() {
+        let q =
+            quotes("Prices rose sharply in the first year of the deal, according to the ministry.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Prices rose sharply in the first year of the deal");
+        assert_eq!(q[0].1.as_deref(), Some("the ministry"));
+        let q = quotes(
+            "The emails covered work topics, the Times said, including speeches and meetings.",
+        );
+        assert_eq!(
+            q[0].0,
+            "The emails covered work topics, the Times said, including speeches and meetings"
+        );
+        // A clause after the cue is what was said, not the words before the comma.
+        let q = quotes("Asked about the meeting, Hillary Clinton said she was not going to jump to that conclusion.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "she was not going to jump to that conclusion");
+        let q = quotes("Hillary Clinton celebrated in Florida with supporters and said it was another step closer to the White House.");
+        assert_eq!(q[0].1.as_deref(), Some("Hillary Clinton"), "{q:?}");
+    }
 }
