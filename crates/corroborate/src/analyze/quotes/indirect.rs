@@ -139,6 +139,10 @@ pub(super) const INDIRECT_CUES: &[&str] = &[
 
 /// Cues that may take the reported clause directly ("he said Russia is ready"); the others need "that".
 pub(super) const BARE_CLAUSE_CUES: &[&str] = &[
+    "announced",
+    "announces",
+    "warned",
+    "warns",
     "said",
     "says",
     "say",
@@ -238,6 +242,27 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         }
     }
     let e = end_trim(b);
+    // "In the latest NBC poll, Trump leads ...": a poll, survey or study framing the clause.
+    if toks[a].text == "In" {
+        if let Some(c) = (a + 2..(a + 14).min(e)).find(|&k| toks[k].text == ",") {
+            let frames = (a + 1..c).any(|k| {
+                matches!(
+                    toks[k].text,
+                    "poll" | "polls" | "survey" | "surveys" | "study" | "report" | "analysis"
+                )
+            });
+            if frames && e > c + 4 {
+                let phrase = Span::new(toks[a + 1].start, toks[c - 1].end);
+                return Some(Quote {
+                    span: Span::new(toks[c + 1].start, toks[e - 1].end),
+                    sentence: si,
+                    direct: false,
+                    speaker: Some(super::speaker::resolve_phrase(input, phrase, s.start)),
+                    cue: Some("in".into()),
+                });
+            }
+        }
+    }
     // "CLAUSE, X said, REST.": an attribution set off by commas inside the sentence frames all of it.
     for c in a + 2..e.saturating_sub(4) {
         if toks[c].text != "," {
