@@ -277,12 +277,15 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         let Some(c2) = (v + 1..(v + 5).min(e)).find(|&k| toks[k].text == ",") else {
             continue;
         };
-        if c2 + 3 > e || (v + 1..c2).any(|k| toks[k].text == "that") {
+        if c2 + 3 > e
+            || (v + 1..c2).any(|k| toks[k].text == "that")
+            || matches!(toks[c2 + 1].text, "\u{201c}" | "\"")
+        {
             continue;
         }
         if let Some(sp) = subject_before(input, c + 1, v, s.start) {
             return Some(Quote {
-                span: Span::new(toks[a].start, toks[e - 1].end),
+                span: Span::new(toks[after_intro(toks, a, c)].start, toks[e - 1].end),
                 sentence: si,
                 direct: false,
                 speaker: Some(sp),
@@ -345,7 +348,7 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                     while ce > a && matches!(toks[ce - 1].text, "\u{201d}" | "\"") {
                         ce -= 1;
                     }
-                    let mut cs = a;
+                    let mut cs = after_intro(toks, a, c);
                     while cs < ce && matches!(toks[cs].text, "\u{201c}" | "\"") {
                         cs += 1;
                     }
@@ -444,6 +447,34 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
     out
 }
 
+/// Skip a subordinate opening ("As China builds islands, ...", "While the server was never central,
+/// ...") that the attribution does not cover: content starts after its comma, if one comes before `limit`.
+fn after_intro(toks: &[Token], a: usize, limit: usize) -> usize {
+    let intro = matches!(
+        toks[a].text,
+        "As" | "While"
+            | "Although"
+            | "Though"
+            | "If"
+            | "When"
+            | "Because"
+            | "Since"
+            | "After"
+            | "Before"
+            | "Despite"
+            | "Asked"
+            | "Whereas"
+            | "Unless"
+    );
+    if !intro {
+        return a;
+    }
+    match (a + 2..limit).find(|&k| toks[k].text == ",") {
+        Some(k) if k + 3 < limit => k + 1,
+        _ => a,
+    }
+}
+
 /// Where reported content that starts at `cs` ends: at the sentence end, or where the sentence moves on
 /// to something the speaker is not reported to have said (", adding ...", "and said ...", " but ...").
 pub(super) fn content_end(toks: &[Token], cs: usize, end: usize) -> usize {
@@ -453,6 +484,14 @@ pub(super) fn content_end(toks: &[Token], cs: usize, end: usize) -> usize {
         let next = toks.get(k + 1).map(|t| t.text).unwrap_or("");
         // ", adding ..."
         if prev == "," && indirect().contains(t) && t.ends_with("ing") {
+            return k - 1;
+        }
+        // ", he clarified ..." / ", and one in four said ...": a new subject or a new attribution.
+        if prev == ","
+            && (matches!(t, "he" | "she" | "they" | "we" | "I")
+                || (k + 1..(k + 7).min(end)).any(|j| indirect().contains(toks[j].text)))
+            && t != "that"
+        {
             return k - 1;
         }
         // "... and said ...": a second report by the same speaker

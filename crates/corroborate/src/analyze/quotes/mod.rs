@@ -66,10 +66,18 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
             if let Some(i) = prev_direct {
                 let last: &Quote = &quotes[i];
                 let gap_text = &input.text[last.span.end as usize..q.start as usize];
-                let gap = gap_text.split_whitespace().count();
+                let gap = gap_text
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count();
                 // Only an attribution stands between the parts (`," he said, "`), not reported speech
                 // that quotes a few words of its own (`, adding that it is "...`).
-                let attribution_only = !gap_text.split_whitespace().any(|w| w == "that")
+                let cues_in_gap = gap_text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| speech().contains(w))
+                    .count();
+                let attribution_only = cues_in_gap <= 1
+                    && !gap_text.split_whitespace().any(|w| w == "that")
                     && gap_text
                         .trim_end()
                         .trim_end_matches(['"', '\u{201c}'])
@@ -83,7 +91,7 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                     }
                     _ => false,
                 };
-                let limit = if found.is_none() { 40 } else { 12 };
+                let limit = if found.is_none() { 40 } else { 20 };
                 if same && attribution_only && gap <= limit && words >= 3 {
                     let last = &mut quotes[i];
                     last.span = Span::new(last.span.start as usize, q.end as usize);
@@ -135,7 +143,11 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                 let clashes = covered
                     .iter()
                     .any(|c| c.overlap(q.span) > 0 && !q.span.contains(*c));
-                if clashes {
+                // `X said, "..."`: the reported speech is the direct quote itself.
+                let restates = covered
+                    .iter()
+                    .any(|c| c.overlap(q.span) * 10 >= q.span.len() * 8);
+                if clashes || restates {
                     continue;
                 }
                 if let Some(sp) = &q.speaker {
@@ -575,5 +587,25 @@ mod tests {
         assert_eq!(q[0].0, "she was not going to jump to that conclusion");
         let q = quotes("Hillary Clinton celebrated in Florida with supporters and said it was another step closer to the White House.");
         assert_eq!(q[0].1.as_deref(), Some("Hillary Clinton"), "{q:?}");
+    }
+
+    #[test]
+    fn boundaries_of_reported_speech() {
+        // The direct quote after "X said," stays a direct quote.
+        let q = quotes("Asked a direct question about this in the debate, Hillary Clinton said, \"I do take responsibility for the decision.\"");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].2 && q[0].0.starts_with("I do take"), "{q:?}");
+        // A new subject ends what was reported.
+        let q = quotes("Donald Trump said he would bring back the old rules, he clarified that it would be legal.");
+        assert_eq!(q[0].0, "he would bring back the old rules", "{q:?}");
+        // A second cue between two quoted parts makes them two quotes.
+        let q = quotes("\"They are not affiliated with the campaign,\" she said, adding, \"The candidate is incredibly grateful for their support.\"");
+        assert_eq!(q.len(), 2, "{q:?}");
+        // A subordinate opening is not part of a mid-sentence attribution.
+        let q = quotes("As China builds islands in the sea, it is his job, Ash Carter said, to talk to Congress about the threat.");
+        assert_eq!(
+            q[0].0, "it is his job, Ash Carter said, to talk to Congress about the threat",
+            "{q:?}"
+        );
     }
 }
