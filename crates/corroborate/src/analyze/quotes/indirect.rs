@@ -330,9 +330,27 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                     None
                 } else if v > c + 1 {
                     subject_before(input, c + 1, v, s.start)
-                } else if toks.get(v + 2).is_some_and(|t| t.kind == TokenKind::Word)
-                    && super::PRONOUNS.contains(&toks[v + 1].text)
+                } else if !matches!(
+                    toks[v].text,
+                    "said"
+                        | "says"
+                        | "added"
+                        | "adds"
+                        | "wrote"
+                        | "writes"
+                        | "told"
+                        | "noted"
+                        | "explained"
+                        | "asked"
+                        | "reported"
+                        | "warned"
+                        | "insisted"
+                        | "stated"
+                ) || (toks.get(v + 2).is_some_and(|t| t.kind == TokenKind::Word)
+                    && super::PRONOUNS.contains(&toks[v + 1].text))
                 {
+                    // Only a verb of saying inverts ("..., said Rubio"); "..., stressed the
+                    // importance of ..." has an object, not a speaker.
                     // "..., said she came": a clause of its own, not an inverted attribution.
                     None
                 } else {

@@ -160,7 +160,34 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
         }
     }
     quotes.sort_by_key(|q| q.span.start);
+    resolve_pronoun_speakers(input, &mut quotes);
     quotes
+}
+
+/// "He said ..." refers to the last person named outside what was reported: in "Rubio said the talks
+/// between Trump and Putin would go on. He said ...", "he" is Rubio, not Putin.
+fn resolve_pronoun_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
+    let reported: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    for q in quotes.iter_mut() {
+        let Some(sp) = &q.speaker else { continue };
+        let phrase = &input.text[sp.span.start as usize..sp.span.end as usize];
+        if !matches!(phrase, "he" | "she" | "He" | "She") {
+            continue;
+        }
+        let bound = q.span.start.min(sp.span.start);
+        let person = input.mentions.iter().rfind(|m| {
+            m.kind == crate::model::EntityKind::Person
+                && m.span.end <= bound
+                && !reported.iter().any(|r| r.contains(m.span))
+        });
+        if let Some(m) = person {
+            q.speaker = Some(Speaker {
+                name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+                key: Some(m.key.clone()),
+                span: sp.span,
+            });
+        }
+    }
 }
 
 /// A transcript or headline line: `PENCE: Well, look...` or `Pence: Flowers won't be at debate`.
@@ -174,6 +201,7 @@ pub(super) fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
     let words: Vec<&str> = head.split_whitespace().collect();
     if words.is_empty()
         || words.len() > 3
+        || head.contains(',')
         || !words
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
@@ -607,5 +635,20 @@ mod tests {
             q[0].0, "it is his job, Ash Carter said, to talk to Congress about the threat",
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn pronoun_speaker_skips_people_named_inside_reported_speech() {
+        let q = quotes("Secretary of State Marco Rubio said the talks between President Donald Trump and President Vladimir Putin would continue. He said that Russia is ready to engage in the process.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].1.as_deref(), Some("Marco Rubio"), "{q:?}");
+    }
+
+    #[test]
+    fn a_dateline_with_a_colon_is_not_a_transcript_speaker() {
+        let q = quotes("RIYADH, Saudi Arabia: The first round of direct talks between the two countries concluded on Tuesday.");
+        assert!(q.is_empty(), "{q:?}");
+        let q = quotes("PENCE: Well, look, we are going to win this election in November.");
+        assert_eq!(q.len(), 1, "{q:?}");
     }
 }

@@ -105,6 +105,10 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
             return None;
         }
     }
+    // "But the administration said": the conjunction is not part of the speaker.
+    while start < end && matches!(toks[start].text, "But" | "And" | "So" | "Yet" | "Still") {
+        start += 1;
+    }
     if start == end || !looks_like_np(&toks[start..end]) {
         return None;
     }
