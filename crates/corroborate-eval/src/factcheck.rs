@@ -131,7 +131,17 @@ fn reports(rows: &[Row], prepared: &[Prepared], threshold: f32) -> Vec<Report> {
                 article: &p.article,
                 analysis: &p.analysis,
             }]);
-            verify(&corpus, &r.claim, &VerifyOptions { threshold })
+            let mut opts = VerifyOptions {
+                threshold,
+                ..VerifyOptions::default()
+            };
+            if let Some(bw) = std::env::var("BIGRAM_WEIGHT")
+                .ok()
+                .and_then(|b| b.parse().ok())
+            {
+                opts.bigram_weight = bw;
+            }
+            verify(&corpus, &r.claim, &opts)
         })
         .collect()
 }

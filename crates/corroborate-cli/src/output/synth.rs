@@ -4,17 +4,51 @@ use super::{md_escape, Out};
 use crate::OutputFormat;
 use corroborate::synth::answer::{Answer, NOT_ANSWERED};
 use corroborate::synth::briefing::{
-    clean, point, Briefing, Citation, Disagreement, DisagreementKind, Point,
+    clean, Briefing, Citation, Disagreement, DisagreementKind, Point,
 };
+use corroborate::synth::corroboration::SourceCorpora;
 use corroborate::synth::facts::FactIndex;
 use corroborate::synth::Corpus;
 use corroborate::verify::{Report, Verdict};
 use serde_json::json;
 
-/// "3 of 5 outlets" style corroboration.
+/// "3 of 5 sources" style corroboration: the sources that state the sentence.
 fn corroboration(p: &Point) -> String {
     let noun = if p.of == 1 { "source" } else { "sources" };
     format!("{} of {} {noun}", p.sources, p.of)
+}
+
+/// Outlets with similar wording that were not judged to state the sentence, each once.
+fn similar_outlets(p: &Point) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in &p.related {
+        if !out.contains(&c.outlet.as_str()) && !p.outlets.contains(&c.outlet) {
+            out.push(&c.outlet);
+        }
+    }
+    out
+}
+
+/// The markdown note after a point: who states it, and who only has similar wording.
+fn md_note(p: &Point) -> String {
+    let similar = similar_outlets(p);
+    let mut note = format!("{}: {}", corroboration(p), cite_list(&p.citations));
+    if !similar.is_empty() {
+        note.push_str(&format!("; similar wording in {}", similar.join(", ")));
+    }
+    note
+}
+
+/// The text lines under a point: its citations, then any similar wording of other sources.
+fn text_note(p: &Point, indent: &str) {
+    println!(
+        "{indent}[{}] {}",
+        corroboration(p),
+        cite_detail(&p.citations)
+    );
+    if !p.related.is_empty() {
+        println!("{indent}similar wording: {}", cite_detail(&p.related));
+    }
 }
 
 fn cite_list(cits: &[Citation]) -> String {
@@ -39,10 +73,12 @@ impl Out {
     /// JSON add each sentence's citations.
     pub fn summary(&self, corpus: &Corpus, picked: &[usize]) {
         let facts = FactIndex::new(corpus);
+        let sources = SourceCorpora::new(corpus);
+        let corroborator = sources.corroborator();
         let points = || {
             picked
                 .iter()
-                .map(|&i| point(corpus, i, &facts.support(corpus, i)))
+                .map(|&i| corroborator.point(corpus, &facts, i))
         };
         match self.format {
             OutputFormat::Text => {
@@ -52,12 +88,7 @@ impl Out {
             }
             OutputFormat::Markdown => {
                 for p in points() {
-                    println!(
-                        "- {} *({}: {})*",
-                        md_escape(&p.text),
-                        corroboration(&p),
-                        cite_list(&p.citations)
-                    );
+                    println!("- {} *({})*", md_escape(&p.text), md_note(&p));
                 }
             }
             OutputFormat::Json => {
@@ -86,12 +117,7 @@ impl Out {
                 }
                 println!("**A:**\n");
                 for p in &a.sentences {
-                    println!(
-                        "- {} *({}: {})*",
-                        md_escape(&p.text),
-                        corroboration(p),
-                        cite_list(&p.citations)
-                    );
+                    println!("- {} *({})*", md_escape(&p.text), md_note(p));
                 }
             }
             OutputFormat::Text => {
@@ -101,7 +127,7 @@ impl Out {
                 }
                 for p in &a.sentences {
                     println!("{}", p.text);
-                    println!("    [{}] {}", corroboration(p), cite_detail(&p.citations));
+                    text_note(p, "    ");
                 }
             }
         }
@@ -118,12 +144,7 @@ fn briefing_markdown(b: &Briefing) {
     );
     println!("## What happened\n");
     for p in &b.summary {
-        println!(
-            "- {} *({}: {})*",
-            md_escape(&p.text),
-            corroboration(p),
-            cite_list(&p.citations)
-        );
+        println!("- {} *({})*", md_escape(&p.text), md_note(p));
     }
     if !b.single_source.is_empty() {
         println!("\n## Reported by one outlet only\n");
@@ -263,7 +284,7 @@ fn briefing_text(b: &Briefing) {
     println!("WHAT HAPPENED");
     for p in &b.summary {
         println!("  * {}", p.text);
-        println!("      [{}] {}", corroboration(p), cite_detail(&p.citations));
+        text_note(p, "      ");
     }
     if !b.single_source.is_empty() {
         println!("\nREPORTED BY ONE OUTLET ONLY");

@@ -340,8 +340,27 @@ fn date_at(t: &[Token], i: usize) -> Option<(usize, FigureKind, f64, Option<Stri
     None
 }
 
+/// A duration written as one hyphenated modifier: "six-hour", "9-day", "twenty-one-year".
+fn hyphenated_duration(t: &Token) -> Option<(f64, &'static str)> {
+    let lower = t.text.to_ascii_lowercase();
+    let (head, tail) = lower.rsplit_once('-')?;
+    let unit = TIME_UNITS.iter().find(|(w, _)| *w == tail)?.1;
+    let value = if head.chars().all(|c| c.is_ascii_digit()) {
+        head.parse().ok()?
+    } else if let Some((a, b)) = head.split_once('-') {
+        let (x, y) = (word_number(a)?, word_number(b)?);
+        (x >= 20.0 && y < 10.0).then_some(x + y)?
+    } else {
+        word_number(head)?
+    };
+    Some((value, unit))
+}
+
 /// A quantity: optional currency sign, a number (digits or words) with optional scale, and a unit.
 fn number_at(t: &[Token], i: usize) -> Option<(usize, FigureKind, f64, Option<String>)> {
+    if let Some((value, unit)) = hyphenated_duration(&t[i]) {
+        return Some((i + 1, FigureKind::Duration, value, Some(unit.into())));
+    }
     let mut k = i;
     let mut currency: Option<&str> = None;
     match t[k].text {
@@ -499,6 +518,22 @@ mod tests {
             5.0,
             Some("percent".into())
         )));
+    }
+
+    #[test]
+    fn hyphenated_durations() {
+        let a = figs("The six-hour meeting followed a 9-day strike and a twenty-one-year feud.");
+        let got: Vec<(f64, Option<String>)> = a.iter().map(|f| (f.2, f.3.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                (6.0, Some("hours".into())),
+                (9.0, Some("days".into())),
+                (21.0, Some("years".into()))
+            ]
+        );
+        assert!(a.iter().all(|f| f.1 == FigureKind::Duration));
+        assert!(figs("a well-known long-term plan").is_empty());
     }
 
     #[test]

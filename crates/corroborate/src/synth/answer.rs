@@ -7,8 +7,9 @@
 //! hold most of the question's topic: words the sources never use count against it, so a question
 //! about something the coverage does not mention is not answered from loosely related sentences.
 
-use super::briefing::{clean, point, Citation, Point};
+use super::briefing::{clean, Citation, Point};
 use super::corpus::Corpus;
+use super::corroboration::SourceCorpora;
 use super::facts::FactIndex;
 use super::query;
 use super::{summarize, Budget, SummaryOptions};
@@ -236,9 +237,11 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     if cov < COVERAGE_THRESHOLD {
         return unanswered(cov);
     }
+    let sources = SourceCorpora::new(corpus);
+    let corroborator = sources.corroborator();
     let sentences: Vec<Point> = chosen
         .iter()
-        .map(|&i| point(corpus, i, &facts.support(corpus, i)))
+        .map(|&i| corroborator.point(corpus, &facts, i))
         .collect();
     let mut citations: Vec<Citation> = Vec::new();
     for p in &sentences {

@@ -4,6 +4,7 @@
 //! article and sentence it comes from.
 
 use super::corpus::{Corpus, Unit};
+use super::corroboration::{Corroborator, SourceCorpora};
 use super::facts::{outlets_of, FactIndex, Match};
 use super::{summarize, Budget, SummaryOptions};
 use crate::analyze::tokens::{normalize, stem, tokenize, TokenKind};
@@ -35,6 +36,9 @@ pub struct Point {
     pub sources: u32,
     /// Independent sources in the whole set, for "3 of 5".
     pub of: u32,
+    /// Sentences of further sources that share much of its wording but are not judged to state it
+    /// (the same people in a different fact, or a paraphrase the check cannot confirm).
+    pub related: Vec<Citation>,
 }
 
 /// One version in a disagreement.
@@ -155,6 +159,8 @@ const MIN_CLAIM_WORDS: u32 = 6;
 
 pub fn brief(corpus: &Corpus, opts: &BriefOptions) -> Briefing {
     let facts = FactIndex::new(corpus);
+    let sources = SourceCorpora::new(corpus);
+    let corroborator = sources.corroborator();
     let picked = summarize(
         corpus,
         &SummaryOptions {
@@ -165,7 +171,7 @@ pub fn brief(corpus: &Corpus, opts: &BriefOptions) -> Briefing {
     );
     let summary = picked
         .iter()
-        .map(|&i| point(corpus, i, &facts.support(corpus, i)))
+        .map(|&i| corroborator.point(corpus, &facts, i))
         .collect();
     let docs: Vec<(&Article, &Analysis)> = corpus
         .docs
@@ -190,7 +196,7 @@ pub fn brief(corpus: &Corpus, opts: &BriefOptions) -> Briefing {
         },
         quotes: quotes_by_speaker(corpus, &docs, &quotes),
         figures: key_figures(corpus, opts.max_figures),
-        timeline: timeline(corpus, &facts),
+        timeline: timeline(corpus, &facts, &corroborator),
     }
 }
 
@@ -219,6 +225,7 @@ pub fn point(corpus: &Corpus, i: usize, support: &[Match]) -> Point {
         sources: 1 + support.len() as u32,
         of: corpus.sources,
         citations,
+        related: Vec::new(),
     }
 }
 
@@ -621,7 +628,7 @@ fn resolve_date(f: &Figure, published: Option<NaiveDate>) -> Option<(NaiveDate, 
 
 /// Dated events: each sentence that dates something, merged with other sources' sentences that state
 /// the same fact, in date order.
-fn timeline(corpus: &Corpus, facts: &FactIndex) -> Vec<TimelineEntry> {
+fn timeline(corpus: &Corpus, facts: &FactIndex, corroborator: &Corroborator) -> Vec<TimelineEntry> {
     let mut unit_of: HashMap<(u32, u32), usize> = HashMap::new();
     for (i, u) in corpus.units.iter().enumerate() {
         unit_of.insert((u.doc, u.sentence), i);
@@ -660,9 +667,10 @@ fn timeline(corpus: &Corpus, facts: &FactIndex) -> Vec<TimelineEntry> {
         if covered.contains(&i) {
             continue;
         }
-        let support = facts.support(corpus, i);
-        covered.extend(support.iter().map(|m| m.unit));
-        let p = point(corpus, i, &support);
+        // Sentences that loosely match this one are not listed again; the citations are the sources
+        // that state it.
+        covered.extend(facts.support(corpus, i).iter().map(|m| m.unit));
+        let p = corroborator.point(corpus, facts, i);
         out.push(TimelineEntry {
             date: if day {
                 date.format("%Y-%m-%d").to_string()

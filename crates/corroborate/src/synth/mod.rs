@@ -3,7 +3,10 @@
 //! - `corpus`: the sentences of a set of articles, stemmed, with copy groups and outlets.
 //! - `select`: budgeted concept-coverage selection and reading order.
 //! - `query`: BM25 relevance of sentences to a question, with feedback expansion.
-//! - `facts`: which independent sources carry the same information as a sentence.
+//! - `facts`: which independent sources carry the same information as a sentence (word overlap; a
+//!   ranking signal for selection).
+//! - `corroboration`: which other sources state a sentence, judged by the verifier; the counts and
+//!   citations a briefing or answer prints come from here.
 //! - `briefing`: the editor's view of a story (summary with citations, one-outlet claims,
 //!   disagreements, quotes by speaker, figures, timeline).
 //! - `answer`: a question answered from the sources, or an honest "the sources do not say".
@@ -13,6 +16,7 @@
 pub mod answer;
 pub mod briefing;
 pub mod corpus;
+pub mod corroboration;
 pub mod facts;
 pub mod query;
 pub mod select;

@@ -281,3 +281,45 @@ fn title_case_subheads_are_not_statements() {
         "Marovian Foreign Minister Yuri Barzenko said the meeting had been long."
     ));
 }
+
+#[test]
+fn corroboration_counts_sources_that_state_it_not_those_that_name_the_same_people() {
+    let arts = vec![
+        art("a", "Bay Times", "The ferry Alvina ran aground near Port Selm on Monday morning. \
+             Coast guard chief Lena Varga said all 212 passengers were brought ashore within three hours.", None),
+        art("b", "Harbour Gazette", "Rescuers worked through heavy rain at the harbour mouth. \
+             All 212 passengers were brought ashore within three hours, coast guard chief Lena Varga said.", None),
+        // Same person and much of the same wording, a different fact.
+        art("c", "North Star", "Questions about the operator's safety record are growing. \
+             Coast guard chief Lena Varga said divers would inspect the hull within three days.", None),
+        // The same statement with a different figure: not support.
+        art("d", "Quay Post", "Local officials praised the volunteers who helped on the quay. \
+             Coast guard chief Lena Varga said all 240 passengers were brought ashore within three hours.", None),
+        art("b-copy", "Wire Digest", "Rescuers worked through heavy rain at the harbour mouth. \
+             All 212 passengers were brought ashore within three hours, coast guard chief Lena Varga said.", None),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let facts = FactIndex::new(&c);
+    let sources = corroboration::SourceCorpora::new(&c);
+    let corroborator = sources.corroborator();
+    let lead = c
+        .units
+        .iter()
+        .position(|u| u.doc == 0 && c.text(u).contains("212"))
+        .unwrap();
+    let p = corroborator.point(&c, &facts, lead);
+    // Bay Times and Harbour Gazette (its wire copy is the same source).
+    assert_eq!(p.sources, 2, "{p:?}");
+    assert_eq!(p.of, 4);
+    assert_eq!(
+        p.outlets[..2],
+        ["Bay Times".to_string(), "Harbour Gazette".to_string()]
+    );
+    assert!(
+        !p.outlets
+            .iter()
+            .any(|o| o == "North Star" || o == "Quay Post"),
+        "{p:?}"
+    );
+}

@@ -112,50 +112,78 @@ impl Report {
 #[derive(Clone, Debug)]
 pub struct VerifyOptions {
     pub threshold: f32,
+    /// Weight of word-pair coverage in the score (the rest is word coverage).
+    pub bigram_weight: f32,
 }
 
 impl Default for VerifyOptions {
     fn default() -> Self {
         VerifyOptions {
             threshold: SUPPORT_THRESHOLD,
+            bigram_weight: BIGRAM_WEIGHT,
         }
     }
 }
 
 /// Verify `text` against the corpus.
 pub fn verify(corpus: &Corpus, text: &str, opts: &VerifyOptions) -> Report {
-    let (_, analysis) = analyze_text(text, None);
-    let facts = FactIndex::new(corpus);
-    let source_quotes = SourceQuotes::new(corpus);
-    let claim_doc = Article::new("claim", text, crate::model::Origin::inline("-"));
-    let claim_quotes = collect_quotes(&[(&claim_doc, &analysis)]);
-    let mut checks = Vec::new();
-    for span in claims(text, &analysis) {
-        let ctx = ClaimContext {
+    Verifier::new(corpus).verify(text, opts)
+}
+
+/// A corpus made ready for checking many texts: its fact index and quotes are built once.
+pub struct Verifier<'a, 'c> {
+    corpus: &'a Corpus<'c>,
+    facts: FactIndex,
+    source_quotes: SourceQuotes,
+}
+
+impl<'a, 'c> Verifier<'a, 'c> {
+    pub fn new(corpus: &'a Corpus<'c>) -> Self {
+        Verifier {
             corpus,
-            facts: &facts,
-            text,
-            span,
-            analysis: &analysis,
-            claim_quotes: &claim_quotes,
-            source_quotes: &source_quotes,
-        };
-        checks.push(ctx.check(opts.threshold));
-    }
-    let mut summary = VerifySummary {
-        claims: checks.len(),
-        ..VerifySummary::default()
-    };
-    for c in &checks {
-        match c.verdict {
-            Verdict::Supported => summary.supported += 1,
-            Verdict::Unsupported => summary.unsupported += 1,
-            Verdict::Contradicted => summary.contradicted += 1,
+            facts: FactIndex::new(corpus),
+            source_quotes: SourceQuotes::new(corpus),
         }
     }
-    Report {
-        claims: checks,
-        summary,
+
+    /// The sources this verifier checks against.
+    pub fn corpus(&self) -> &'a Corpus<'c> {
+        self.corpus
+    }
+
+    /// Verify `text`, claim by claim.
+    pub fn verify(&self, text: &str, opts: &VerifyOptions) -> Report {
+        let (_, analysis) = analyze_text(text, None);
+        let claim_doc = Article::new("claim", text, crate::model::Origin::inline("-"));
+        let claim_quotes = collect_quotes(&[(&claim_doc, &analysis)]);
+        let mut checks = Vec::new();
+        for span in claims(text, &analysis) {
+            let ctx = ClaimContext {
+                corpus: self.corpus,
+                facts: &self.facts,
+                text,
+                span,
+                analysis: &analysis,
+                claim_quotes: &claim_quotes,
+                source_quotes: &self.source_quotes,
+            };
+            checks.push(ctx.check(opts));
+        }
+        let mut summary = VerifySummary {
+            claims: checks.len(),
+            ..VerifySummary::default()
+        };
+        for c in &checks {
+            match c.verdict {
+                Verdict::Supported => summary.supported += 1,
+                Verdict::Unsupported => summary.unsupported += 1,
+                Verdict::Contradicted => summary.contradicted += 1,
+            }
+        }
+        Report {
+            claims: checks,
+            summary,
+        }
     }
 }
 
@@ -218,12 +246,13 @@ impl ClaimContext<'_, '_> {
         &self.text[self.span.start as usize..self.span.end as usize]
     }
 
-    fn check(&self, threshold: f32) -> ClaimCheck {
+    fn check(&self, opts: &VerifyOptions) -> ClaimCheck {
+        let threshold = opts.threshold;
         let text = self.claim_text();
         let stems = self.corpus.lookup_stems(text);
         let unknown = self.unknown_weight(text);
         let bigrams = self.corpus.lookup_bigrams(text);
-        let best = self.best_window(&stems, unknown, &bigrams);
+        let best = self.best_window(&stems, unknown, &bigrams, opts.bigram_weight);
         let evidence: Vec<Evidence> = best
             .as_ref()
             .map(|w| w.units.iter().map(|&u| self.evidence(u)).collect())
@@ -346,12 +375,17 @@ impl ClaimContext<'_, '_> {
         seen.len() as f32 * max_idf
     }
 
-    fn best_window(&self, stems: &[u32], unknown: f32, bigrams: &[Option<u64>]) -> Option<Window> {
+    fn best_window(
+        &self,
+        stems: &[u32],
+        unknown: f32,
+        bigrams: &[Option<u64>],
+        bw: f32,
+    ) -> Option<Window> {
         let total: f32 = stems.iter().map(|&s| self.facts.idf(s)).sum::<f32>() + unknown;
         if total <= 0.0 {
             return None;
         }
-        let bw = BIGRAM_WEIGHT;
         let held = |units: &[usize]| -> f32 {
             let words = stems
                 .iter()

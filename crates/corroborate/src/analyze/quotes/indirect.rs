@@ -418,8 +418,8 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
         }
         let participle = cue.ends_with("ing") && toks[v - 1].text == ",";
         let lo = clause_start_indirect(toks, a, v);
-        let mut speaker = subject_before(input, lo, v, s.start)
-            .or_else(|| appositive_subject(input, a, v, s.start));
+        let mut speaker =
+            subject_before(input, lo, v, s.start).or_else(|| appositive_subject(input, a, v));
         // "X said A and said B": the second cue shares the first one's subject.
         if matches!(toks[v - 1].text, "and" | "but") {
             // "Clinton celebrated in Florida and said ...": the subject of the whole sentence.

@@ -416,7 +416,7 @@ pub(super) fn attribute_direct(
             let adjacent = v + 1 == before_end || matches!(toks[before_end - 1].text, ":" | ",");
             let sent_start = clause_start(toks, p_start_tok, v);
             if let Some(sp) = subject_before(input, sent_start, v, q.start)
-                .or_else(|| appositive_subject(input, sent_start, v, q.start))
+                .or_else(|| appositive_subject(input, sent_start, v))
             {
                 return Some((sp, toks[v].text.to_string(), adjacent, false));
             }

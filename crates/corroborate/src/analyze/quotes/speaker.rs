@@ -119,12 +119,7 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
 /// The subject of a cue that follows an appositive: "Marley Anderson, 21, a junior from Las Vegas, said"
 /// is Marley Anderson. `v` is the cue, right after the appositive's closing comma; the subject is the
 /// nearest person or organisation named just before an earlier comma of the clause.
-pub(super) fn appositive_subject(
-    input: &QuoteInput,
-    a: usize,
-    v: usize,
-    at: u32,
-) -> Option<Speaker> {
+pub(super) fn appositive_subject(input: &QuoteInput, a: usize, v: usize) -> Option<Speaker> {
     let toks = input.tokens;
     if v < a + 3 || toks[v - 1].text != "," {
         return None;

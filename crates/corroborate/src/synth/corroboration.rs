@@ -1,0 +1,139 @@
+//! Corroboration: which other independent sources state a given sentence.
+//!
+//! The count a briefing prints next to a sentence ("3 of 5 sources") is a claim of its own, so it is
+//! decided the way `verify` decides a claim (word and word-pair coverage, the quote, figure and negation
+//! checks, and the threshold chosen on the factual-consistency dev sets), against one source at a time.
+//! Word overlap alone (`facts`) over-counts: two sentences that name the same people are not the same
+//! fact. `facts` still ranks sentences for selection, where a soft signal is what is wanted.
+
+use super::briefing::{citation, clean, Citation, Point};
+use super::corpus::{Corpus, Doc};
+use super::facts::FactIndex;
+use crate::verify::{Verdict, Verifier, VerifyOptions};
+
+/// How a source is judged to state a sentence: the verifier's checks, scored on words alone. Outlets
+/// reorder what they report ("X said Y" / "Y, X said"), which word pairs punish; 0.80 is the best
+/// words-only threshold on the factual-consistency dev sets (`corroborate-eval verify --sweep` with
+/// `BIGRAM_WEIGHT=0`: AggreFact-CNN val 71.3, FRANK valid CNN/DM 68.6).
+pub const CORROBORATION: VerifyOptions = VerifyOptions {
+    threshold: 0.80,
+    bigram_weight: 0.0,
+};
+
+/// The articles of each independent source (a copy root and its copies), as corpora of their own.
+pub struct SourceCorpora<'c> {
+    roots: Vec<u32>,
+    corpora: Vec<Corpus<'c>>,
+}
+
+impl<'c> SourceCorpora<'c> {
+    pub fn new(corpus: &Corpus<'c>) -> Self {
+        let mut roots: Vec<u32> = corpus.root.clone();
+        roots.sort_unstable();
+        roots.dedup();
+        // One source alone corroborates nothing: no corpora to build.
+        if roots.len() < 2 {
+            roots.clear();
+        }
+        let corpora = roots
+            .iter()
+            .map(|&r| {
+                let docs: Vec<Doc<'c>> = (0..corpus.docs.len())
+                    .filter(|&d| corpus.root[d] == r)
+                    .map(|d| corpus.docs[d])
+                    .collect();
+                Corpus::new(docs)
+            })
+            .collect();
+        SourceCorpora { roots, corpora }
+    }
+
+    pub fn corroborator(&self) -> Corroborator<'_, 'c> {
+        Corroborator {
+            roots: self.roots.clone(),
+            verifiers: self.corpora.iter().map(Verifier::new).collect(),
+        }
+    }
+}
+
+/// Checks sentences of a corpus against each of its other sources.
+pub struct Corroborator<'a, 'c> {
+    roots: Vec<u32>,
+    verifiers: Vec<Verifier<'a, 'c>>,
+}
+
+impl Corroborator<'_, '_> {
+    /// For each other source that states sentence `unit` of `corpus`, its root and the evidence it gives.
+    pub fn supporters(&self, corpus: &Corpus, unit: usize) -> Vec<(u32, Vec<Citation>)> {
+        let u = &corpus.units[unit];
+        let own = corpus.root[u.doc as usize];
+        let text = corpus.text(u);
+        let opts = CORROBORATION;
+        let mut out = Vec::new();
+        for (root, verifier) in self.roots.iter().zip(&self.verifiers) {
+            if *root == own {
+                continue;
+            }
+            let report = verifier.verify(text, &opts);
+            if report.claims.is_empty()
+                || report
+                    .claims
+                    .iter()
+                    .any(|c| c.verdict != Verdict::Supported)
+            {
+                continue;
+            }
+            let mut cites: Vec<Citation> = Vec::new();
+            for e in report.claims.iter().flat_map(|c| &c.evidence) {
+                let c = Citation {
+                    article: e.article.clone(),
+                    outlet: e.outlet.clone(),
+                    sentence: e.sentence,
+                    text: e.text.clone(),
+                };
+                if !cites.contains(&c) {
+                    cites.push(c);
+                }
+            }
+            out.push((*root, cites));
+        }
+        out
+    }
+
+    /// A cited point: the sentence, then the evidence of every other source that states it; sentences
+    /// of further sources that only share much of its wording are listed apart, as related.
+    pub fn point(&self, corpus: &Corpus, facts: &FactIndex, unit: usize) -> Point {
+        let u = &corpus.units[unit];
+        let own = citation(corpus, u);
+        let mut outlets = vec![own.outlet.clone()];
+        let mut citations = vec![own];
+        let supporters = self.supporters(corpus, unit);
+        for (_, cites) in &supporters {
+            for c in cites {
+                if !outlets.contains(&c.outlet) {
+                    outlets.push(c.outlet.clone());
+                }
+                if !citations.contains(c) {
+                    citations.push(c.clone());
+                }
+            }
+        }
+        let related = facts
+            .support(corpus, unit)
+            .iter()
+            .filter(|m| {
+                let root = corpus.root[corpus.units[m.unit].doc as usize];
+                !supporters.iter().any(|(r, _)| *r == root)
+            })
+            .map(|m| citation(corpus, &corpus.units[m.unit]))
+            .collect();
+        Point {
+            text: clean(corpus.text(u)),
+            outlets,
+            sources: 1 + supporters.len() as u32,
+            of: corpus.sources,
+            citations,
+            related,
+        }
+    }
+}
