@@ -25,6 +25,8 @@ const INDEX_COMMIT_EVERY: usize = 32_768;
 const SYNC_EVERY_BATCHES: usize = 4;
 /// Stored articles whose clustering features are computed together (in parallel).
 const CLUSTER_CHUNK: usize = 1024;
+/// Story records written per transaction ahead of a clustering step's final save.
+const RECORDS_CHUNK: usize = 4096;
 
 /// The default data directory: `$XDG_DATA_HOME/corroborate` (or the platform equivalent).
 pub fn default_data_dir() -> PathBuf {
@@ -215,15 +217,20 @@ impl Engine {
         add(&mut chunk, &mut snap);
         let clustered = snap.seqs.len() - snap.seqs.partition_point(|&s| s <= from);
         let t1 = std::time::Instant::now();
-        let mut records: Vec<(u32, Option<Story>)> =
-            snap.clusterer.merged_ids().map(|id| (id, None)).collect();
         let live: std::collections::BTreeSet<u32> = touched
             .into_iter()
             .map(|id| snap.clusterer.current_id(id))
             .collect();
+        // Records are written ahead in chunks, so a large step never holds them all.
+        let mut records: Vec<(u32, Option<Story>)> = Vec::new();
         for id in live {
             records.push((id, self.story_record(&snap, id)?));
+            if records.len() == RECORDS_CHUNK {
+                self.store.put_story_records(&records)?;
+                records.clear();
+            }
         }
+        records.extend(snap.clusterer.merged_ids().map(|id| (id, None)));
         let t2 = std::time::Instant::now();
         self.store.put_stories(&StoryUpdate {
             clustered_seq: snap.seqs.last().copied().unwrap_or(0),

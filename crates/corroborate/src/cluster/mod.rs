@@ -40,6 +40,14 @@ pub struct ClusterConfig {
     pub body_words: usize,
     /// Minimum cosine between two story centroids to merge them (checked when a story doubles in size).
     pub merge_threshold: f32,
+    /// Arrivals after which an article's copy-detection data is dropped and a story it was the last
+    /// member of may be evicted (once it is also cold by date): memory stays bounded on a long stream.
+    #[serde(default = "default_evict_after")]
+    pub evict_after: usize,
+}
+
+fn default_evict_after() -> usize {
+    20_000
 }
 
 impl Default for ClusterConfig {
@@ -52,6 +60,7 @@ impl Default for ClusterConfig {
             window_days: 30,
             body_words: 150,
             merge_threshold: 0.3,
+            evict_after: default_evict_after(),
         }
     }
 }
@@ -172,6 +181,16 @@ pub struct Clusterer {
     dedupe: MemoryDedupe,
     /// story ids that were merged into another: id -> surviving id
     merged: BTreeMap<u32, u32>,
+    /// Joins of the last `evict_after` arrivals, oldest first: (position to check at, story, the
+    /// story's latest member when queued).
+    #[serde(default)]
+    recent: std::collections::VecDeque<(usize, u32, usize)>,
+    /// Latest publication date seen: the clock that makes dated stories cold.
+    #[serde(default)]
+    newest: Option<DateTime<Utc>>,
+    /// Stories evicted from the index (cold): they keep their members but take no more articles.
+    #[serde(default)]
+    evicted: usize,
 }
 
 impl Clusterer {
@@ -190,6 +209,9 @@ impl Clusterer {
             postings: HashMap::default(),
             dedupe: MemoryDedupe::default(),
             merged: BTreeMap::new(),
+            recent: Default::default(),
+            newest: None,
+            evicted: 0,
         }
     }
 
@@ -301,11 +323,72 @@ impl Clusterer {
         };
         self.join(id, position, &vec, date);
         self.assignment.push(id);
+        if let Some(d) = date {
+            self.newest = Some(self.newest.map_or(d, |n| n.max(d)));
+        }
+        self.recent
+            .push_back((position + self.cfg.evict_after, id, position));
+        self.evict_cold(position);
         let size = self.stories[id as usize].members.len();
         if size >= 2 && size.is_power_of_two() {
             return self.maybe_merge(id);
         }
         id
+    }
+
+    /// Drop what the clusterer no longer needs for arrivals older than `evict_after`: their
+    /// copy-detection data, and the centroid and index entries of stories that have taken no article
+    /// since and are cold by date (last article more than two windows before the newest date seen;
+    /// undated stories after 200,000 arrivals). An article that arrives much later with an old date
+    /// starts a new story instead of joining an evicted one.
+    fn evict_cold(&mut self, position: usize) {
+        while let Some(&(at, id, last)) = self.recent.front() {
+            if at > position {
+                break;
+            }
+            self.recent.pop_front();
+            if at == last + self.cfg.evict_after {
+                self.dedupe.forget(last);
+            }
+            let Some(id) = self.resolve(id) else { continue };
+            let s = &self.stories[id as usize];
+            // A later join queued its own entry.
+            if s.last_position != last || s.centroid.is_empty() {
+                continue;
+            }
+            let cold = match s.last {
+                Some(l) => self
+                    .newest
+                    .is_some_and(|n| l + chrono::Duration::days(2 * self.cfg.window_days) < n),
+                None => position - last >= 200_000,
+            };
+            if cold {
+                self.evict(id);
+            } else {
+                self.recent
+                    .push_back((position + self.cfg.evict_after, id, last));
+            }
+        }
+    }
+
+    fn evict(&mut self, id: u32) {
+        let s = &mut self.stories[id as usize];
+        for f in std::mem::take(&mut s.indexed) {
+            if let Some(list) = self.postings.get_mut(&f) {
+                list.retain(|x| *x != id);
+                if list.is_empty() {
+                    self.postings.remove(&f);
+                }
+            }
+        }
+        s.centroid = HashMap::default();
+        s.members.shrink_to_fit();
+        self.evicted += 1;
+    }
+
+    /// Stories evicted from the index so far.
+    pub fn evicted(&self) -> usize {
+        self.evicted
     }
 
     /// Merge the story into (or with) the most similar warm story above the merge threshold, if any.
@@ -759,5 +842,102 @@ mod tests {
             })
             .collect();
         assert_eq!(run(&arts), run(&arts));
+    }
+
+    #[test]
+    fn cold_stories_are_evicted_without_changing_an_in_order_stream() {
+        // Ten events a day for sixty days, each covered by three outlets on its day. Each event has
+        // its own words, so no article is a near-copy of another day's.
+        let words = [
+            "harbour",
+            "ferry",
+            "bridge",
+            "school",
+            "hospital",
+            "market",
+            "railway",
+            "airport",
+            "museum",
+            "stadium",
+            "library",
+            "factory",
+            "orchard",
+            "vineyard",
+            "quarry",
+            "reservoir",
+            "lighthouse",
+            "cathedral",
+            "tramway",
+            "canal",
+            "granary",
+            "brewery",
+            "foundry",
+            "dockyard",
+            "observatory",
+            "monastery",
+            "sawmill",
+            "tannery",
+            "creamery",
+            "bakery",
+        ];
+        let mut arts = Vec::new();
+        for day in 0..60usize {
+            let date = format!("2024-{:02}-{:02}", 1 + day / 28, 1 + day % 28);
+            for k in 0..10usize {
+                // Day-specific spellings keep different days' texts apart.
+                let suffix: String = [b'a' + (day / 26) as u8, b'a' + (day % 26) as u8]
+                    .iter()
+                    .map(|&b| b as char)
+                    .collect();
+                let pick = |j: usize| format!("{}{suffix}", words[(k * 3 + j) % words.len()]);
+                let body: Vec<String> = (0..8).map(pick).collect();
+                let body = format!("{}.", body.join(" "));
+                for outlet in 0..3 {
+                    arts.push(art(
+                        &format!("{day}-{k}-{outlet}"),
+                        &format!("{} {}", pick(0), pick(1)),
+                        &body,
+                        Some(&date),
+                    ));
+                }
+            }
+        }
+        let cluster = |evict_after: usize| {
+            let mut c = Clusterer::new(ClusterConfig {
+                window_days: 3,
+                evict_after,
+                ..ClusterConfig::default()
+            });
+            for a in &arts {
+                c.add(a, None);
+            }
+            c
+        };
+        let kept = cluster(usize::MAX / 4);
+        let evicting = cluster(50);
+        assert_eq!(kept.assignments(), evicting.assignments());
+        assert_eq!(kept.evicted(), 0);
+        assert!(
+            evicting.evicted() > 0,
+            "{} stories",
+            evicting.stories().count()
+        );
+        // Only stories of the last days are still indexed.
+        let indexed: std::collections::BTreeSet<u32> =
+            evicting.postings.values().flatten().copied().collect();
+        assert!(
+            indexed.len()
+                < kept
+                    .postings
+                    .values()
+                    .flatten()
+                    .copied()
+                    .collect::<std::collections::BTreeSet<u32>>()
+                    .len()
+        );
+        assert!(evicting
+            .stories
+            .iter()
+            .all(|s| !s.members.is_empty() || evicting.merged.contains_key(&s.id)));
     }
 }

@@ -100,6 +100,9 @@ pub struct MemoryDedupe {
     sigs: Vec<Option<Vec<u32>>>,
     hashes: HashMap<u64, usize>,
     root: Vec<usize>,
+    /// Content hash of each text, so that a forgotten text's entry can be removed.
+    #[serde(default)]
+    hash_of: Vec<u64>,
 }
 
 impl MemoryDedupe {
@@ -137,7 +140,28 @@ impl MemoryDedupe {
         }
         self.sigs.push(sig);
         self.root.push(root);
+        self.hash_of.push(h);
         original.map(|o| self.root[o])
+    }
+
+    /// Stop matching text `idx` (copies of it that arrive later are not found): what a long-running
+    /// clusterer does with texts too old for wire copies, so its memory stays bounded.
+    pub fn forget(&mut self, idx: usize) {
+        if let Some(sig) = self.sigs.get_mut(idx).and_then(Option::take) {
+            for key in band_keys(&sig) {
+                if let Some(list) = self.bands.get_mut(&key) {
+                    list.retain(|&x| x != idx);
+                    if list.is_empty() {
+                        self.bands.remove(&key);
+                    }
+                }
+            }
+        }
+        if let Some(&h) = self.hash_of.get(idx) {
+            if self.hashes.get(&h) == Some(&idx) {
+                self.hashes.remove(&h);
+            }
+        }
     }
 }
 
@@ -158,6 +182,17 @@ mod tests {
         assert_eq!(d.add(&copy), Some(0));
         assert_eq!(d.add(other), None);
         assert_eq!(d.add(A), Some(0), "exact copy");
+    }
+
+    #[test]
+    fn forgotten_texts_are_not_matched() {
+        let mut d = MemoryDedupe::default();
+        d.add(A);
+        d.forget(0);
+        d.forget(0);
+        assert_eq!(d.add(A), None);
+        assert_eq!(d.add(A), Some(1));
+        assert!(d.bands.values().all(|v| !v.contains(&0)));
     }
 
     #[test]

@@ -77,13 +77,17 @@ pub struct StoryUpdate {
 
 /// What the store keeps of stories. The pipeline clusters new articles after each ingest and saves
 /// the result with [`StoryStore::put_stories`]; a crash before that leaves the previous step, and
-/// the next catch-up clusters the articles again.
+/// the next catch-up clusters the articles again. A large step writes most of its records ahead, in
+/// chunks ([`StoryStore::put_story_records`]), so that they are never all in memory: records are
+/// derived, and clustering is deterministic, so a catch-up after a crash writes the same records again.
 pub trait StoryStore: Send + Sync {
     /// The last article sequence number clustered (0 when none).
     fn clustered_seq(&self) -> Result<u64>;
     /// The clusterer's state as last saved.
     fn story_snapshot(&self) -> Result<Option<Vec<u8>>>;
     fn put_stories(&self, update: &StoryUpdate) -> Result<()>;
+    /// Write (`Some`) or drop (`None`) story records without touching the clustering state.
+    fn put_story_records(&self, records: &[(u32, Option<Story>)]) -> Result<()>;
     /// Every story record, in id order.
     fn stories(&self) -> Result<Vec<Story>>;
     fn story(&self, id: u32) -> Result<Option<Story>>;

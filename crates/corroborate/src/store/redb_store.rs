@@ -42,6 +42,26 @@ pub struct RedbStore {
 }
 
 impl RedbStore {
+    fn write_records(
+        &self,
+        tx: &redb::WriteTransaction,
+        records: &[(u32, Option<Story>)],
+    ) -> Result<()> {
+        let mut stories = tx.open_table(STORIES).map_err(|e| self.err(e))?;
+        for (id, record) in records {
+            match record {
+                Some(story) => {
+                    stories
+                        .insert(*id, encode_story(story)?.as_slice())
+                        .map_err(|e| self.err(e))?;
+                }
+                None => {
+                    stories.remove(*id).map_err(|e| self.err(e))?;
+                }
+            }
+        }
+        Ok(())
+    }
     pub fn open(path: &Path) -> Result<Self> {
         let err = |m: String| Error::Store {
             path: path.to_path_buf(),
@@ -369,20 +389,14 @@ impl StoryStore for RedbStore {
             state
                 .insert("seq", update.clustered_seq.to_le_bytes().as_slice())
                 .map_err(|e| self.err(e))?;
-            let mut stories = tx.open_table(STORIES).map_err(|e| self.err(e))?;
-            for (id, record) in &update.records {
-                match record {
-                    Some(story) => {
-                        stories
-                            .insert(*id, encode_story(story)?.as_slice())
-                            .map_err(|e| self.err(e))?;
-                    }
-                    None => {
-                        stories.remove(*id).map_err(|e| self.err(e))?;
-                    }
-                }
-            }
+            self.write_records(&tx, &update.records)?;
         }
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    fn put_story_records(&self, records: &[(u32, Option<Story>)]) -> Result<()> {
+        let tx = self.db.begin_write().map_err(|e| self.err(e))?;
+        self.write_records(&tx, records)?;
         tx.commit().map_err(|e| self.err(e))
     }
 
