@@ -74,7 +74,7 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                 // that quotes a few words of its own (`, adding that it is "...`).
                 let cues_in_gap = gap_text
                     .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| speech().contains(w))
+                    .filter(|w| speech().contains(w) || indirect::indirect().contains(w))
                     .count();
                 let attribution_only = cues_in_gap <= 1
                     && !gap_text.split_whitespace().any(|w| w == "that")
@@ -144,9 +144,12 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                     .iter()
                     .any(|c| c.overlap(q.span) > 0 && !q.span.contains(*c));
                 // `X said, "..."`: the reported speech is the direct quote itself.
-                let restates = covered
-                    .iter()
-                    .any(|c| c.overlap(q.span) * 10 >= q.span.len() * 8);
+                // Or it is a direct quote and its attribution ("“...,” Graham told CBS, when ..."): the
+                // direct quote already stands for it.
+                let restates = covered.iter().any(|c| {
+                    c.overlap(q.span) * 10 >= q.span.len() * 8
+                        || (q.span.contains(*c) && c.start <= q.span.start + 4)
+                });
                 if clashes || restates {
                     continue;
                 }
@@ -388,7 +391,9 @@ pub(super) fn attribute_direct(
         }
         if speech().contains(toks[v].text) {
             if v > k {
-                if let Some(sp) = subject_before(input, k, v, q.start) {
+                if let Some(sp) =
+                    subject_before(input, k, v, q.start).or_else(|| appositive_subject(input, k, v))
+                {
                     return Some((sp, toks[v].text.to_string(), true, true));
                 }
             }
@@ -650,5 +655,14 @@ mod tests {
         assert!(q.is_empty(), "{q:?}");
         let q = quotes("PENCE: Well, look, we are going to win this election in November.");
         assert_eq!(q.len(), 1, "{q:?}");
+    }
+
+    #[test]
+    fn a_direct_quote_with_its_attribution_stays_direct() {
+        let q = quotes("“Ted Cruz is not my favorite by any means,” Lindsey Graham, a former candidate, told CBS News on Tuesday, when a dozen states held contests.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].2, "{q:?}");
+        assert_eq!(q[0].0, "Ted Cruz is not my favorite by any means,");
+        assert_eq!(q[0].1.as_deref(), Some("Lindsey Graham"));
     }
 }
