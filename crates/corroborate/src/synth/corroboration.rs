@@ -24,6 +24,8 @@ pub const CORROBORATION: VerifyOptions = VerifyOptions {
 pub struct SourceCorpora<'c> {
     roots: Vec<u32>,
     corpora: Vec<Corpus<'c>>,
+    /// Per source: the content stems (ids of the whole corpus) its articles use, sorted.
+    stems: Vec<Vec<u32>>,
 }
 
 impl<'c> SourceCorpora<'c> {
@@ -45,21 +47,46 @@ impl<'c> SourceCorpora<'c> {
                 Corpus::new(docs)
             })
             .collect();
-        SourceCorpora { roots, corpora }
+        let stems = roots
+            .iter()
+            .map(|&r| {
+                let mut v: Vec<u32> = corpus
+                    .units
+                    .iter()
+                    .filter(|u| corpus.root[u.doc as usize] == r)
+                    .flat_map(|u| u.stems.iter().copied())
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        SourceCorpora {
+            roots,
+            corpora,
+            stems,
+        }
     }
 
     pub fn corroborator(&self) -> Corroborator<'_, 'c> {
         Corroborator {
             roots: self.roots.clone(),
             verifiers: self.corpora.iter().map(Verifier::new).collect(),
+            stems: &self.stems,
         }
     }
 }
+
+/// A source whose articles hold less than this share of a sentence's content words cannot state it:
+/// the verifier weighs words a source never uses highest, so its words-only score is at most this
+/// share, and the threshold is 0.80. Checking it first skips most sources of a large story.
+const MIN_WORD_SHARE: f32 = 0.6;
 
 /// Checks sentences of a corpus against each of its other sources.
 pub struct Corroborator<'a, 'c> {
     roots: Vec<u32>,
     verifiers: Vec<Verifier<'a, 'c>>,
+    stems: &'a [Vec<u32>],
 }
 
 impl Corroborator<'_, '_> {
@@ -70,8 +97,16 @@ impl Corroborator<'_, '_> {
         let text = corpus.text(u);
         let opts = CORROBORATION;
         let mut out = Vec::new();
-        for (root, verifier) in self.roots.iter().zip(&self.verifiers) {
+        for ((root, verifier), stems) in self.roots.iter().zip(&self.verifiers).zip(self.stems) {
             if *root == own {
+                continue;
+            }
+            let held = u
+                .stems
+                .iter()
+                .filter(|s| stems.binary_search(s).is_ok())
+                .count();
+            if (held as f32) < MIN_WORD_SHARE * u.stems.len() as f32 {
                 continue;
             }
             let report = verifier.verify(text, &opts);
