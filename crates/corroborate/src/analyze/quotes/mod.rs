@@ -170,7 +170,16 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
 /// "He said ..." refers to the last person named outside what was reported: in "Rubio said the talks
 /// between Trump and Putin would go on. He said ...", "he" is Rubio, not Putin.
 fn resolve_pronoun_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
-    let reported: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    // People named outside every quote, in text order (computed once per article).
+    let mut persons: Vec<&crate::model::Mention> = input
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.kind == crate::model::EntityKind::Person
+                && !quotes.iter().any(|q| q.span.contains(m.span))
+        })
+        .collect();
+    persons.sort_by_key(|m| m.span.end);
     for q in quotes.iter_mut() {
         let Some(sp) = &q.speaker else { continue };
         let phrase = &input.text[sp.span.start as usize..sp.span.end as usize];
@@ -178,12 +187,8 @@ fn resolve_pronoun_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
             continue;
         }
         let bound = q.span.start.min(sp.span.start);
-        let person = input.mentions.iter().rfind(|m| {
-            m.kind == crate::model::EntityKind::Person
-                && m.span.end <= bound
-                && !reported.iter().any(|r| r.contains(m.span))
-        });
-        if let Some(m) = person {
+        let before = persons.partition_point(|m| m.span.end <= bound);
+        if let Some(m) = before.checked_sub(1).map(|i| persons[i]) {
             q.speaker = Some(Speaker {
                 name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
                 key: Some(m.key.clone()),
