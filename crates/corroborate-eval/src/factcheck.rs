@@ -124,6 +124,17 @@ fn prepare(rows: &[Row]) -> Vec<Prepared> {
 }
 
 fn reports(rows: &[Row], prepared: &[Prepared], threshold: f32) -> Vec<Report> {
+    let mut opts = VerifyOptions {
+        threshold,
+        ..VerifyOptions::default()
+    };
+    // Sweeps the word-pair share of the score (corroboration uses words only: BIGRAM_WEIGHT=0).
+    if let Some(bw) = std::env::var("BIGRAM_WEIGHT")
+        .ok()
+        .and_then(|b| b.parse().ok())
+    {
+        opts.bigram_weight = bw;
+    }
     rows.par_iter()
         .zip(prepared)
         .map(|(r, p)| {
@@ -131,16 +142,6 @@ fn reports(rows: &[Row], prepared: &[Prepared], threshold: f32) -> Vec<Report> {
                 article: &p.article,
                 analysis: &p.analysis,
             }]);
-            let mut opts = VerifyOptions {
-                threshold,
-                ..VerifyOptions::default()
-            };
-            if let Some(bw) = std::env::var("BIGRAM_WEIGHT")
-                .ok()
-                .and_then(|b| b.parse().ok())
-            {
-                opts.bigram_weight = bw;
-            }
             verify(&corpus, &r.claim, &opts)
         })
         .collect()

@@ -78,7 +78,7 @@ impl Out {
         let points = || {
             picked
                 .iter()
-                .map(|&i| corroborator.point(corpus, &facts, i))
+                .map(|&i| corroborator.point(corpus, &facts.support(corpus, i), i))
         };
         match self.format {
             OutputFormat::Text => {

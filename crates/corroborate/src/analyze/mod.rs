@@ -83,14 +83,16 @@ pub fn ascii_quote_marks(text: &str) -> std::borrow::Cow<'_, str> {
 /// Only what extractive summarisation needs: language, paragraphs and sentences (no names, quotes or
 /// figures). Several times cheaper than `analyze`.
 pub fn analyze_sentences(article: &Article) -> Analysis {
-    let detected = lang::detect(&article.text);
+    // The same quote-mark reading as `analyze`, so both split a text into the same sentences.
+    let text = &*ascii_quote_marks(&article.text);
+    let detected = lang::detect(text);
     let lang = article
         .lang
         .as_deref()
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
         .or_else(|| detected.clone())
         .unwrap_or_else(|| "en".to_string());
-    let seg = segment::segment(&article.text, &lang);
+    let seg = segment::segment(text, &lang);
     Analysis {
         lang: detected.or(Some(lang)),
         dateline: seg.dateline,

@@ -241,7 +241,7 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     let corroborator = sources.corroborator();
     let sentences: Vec<Point> = chosen
         .iter()
-        .map(|&i| corroborator.point(corpus, &facts, i))
+        .map(|&i| corroborator.point(corpus, &facts.support(corpus, i), i))
         .collect();
     let mut citations: Vec<Citation> = Vec::new();
     for p in &sentences {

@@ -171,7 +171,7 @@ pub fn brief(corpus: &Corpus, opts: &BriefOptions) -> Briefing {
     );
     let summary = picked
         .iter()
-        .map(|&i| corroborator.point(corpus, &facts, i))
+        .map(|&i| corroborator.point(corpus, &facts.support(corpus, i), i))
         .collect();
     let docs: Vec<(&Article, &Analysis)> = corpus
         .docs
@@ -669,8 +669,9 @@ fn timeline(corpus: &Corpus, facts: &FactIndex, corroborator: &Corroborator) -> 
         }
         // Sentences that loosely match this one are not listed again; the citations are the sources
         // that state it.
-        covered.extend(facts.support(corpus, i).iter().map(|m| m.unit));
-        let p = corroborator.point(corpus, facts, i);
+        let loose = facts.support(corpus, i);
+        covered.extend(loose.iter().map(|m| m.unit));
+        let p = corroborator.point(corpus, &loose, i);
         out.push(TimelineEntry {
             date: if day {
                 date.format("%Y-%m-%d").to_string()

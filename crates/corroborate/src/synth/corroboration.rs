@@ -8,7 +8,7 @@
 
 use super::briefing::{citation, clean, Citation, Point};
 use super::corpus::{Corpus, Doc};
-use super::facts::FactIndex;
+use super::facts::Match;
 use crate::verify::{Verdict, Verifier, VerifyOptions};
 
 /// How a source is judged to state a sentence: the verifier's checks, scored on words alone. Outlets
@@ -137,7 +137,9 @@ impl Corroborator<'_, '_> {
 
     /// A cited point: the sentence, then the evidence of every other source that states it; sentences
     /// of further sources that only share much of its wording are listed apart, as related.
-    pub fn point(&self, corpus: &Corpus, facts: &FactIndex, unit: usize) -> Point {
+    /// `loose` is the word-overlap support of the sentence (`FactIndex::support`), which callers
+    /// usually have already.
+    pub fn point(&self, corpus: &Corpus, loose: &[Match], unit: usize) -> Point {
         let u = &corpus.units[unit];
         let own = citation(corpus, u);
         let mut outlets = vec![own.outlet.clone()];
@@ -153,8 +155,7 @@ impl Corroborator<'_, '_> {
                 }
             }
         }
-        let related = facts
-            .support(corpus, unit)
+        let related = loose
             .iter()
             .filter(|m| {
                 let root = corpus.root[corpus.units[m.unit].doc as usize];

@@ -308,7 +308,7 @@ fn corroboration_counts_sources_that_state_it_not_those_that_name_the_same_peopl
         .iter()
         .position(|u| u.doc == 0 && c.text(u).contains("212"))
         .unwrap();
-    let p = corroborator.point(&c, &facts, lead);
+    let p = corroborator.point(&c, &facts.support(&c, lead), lead);
     // Bay Times and Harbour Gazette (its wire copy is the same source).
     assert_eq!(p.sources, 2, "{p:?}");
     assert_eq!(p.of, 4);
