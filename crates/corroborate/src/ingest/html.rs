@@ -227,28 +227,6 @@ fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
     hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
 }
 
-/// The main text of a page only, one paragraph per string: what `extract` writes. Skips the metadata
-/// pass, which costs as much again as finding the text.
-pub fn extract_paragraphs(html: &str) -> Result<Vec<String>, String> {
-    let doc = Document::from(strip_raw_text(html, false).as_ref());
-    let title = doc
-        .select("title")
-        .text()
-        .split(" | ")
-        .next()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty());
-    let mut found = best_container(&doc.root())
-        .map(|c| collect_paragraphs(&c))
-        .unwrap_or_default();
-    let ctx = Context::new(title, None);
-    found.retain(|p| !is_boilerplate_text(p, &ctx));
-    if found.iter().map(|p| p.len()).sum::<usize>() < 200 {
-        return extract_html(html, None).map(|p| p.paragraphs);
-    }
-    Ok(found)
-}
-
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, String> {
     let url = url.filter(|u| u.contains("://"));
     let doc = Document::from(strip_raw_text(html, true).as_ref());

@@ -11,7 +11,7 @@ mod jsonl;
 mod text;
 
 pub use date::parse_date;
-pub use html::{extract_html, extract_paragraphs, html_fragment_paragraphs, ExtractedPage};
+pub use html::{extract_html, html_fragment_paragraphs, ExtractedPage};
 
 use crate::model::{Article, Format, Origin};
 use std::fs::File;
