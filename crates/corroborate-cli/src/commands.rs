@@ -333,6 +333,9 @@ fn load_docs(cli: &Cli, paths: &[PathBuf]) -> Result<(Vec<(Article, Analysis)>, 
 }
 
 /// `load_docs` with a chosen analyser (summaries need only sentences).
+/// Input size from which one-shot commands analyse articles in parallel.
+const PARALLEL_ANALYSIS_BYTES: usize = 256 * 1024;
+
 fn load_docs_with(
     cli: &Cli,
     paths: &[PathBuf],
@@ -368,13 +371,18 @@ fn load_docs_with(
                 .join(", ")
         );
     }
-    let docs = articles
-        .into_par_iter()
-        .map(|a| {
-            let an = analyse(&a);
-            (a, an)
-        })
-        .collect();
+    let with_analysis = |a: Article| {
+        let an = analyse(&a);
+        (a, an)
+    };
+    // A handful of articles is analysed in a few milliseconds: starting the thread pool would cost
+    // more CPU than it saves time.
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let docs = if bytes < PARALLEL_ANALYSIS_BYTES {
+        articles.into_iter().map(with_analysis).collect()
+    } else {
+        articles.into_par_iter().map(with_analysis).collect()
+    };
     Ok((docs, clean))
 }
 

@@ -13,7 +13,12 @@ use std::io::BufRead;
 use std::path::Path;
 use std::time::Instant;
 
-fn article(id: String, title: Option<String>, text: String, published: Option<&str>) -> Article {
+pub(crate) fn article(
+    id: String,
+    title: Option<String>,
+    text: String,
+    published: Option<&str>,
+) -> Article {
     Article {
         id,
         title,

@@ -6,6 +6,7 @@ mod factcheck;
 mod ingest_bench;
 mod names;
 mod quotes;
+mod summaries;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -54,6 +55,16 @@ enum Command {
         #[arg(long, default_value_t = 3000)]
         articles: usize,
     },
+    /// Summarize cost per cluster, stage by stage, on one thread (no process start-up).
+    SummaryProfile {
+        /// A file of ../shared/data/summarization, without `.jsonl`.
+        #[arg(long, default_value = "duc2003_task2")]
+        set: String,
+        #[arg(long, default_value_t = 1000)]
+        clusters: usize,
+        #[arg(long, default_value_t = 100)]
+        words: usize,
+    },
     /// Verify on the factual-consistency dev sets: balanced accuracy, CLIFF error types.
     Verify {
         /// Try thresholds 0.50..0.95 instead of the configured one.
@@ -95,6 +106,11 @@ fn main() -> anyhow::Result<()> {
         Command::VerifyBench { claims } => factcheck::bench(&cli.shared, claims),
         Command::Cluster { thresholds } => clustering::run(&cli.shared, &thresholds),
         Command::ClusterBench { articles } => clustering::bench(&cli.shared, articles),
+        Command::SummaryProfile {
+            set,
+            clusters,
+            words,
+        } => summaries::profile(&cli.shared, &set, clusters, words),
         Command::Profile { articles } => ingest_bench::profile(&cli.shared, articles),
         Command::IngestBench { sizes, bin, work } => {
             ingest_bench::run(&cli.shared, &sizes, &bin, &work)

@@ -72,29 +72,26 @@ impl Out {
     /// A summary: text is one sentence per line, nothing else (the form scorers read); markdown and
     /// JSON add each sentence's citations.
     pub fn summary(&self, corpus: &Corpus, picked: &[usize]) {
+        if self.format == OutputFormat::Text {
+            // The plain summary carries no citations, so it skips the cost of corroborating them.
+            for &i in picked {
+                println!("{}", clean(corpus.text(&corpus.units[i])));
+            }
+            return;
+        }
         let facts = FactIndex::new(corpus);
         let sources = SourceCorpora::new(corpus);
         let corroborator = sources.corroborator();
-        let points = || {
-            picked
-                .iter()
-                .map(|&i| corroborator.point(corpus, &facts.support(corpus, i), i))
-        };
-        match self.format {
-            OutputFormat::Text => {
-                for &i in picked {
-                    println!("{}", clean(corpus.text(&corpus.units[i])));
-                }
+        let points = picked
+            .iter()
+            .map(|&i| corroborator.point(corpus, &facts.support(corpus, i), i));
+        if self.format == OutputFormat::Markdown {
+            for p in points {
+                println!("- {} *({})*", md_escape(&p.text), md_note(&p));
             }
-            OutputFormat::Markdown => {
-                for p in points() {
-                    println!("- {} *({})*", md_escape(&p.text), md_note(&p));
-                }
-            }
-            OutputFormat::Json => {
-                let v: Vec<Point> = points().collect();
-                self.json(&json!({ "sentences": v }));
-            }
+        } else {
+            let v: Vec<Point> = points.collect();
+            self.json(&json!({ "sentences": v }));
         }
     }
 

@@ -8,8 +8,10 @@ use crate::analyze::names::token_key;
 use crate::analyze::tokens::{is_stopword, normalize, normalize_into, stem, tokenize, TokenKind};
 use crate::dedupe::MemoryDedupe;
 use crate::model::{Analysis, Article, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// One article with its analysis, as handed to synthesis.
 #[derive(Clone, Copy)]
@@ -58,9 +60,9 @@ pub struct Corpus<'a> {
     /// Interned stems: id -> text.
     pub vocab: Vec<String>,
     stopword: Vec<bool>,
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     /// Spelling-folded stem -> id, so "Sergei"/"Sergey" and "Zelensky"/"Zelenskyy" are one word.
-    folded: HashMap<String, u32>,
+    folded: FxHashMap<String, u32>,
     /// Normalised word -> (stem id, stop word): each distinct word is stemmed once.
     words: FxHashMap<String, (u32, bool)>,
     /// Number of distinct sources (copy roots).
@@ -89,8 +91,8 @@ impl<'a> Corpus<'a> {
             outlets,
             vocab: Vec::new(),
             stopword: Vec::new(),
-            ids: HashMap::new(),
-            folded: HashMap::new(),
+            ids: FxHashMap::default(),
+            folded: FxHashMap::default(),
             words: FxHashMap::default(),
             sources: 0,
         };
@@ -401,11 +403,27 @@ fn is_title_case(s: &str) -> bool {
 
 /// Whether a sentence is page furniture rather than reporting.
 pub fn is_page_furniture(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    FURNITURE.iter().any(|p| lower.contains(p))
-        || lower.trim_start().starts_with("( associated press )")
-        || lower.trim_start().starts_with("(associated press)")
-        || lower.trim_start().starts_with("advertisement")
+    // One automaton pass per sentence: every sentence of every summarized article is checked.
+    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            // Built once per process; a DFA would cost more to build than one-shot commands search.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(FURNITURE)
+            .ok()
+    });
+    let head = sentence.trim_start().as_bytes();
+    let opens_with =
+        |p: &str| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    matcher.as_ref().is_some_and(|m| m.is_match(sentence))
+        || [
+            "( associated press )",
+            "(associated press)",
+            "advertisement",
+        ]
+        .into_iter()
+        .any(opens_with)
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@
 //! show is near-optimal for this class; the better of two cost exponents is kept.
 
 use super::corpus::{Corpus, Unit};
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BinaryHeap;
 
 /// The size limit of a summary. Whole sentences only: a sentence that does not fit is skipped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,17 +72,21 @@ impl Default for SelectConfig {
     }
 }
 
-/// Worth of each concept. `relevance` (per unit, in [0, 1]), when given, scales each sentence's
-/// contribution (query focus).
+/// Concept (stem bigram) -> worth.
+pub type ConceptWeights = FxHashMap<u64, f32>;
+
+/// Worth of each concept: over the sources using it, the sum of each source's best sentence weight.
+/// `relevance` (per unit, in [0, 1]), when given, scales each sentence's contribution (query focus).
 pub fn concept_weights(
     corpus: &Corpus,
     cfg: &SelectConfig,
     relevance: Option<&[f32]>,
-) -> HashMap<u64, f32> {
-    // concept -> (source -> best sentence weight)
-    let mut per_source: HashMap<u64, HashMap<u32, f32>> = HashMap::new();
+) -> ConceptWeights {
+    // (concept, source, sentence weight): sorted, then reduced. A map of maps allocated a small table
+    // per concept, the largest cost of a summary.
+    let mut uses: Vec<(u64, u32, f32)> = Vec::new();
     // concept -> highest query relevance of a sentence using it
-    let mut focus: HashMap<u64, f32> = HashMap::new();
+    let mut focus: FxHashMap<u64, f32> = FxHashMap::default();
     for (i, u) in corpus.units.iter().enumerate() {
         let mut w = if u.position < cfg.lead_sentences {
             1.0 + cfg.lead_boost
@@ -100,10 +105,7 @@ pub fn concept_weights(
                 let f = focus.entry(c).or_insert(0.0);
                 *f = f.max(r[i]);
             }
-            let e = per_source.entry(c).or_default().entry(src).or_insert(0.0);
-            if w > *e {
-                *e = w;
-            }
+            uses.push((c, src, w));
         }
     }
     let min_sources = if corpus.sources >= 3 {
@@ -111,21 +113,28 @@ pub fn concept_weights(
     } else {
         1
     };
-    per_source
-        .into_iter()
+    uses.sort_unstable_by_key(|&(c, src, _)| (c, src));
+    let mut weights = ConceptWeights::default();
+    for concept in uses.chunk_by(|a, b| a.0 == b.0) {
+        let c = concept[0].0;
+        let (mut sources, mut worth) = (0, 0.0f32);
+        for source in concept.chunk_by(|a, b| a.1 == b.1) {
+            sources += 1;
+            worth += source.iter().map(|u| u.2).fold(0.0, f32::max);
+        }
         // What the question asks about counts even when few sources say it.
-        .filter(|(c, srcs)| {
-            srcs.len() >= min_sources || focus.get(c).is_some_and(|&r| r >= cfg.focus_keep)
-        })
-        .map(|(c, srcs)| (c, srcs.values().sum()))
-        .collect()
+        if sources >= min_sources || focus.get(&c).is_some_and(|&r| r >= cfg.focus_keep) {
+            weights.insert(c, worth);
+        }
+    }
+    weights
 }
 
 /// Choose sentences (unit indices) covering the most concept worth within the budget, plus a small
 /// per-sentence `prior` (e.g. a lead bonus). Returned in selection order.
 pub fn select(
     corpus: &Corpus,
-    weights: &HashMap<u64, f32>,
+    weights: &ConceptWeights,
     prior: Option<&[f32]>,
     budget: Budget,
     cfg: &SelectConfig,
@@ -157,12 +166,12 @@ struct Problem {
 impl Problem {
     fn new(
         corpus: &Corpus,
-        weights: &HashMap<u64, f32>,
+        weights: &ConceptWeights,
         prior: Option<&[f32]>,
         budget: Budget,
         cfg: &SelectConfig,
     ) -> Self {
-        let mut ids: HashMap<u64, u32> = HashMap::new();
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut weight = Vec::new();
         let mut p = Problem {
             units: Vec::new(),
@@ -172,7 +181,7 @@ impl Problem {
             weight: Vec::new(),
             limit: budget.limit(),
         };
-        let mut seen_text: HashSet<&str> = HashSet::new();
+        let mut seen_text: FxHashSet<&str> = FxHashSet::default();
         for (i, u) in corpus.units.iter().enumerate() {
             let text = corpus.text(u);
             if u.furniture
