@@ -389,16 +389,16 @@ const FURNITURE: &[&str] = &[
 /// A headline or subhead in Title Case ("Ukraine Pushes Back: \"No Deal Without Us\""): three in four
 /// words of four letters or more capitalised. Reporting sentences have lower-case verbs and nouns.
 fn is_title_case(s: &str) -> bool {
-    let long: Vec<&str> = s
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    let caps = long
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    long.len() >= 3 && caps * 4 >= long.len() * 3
+    // Counted in one pass: this runs on every sentence of every summarized article.
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().nth(3).is_some() && w.chars().all(char::is_alphabetic) {
+            long += 1;
+            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    long >= 3 && caps * 4 >= long * 3
 }
 
 /// Whether a sentence is page furniture rather than reporting.
