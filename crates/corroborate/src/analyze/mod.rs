@@ -126,8 +126,28 @@ mod robustness {
             "....",
             "A",
             "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ -- x",
+            // Newswire quote marks, balanced and not: read as double quotes, same offsets.
+            "``We will go,'' Smith said. ``And",
+            "''",
+            "``",
+            "'' `` '' ``",
+            "He said ``it's done'' and ''then `` left.",
         ] {
-            let _ = analyze_text(junk, None);
+            let (_, a) = analyze_text(junk, None);
+            for s in &a.sentences {
+                assert!(
+                    junk.get(s.span.start as usize..s.span.end as usize)
+                        .is_some(),
+                    "{junk:?}"
+                );
+            }
+            for q in &a.quotes {
+                assert!(
+                    junk.get(q.span.start as usize..q.span.end as usize)
+                        .is_some(),
+                    "{junk:?}"
+                );
+            }
         }
     }
 }
