@@ -1,0 +1,173 @@
+//! Tests of the incremental clusterer.
+
+use super::*;
+use crate::model::Origin;
+
+fn art(id: &str, title: &str, text: &str, date: Option<&str>) -> Article {
+    Article {
+        title: (!title.is_empty()).then(|| title.to_string()),
+        published: date.and_then(crate::ingest::parse_date),
+        ..Article::new(id, text, Origin::inline("t"))
+    }
+}
+
+fn run(arts: &[Article]) -> Vec<u32> {
+    let analyses: Vec<Analysis> = arts.iter().map(crate::analyze::analyze).collect();
+    let docs: Vec<(&Article, Option<&Analysis>)> = arts
+        .iter()
+        .zip(analyses.iter())
+        .map(|(a, b)| (a, Some(b)))
+        .collect();
+    cluster_all(&docs, ClusterConfig::default())
+}
+
+#[test]
+fn separates_two_events_and_groups_each() {
+    let arts = vec![
+        art("a1", "Dock strike ends in Port Elmsby", "Dock workers in Port Elmsby returned to work after a nine-day strike over pay and night shifts.", Some("2025-06-11")),
+        art("b1", "Dam talks open in Geneva", "Marovia and Belkania held their first talks on the Dunavar dam in Geneva on Tuesday.", Some("2025-06-10")),
+        art("a2", "Elmsby dockers back at work", "The strike by Port Elmsby dock workers is over; the union accepted a pay rise and limits on night shifts.", Some("2025-06-11")),
+        art("b2", "Geneva talks on Dunavar dam end with commission", "Talks between Marovia and Belkania on the Dunavar dam ended in Geneva with a technical commission.", Some("2025-06-10")),
+    ];
+    let s = run(&arts);
+    assert_eq!(s[0], s[2]);
+    assert_eq!(s[1], s[3]);
+    assert_ne!(s[0], s[1]);
+}
+
+#[test]
+fn edge_cases() {
+    assert!(run(&[]).is_empty());
+    assert_eq!(run(&[art("x", "", "Only one short article.", None)]), [0]);
+    let same = "The council approved the harbour budget for next year after a long debate about ferry fares and repairs.";
+    let s = run(&[
+        art("a", "", same, None),
+        art("b", "", same, None),
+        art(
+            "c",
+            "",
+            "Völlig andere Nachricht über das Wetter in den Alpen und Schnee im Juni.",
+            None,
+        ),
+    ]);
+    assert_eq!(s[0], s[1], "identical articles share a story");
+    assert_ne!(s[0], s[2]);
+    let big = "word ".repeat(2_000_000);
+    assert_eq!(run(&[art("big", "Big", &big, None)]).len(), 1);
+}
+
+#[test]
+fn deterministic_for_an_order() {
+    let arts: Vec<Article> = (0..30)
+        .map(|i| {
+            art(
+                &format!("{i}"),
+                &format!("Harbour {} news", i % 3),
+                &format!(
+                    "Story number {} about the harbour topic {} and ferries.",
+                    i,
+                    i % 3
+                ),
+                None,
+            )
+        })
+        .collect();
+    assert_eq!(run(&arts), run(&arts));
+}
+
+#[test]
+fn cold_stories_are_evicted_without_changing_an_in_order_stream() {
+    // Ten events a day for sixty days, each covered by three outlets on its day. Each event has
+    // its own words, so no article is a near-copy of another day's.
+    let words = [
+        "harbour",
+        "ferry",
+        "bridge",
+        "school",
+        "hospital",
+        "market",
+        "railway",
+        "airport",
+        "museum",
+        "stadium",
+        "library",
+        "factory",
+        "orchard",
+        "vineyard",
+        "quarry",
+        "reservoir",
+        "lighthouse",
+        "cathedral",
+        "tramway",
+        "canal",
+        "granary",
+        "brewery",
+        "foundry",
+        "dockyard",
+        "observatory",
+        "monastery",
+        "sawmill",
+        "tannery",
+        "creamery",
+        "bakery",
+    ];
+    let mut arts = Vec::new();
+    for day in 0..60usize {
+        let date = format!("2024-{:02}-{:02}", 1 + day / 28, 1 + day % 28);
+        for k in 0..10usize {
+            // Day-specific spellings keep different days' texts apart.
+            let suffix: String = [b'a' + (day / 26) as u8, b'a' + (day % 26) as u8]
+                .iter()
+                .map(|&b| b as char)
+                .collect();
+            let pick = |j: usize| format!("{}{suffix}", words[(k * 3 + j) % words.len()]);
+            let body: Vec<String> = (0..8).map(pick).collect();
+            let body = format!("{}.", body.join(" "));
+            for outlet in 0..3 {
+                arts.push(art(
+                    &format!("{day}-{k}-{outlet}"),
+                    &format!("{} {}", pick(0), pick(1)),
+                    &body,
+                    Some(&date),
+                ));
+            }
+        }
+    }
+    let cluster = |evict_after: usize| {
+        let mut c = Clusterer::new(ClusterConfig {
+            window_days: 3,
+            evict_after,
+            ..ClusterConfig::default()
+        });
+        for a in &arts {
+            c.add(a, None);
+        }
+        c
+    };
+    let kept = cluster(usize::MAX);
+    let evicting = cluster(50);
+    assert_eq!(kept.assignments(), evicting.assignments());
+    assert_eq!(kept.evicted(), 0);
+    assert!(
+        evicting.evicted() > 0,
+        "{} stories",
+        evicting.stories().count()
+    );
+    // Only stories of the last days are still indexed.
+    let indexed: std::collections::BTreeSet<u32> =
+        evicting.postings.values().flatten().copied().collect();
+    assert!(
+        indexed.len()
+            < kept
+                .postings
+                .values()
+                .flatten()
+                .copied()
+                .collect::<std::collections::BTreeSet<u32>>()
+                .len()
+    );
+    assert!(evicting
+        .stories
+        .iter()
+        .all(|s| !s.members.is_empty() || evicting.merged.contains_key(&s.id)));
+}

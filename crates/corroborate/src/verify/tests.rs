@@ -1,0 +1,182 @@
+//! Tests of claim verification.
+
+use super::*;
+use crate::model::Origin;
+use crate::synth::Doc;
+
+fn art(id: &str, outlet: &str, text: &str) -> Article {
+    Article {
+        source: Some(outlet.into()),
+        ..Article::new(id, text, Origin::inline("t"))
+    }
+}
+
+fn sources() -> Vec<Article> {
+    vec![
+        art(
+            "a",
+            "Bay Times",
+            "The ferry Alvina ran aground near Port Selm on Monday with 212 passengers on board. \
+             Coast guard chief Lena Varga said all passengers were brought ashore within 4 hours. \
+             \"Nobody was seriously hurt, and that is what matters,\" Varga said.",
+        ),
+        art(
+            "b",
+            "Harbour Gazette",
+            "Divers will inspect the hull of the Alvina on Wednesday. \
+             The operator said the ferry will not sail again this season.",
+        ),
+    ]
+}
+
+fn check(text: &str) -> Report {
+    let arts = sources();
+    let an: Vec<Analysis> = arts.iter().map(crate::analyze::analyze).collect();
+    let corpus = Corpus::new(
+        arts.iter()
+            .zip(&an)
+            .map(|(article, analysis)| Doc { article, analysis })
+            .collect(),
+    );
+    verify(&corpus, text, &VerifyOptions::default())
+}
+
+/// `text` is one claim with this verdict, and its reason says `why`.
+fn expect_one(text: &str, verdict: Verdict, why: &str) {
+    let r = check(text);
+    assert_eq!(verdicts(&r), vec![verdict], "{:?}", r.claims);
+    assert!(r.claims[0].reason.contains(why), "{}", r.claims[0].reason);
+}
+
+fn verdicts(r: &Report) -> Vec<Verdict> {
+    r.claims.iter().map(|c| c.verdict).collect()
+}
+
+#[test]
+fn empty_text_has_no_claims() {
+    let r = check("");
+    assert!(r.claims.is_empty());
+    assert!(r.all_supported());
+    assert!(check("  \n ... ").claims.is_empty());
+}
+
+#[test]
+fn text_without_a_sentence_boundary_is_one_claim() {
+    let r =
+        check("the ferry Alvina ran aground near Port Selm on Monday with 212 passengers on board");
+    assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+    assert_eq!(r.claims[0].start, 0);
+}
+
+#[test]
+fn claims_keep_offsets_and_evidence() {
+    let text = "Divers will inspect the hull of the Alvina on Wednesday. The ferry sank in a storm near Oslo.";
+    let r = check(text);
+    assert_eq!(r.claims.len(), 2);
+    for c in &r.claims {
+        assert_eq!(&text[c.start..c.end], c.text);
+    }
+    assert_eq!(r.claims[0].verdict, Verdict::Supported);
+    assert_eq!(r.claims[0].evidence[0].article, "b");
+    assert_eq!(r.claims[1].verdict, Verdict::Unsupported);
+    assert_eq!(r.summary.supported, 1);
+    assert_eq!(r.summary.unsupported, 1);
+}
+
+#[test]
+fn numbers_in_words_match_digits_and_differ_when_they_differ() {
+    let r = check(
+        "Coast guard chief Lena Varga said all passengers were brought ashore within four hours.",
+    );
+    assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+    let r = check(
+        "Coast guard chief Lena Varga said all passengers were brought ashore within nine hours.",
+    );
+    assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+    assert!(
+        r.claims[0].reason.contains("4 hours"),
+        "{}",
+        r.claims[0].reason
+    );
+    let r = check(
+        "The ferry Alvina ran aground near Port Selm on Monday with 300 passengers on board.",
+    );
+    assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+}
+
+#[test]
+fn quotes_are_checked_exactly_with_either_quote_marks() {
+    for q in [
+        "\"Nobody was seriously hurt, and that is what matters,\" Varga said.",
+        "\u{201c}Nobody was seriously hurt, and that is what matters,\u{201d} Varga said.",
+    ] {
+        assert_eq!(verdicts(&check(q)), vec![Verdict::Supported], "{q}");
+    }
+    let r = check("\u{201c}Nobody was hurt at all, and that is what matters,\u{201d} Varga said.");
+    assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+    assert!(r.claims[0].reason.contains("quote differs"));
+}
+
+#[test]
+fn a_quote_given_to_the_wrong_speaker_is_a_contradiction() {
+    expect_one(
+        "\"Nobody was seriously hurt, and that is what matters,\" the operator's chief Tom Brandt said.",
+        Verdict::Contradicted,
+        "attributed to",
+    );
+}
+
+#[test]
+fn a_negation_the_source_lacks_is_a_contradiction() {
+    let r = check("The operator said the ferry will sail again this season.");
+    assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+}
+
+#[test]
+fn a_long_word_no_source_uses_makes_a_claim_unsupported() {
+    // Every other word is in the sources and the score alone would pass it.
+    expect_one(
+        "The ferry Alvina ran aground near Port Selm on Monday with 212 passengers and archbishops on board.",
+        Verdict::Unsupported,
+        "\"archbishops\"",
+    );
+    // A figure written in words is checked by value, not as words the sources lack.
+    let r = check("The ferry Alvina ran aground near Port Selm on Monday with two hundred and twelve passengers on board.");
+    assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+}
+
+#[test]
+fn joined_statements_are_separate_claims() {
+    let text = "The ferry Alvina ran aground near Port Selm on Monday, adding that divers will inspect the hull of the Alvina on Wednesday.";
+    let r = check(text);
+    let parts: Vec<&str> = r.claims.iter().map(|c| &text[c.start..c.end]).collect();
+    assert_eq!(
+        parts,
+        [
+            "The ferry Alvina ran aground near Port Selm on Monday",
+            "divers will inspect the hull of the Alvina on Wednesday."
+        ]
+    );
+    assert_eq!(verdicts(&r), vec![Verdict::Supported, Verdict::Supported]);
+    // Not inside a quotation, and not when a side is too short to be a statement.
+    for whole in [
+        "Varga said: \"Nobody was seriously hurt, but that is what matters most to us.\"",
+        "It sank, while empty.",
+    ] {
+        assert_eq!(check(whole).claims.len(), 1, "{whole}");
+    }
+}
+
+#[test]
+fn semicolons_split_claims() {
+    let text = "Divers will inspect the hull of the Alvina on Wednesday; the captain was arrested.";
+    let (_, an) = analyze_text(text, None);
+    assert_eq!(claims(text, &an).len(), 2);
+}
+
+#[test]
+fn no_sources_means_nothing_is_supported() {
+    let corpus = Corpus::new(Vec::new());
+    let r = verify(&corpus, "The ferry ran aground.", &VerifyOptions::default());
+    assert_eq!(verdicts(&r), vec![Verdict::Unsupported]);
+}
