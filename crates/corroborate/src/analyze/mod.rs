@@ -61,22 +61,25 @@ pub fn ascii_quote_marks(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
-    while i < bytes.len() {
-        let pair = &bytes[i..(i + 2).min(bytes.len())];
+    // Copy the runs between candidate marks whole: only ` and ' can start a pair.
+    while let Some(k) = memchr::memchr2(b'`', b'\'', &bytes[i..]) {
+        let at = i + k;
+        out.push_str(&text[i..at]);
+        let pair = &bytes[at..(at + 2).min(bytes.len())];
         if pair == b"``" || pair == b"''" {
-            let before = text[..i].chars().next_back();
-            let after = text[i + 2..].chars().next();
+            let before = text[..at].chars().next_back();
+            let after = text[at + 2..].chars().next();
             let opens = pair == b"``"
                 || (before.is_none_or(|c| c.is_whitespace() || "([{-\u{2014}".contains(c))
                     && after.is_some_and(|c| !c.is_whitespace()));
             out.push_str(if opens { " \"" } else { "\" " });
-            i += 2;
-            continue;
+            i = at + 2;
+        } else {
+            out.push(char::from(bytes[at]));
+            i = at + 1;
         }
-        let ch = text[i..].chars().next().unwrap_or(' ');
-        out.push(ch);
-        i += ch.len_utf8();
     }
+    out.push_str(&text[i..]);
     std::borrow::Cow::Owned(out)
 }
 
@@ -100,6 +103,33 @@ pub fn analyze_sentences(article: &Article) -> Analysis {
         sentences: seg.sentences,
         word_count: article.text.split_whitespace().count() as u32,
         ..Analysis::default()
+    }
+}
+
+#[cfg(test)]
+mod quote_marks {
+    use super::ascii_quote_marks;
+
+    #[test]
+    fn newswire_pairs_become_straight_quotes_at_the_same_offsets() {
+        let cases = [
+            (
+                "``We will go,'' Smith said.",
+                " \"We will go,\"  Smith said.",
+            ),
+            ("He said ''no'' twice.", "He said  \"no\"  twice."),
+            (
+                "It's Jo's `car' -- ''fine''",
+                "It's Jo's `car' --  \"fine\" ",
+            ),
+            ("naïve ``é''", "naïve  \"é\" "),
+            ("trailing '", "trailing '"),
+        ];
+        for (input, want) in cases {
+            let got = ascii_quote_marks(input);
+            assert_eq!(got, want, "{input:?}");
+            assert_eq!(got.len(), input.len(), "{input:?}");
+        }
     }
 }
 
