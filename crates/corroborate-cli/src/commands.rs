@@ -332,10 +332,10 @@ fn load_docs(cli: &Cli, paths: &[PathBuf]) -> Result<(Vec<(Article, Analysis)>, 
     load_docs_with(cli, paths, corroborate::analyze::analyze)
 }
 
-/// `load_docs` with a chosen analyser (summaries need only sentences).
 /// Input size from which one-shot commands analyse articles in parallel.
 const PARALLEL_ANALYSIS_BYTES: usize = 256 * 1024;
 
+/// `load_docs` with a chosen analyser (summaries need only sentences).
 fn load_docs_with(
     cli: &Cli,
     paths: &[PathBuf],

@@ -13,12 +13,7 @@ use std::io::BufRead;
 use std::path::Path;
 use std::time::Instant;
 
-pub(crate) fn article(
-    id: String,
-    title: Option<String>,
-    text: String,
-    published: Option<&str>,
-) -> Article {
+fn article(id: String, title: Option<String>, text: String, published: Option<&str>) -> Article {
     Article {
         id,
         title,
@@ -36,6 +31,36 @@ pub(crate) fn article(
     }
 }
 
+/// The articles of one summarization dev-set row: DUC rows hold `docs` objects (docno, headline, date,
+/// text); Multi-News rows hold `documents` strings (empty ones are dropped).
+pub(crate) fn row_articles(row: &Value) -> Vec<Article> {
+    if let Some(docs) = row["docs"].as_array() {
+        return docs
+            .iter()
+            .map(|d| {
+                let title = d["headline"]
+                    .as_str()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty());
+                article(
+                    d["docno"].as_str().unwrap_or("").to_string(),
+                    title,
+                    d["text"].as_str().unwrap_or("").to_string(),
+                    d["date"].as_str(),
+                )
+            })
+            .collect();
+    }
+    let docs = row["documents"].as_array().into_iter().flatten();
+    docs.enumerate()
+        .filter_map(|(i, d)| {
+            let text = d.as_str().unwrap_or("").trim();
+            (!text.is_empty())
+                .then(|| article(format!("mn{}-{i}", row["idx"]), None, text.into(), None))
+        })
+        .collect()
+}
+
 /// (article, gold story) pairs of the pooled stream, unshuffled.
 pub fn pooled(shared: &Path, multinews_limit: usize) -> anyhow::Result<Vec<(Article, String)>> {
     let mut out = Vec::new();
@@ -48,22 +73,7 @@ pub fn pooled(shared: &Path, multinews_limit: usize) -> anyhow::Result<Vec<(Arti
         for line in std::io::BufReader::new(std::fs::File::open(dir.join(f))?).lines() {
             let row: Value = serde_json::from_str(&line?)?;
             let cid = format!("{f}:{}", row["id"].as_str().unwrap_or(""));
-            for d in row["docs"].as_array().into_iter().flatten() {
-                let title = d["headline"]
-                    .as_str()
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty());
-                let text = d["text"].as_str().unwrap_or("").to_string();
-                out.push((
-                    article(
-                        d["docno"].as_str().unwrap_or("").to_string(),
-                        title,
-                        text,
-                        d["date"].as_str(),
-                    ),
-                    cid.clone(),
-                ));
-            }
+            out.extend(row_articles(&row).into_iter().map(|a| (a, cid.clone())));
         }
     }
     for (n, line) in std::io::BufReader::new(std::fs::File::open(dir.join("multinews_val.jsonl"))?)
@@ -75,20 +85,7 @@ pub fn pooled(shared: &Path, multinews_limit: usize) -> anyhow::Result<Vec<(Arti
         }
         let row: Value = serde_json::from_str(&line?)?;
         let cid = format!("mn:{}", row["idx"]);
-        for (i, d) in row["documents"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let text = d.as_str().unwrap_or("").trim().to_string();
-            if !text.is_empty() {
-                out.push((
-                    article(format!("mn{}-{i}", row["idx"]), None, text, None),
-                    cid.clone(),
-                ));
-            }
-        }
+        out.extend(row_articles(&row).into_iter().map(|a| (a, cid.clone())));
     }
     // The sample ends with a truncated row: read rows with all 8 columns only.
     let mut rdr = csv::ReaderBuilder::new()

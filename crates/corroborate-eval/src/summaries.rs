@@ -2,7 +2,7 @@
 //! summarize` spends between reading the files and printing (process start-up is not included; the
 //! side-by-side ROUGE runs in `scripts/eval-summaries.sh` include it).
 
-use crate::clustering::article;
+use crate::clustering::row_articles;
 use corroborate::analyze::analyze_sentences;
 use corroborate::model::{Analysis, Article};
 use corroborate::synth::{summarize, Budget, Corpus, Doc, SummaryOptions};
@@ -18,28 +18,7 @@ fn clusters(path: &Path, limit: usize) -> anyhow::Result<Vec<Vec<Article>>> {
         .lines()
         .take(limit)
     {
-        let row: Value = serde_json::from_str(&line?)?;
-        // DUC rows hold `docs` objects; Multi-News rows hold `documents` strings.
-        let articles = if let Some(docs) = row["docs"].as_array() {
-            docs.iter()
-                .enumerate()
-                .map(|(i, d)| {
-                    let title = d["headline"].as_str().map(|s| s.trim().to_string());
-                    article(
-                        d["docno"].as_str().map_or(i.to_string(), str::to_string),
-                        title.filter(|s| !s.is_empty()),
-                        d["text"].as_str().unwrap_or("").to_string(),
-                        d["date"].as_str(),
-                    )
-                })
-                .collect()
-        } else {
-            let docs = row["documents"].as_array().into_iter().flatten();
-            docs.enumerate()
-                .map(|(i, d)| article(i.to_string(), None, d.as_str().unwrap_or("").into(), None))
-                .collect()
-        };
-        out.push(articles);
+        out.push(row_articles(&serde_json::from_str::<Value>(&line?)?));
     }
     Ok(out)
 }

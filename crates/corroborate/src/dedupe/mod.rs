@@ -76,28 +76,21 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
 /// lowercased words joined by single spaces (stored, so the definition must not change), computed
 /// without building that string.
 pub fn content_hash(text: &str) -> u64 {
-    const PRIME: u64 = 0x100000001b3;
-    let mut h: u64 = 0xcbf29ce484222325;
-    let mut feed = |bytes: &[u8]| {
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(PRIME);
-        }
-    };
+    let mut h = crate::ingest::Fnv64::default();
     for (i, w) in text.split_whitespace().enumerate() {
         if i > 0 {
-            feed(b" ");
+            h.write(b" ");
         }
         if w.is_ascii() {
             for b in w.bytes() {
-                feed(&[b.to_ascii_lowercase()]);
+                h.write(&[b.to_ascii_lowercase()]);
             }
         } else {
             // Unicode lowercasing depends on the word (a final sigma), so it takes the whole word.
-            feed(w.to_lowercase().as_bytes());
+            h.write(w.to_lowercase().as_bytes());
         }
     }
-    h
+    h.0
 }
 
 pub fn sig_to_bytes(sig: &[u32]) -> Vec<u8> {

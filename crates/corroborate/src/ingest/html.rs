@@ -173,8 +173,8 @@ const BOILERPLATE_TOKENS: &[&str] = &[
 
 /// Drop the bodies of `<script>` and `<style>` elements before parsing: they are skipped anyway, and on
 /// news pages they are often most of the bytes, which the HTML tokenizer would otherwise walk one
-/// character at a time. JSON-LD scripts are kept when `keep_json_ld` (metadata lives there).
-fn strip_raw_text(html: &str, keep_json_ld: bool) -> std::borrow::Cow<'_, str> {
+/// character at a time. JSON-LD scripts are kept: the page's metadata lives there.
+fn strip_raw_text(html: &str) -> std::borrow::Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
@@ -192,8 +192,7 @@ fn strip_raw_text(html: &str, keep_json_ld: bool) -> std::borrow::Cow<'_, str> {
         let Some(gt) = memchr::memchr(b'>', &bytes[lt..]).map(|g| lt + g + 1) else {
             break;
         };
-        if keep_json_ld && tag == "script" && html[lt..gt].to_ascii_lowercase().contains("ld+json")
-        {
+        if tag == "script" && html[lt..gt].to_ascii_lowercase().contains("ld+json") {
             pos = gt;
             continue;
         }
@@ -229,7 +228,7 @@ fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, String> {
     let url = url.filter(|u| u.contains("://"));
-    let doc = Document::from(strip_raw_text(html, true).as_ref());
+    let doc = Document::from(strip_raw_text(html).as_ref());
     let canonical = doc
         .select("link[rel=canonical]")
         .attr("href")
@@ -620,16 +619,12 @@ mod tests {
     #[test]
     fn script_and_style_bodies_are_dropped_before_parsing() {
         let html = "<html><head><STYLE>p{x:1}</style><script type=\"application/ld+json\">{\"a\":1}</script></head><body><script>if (a<b) { document.write('</p>') }</script><p>Text</p><script src=x></script></body></html>";
-        let out = strip_raw_text(html, true);
+        let out = strip_raw_text(html);
         assert!(!out.contains("x:1") && !out.contains("document.write"));
         assert!(out.contains("{\"a\":1}") && out.contains("<p>Text</p>"));
-        assert!(!strip_raw_text(html, false).contains("{\"a\":1}"));
+        assert_eq!(strip_raw_text("<p>no scripts</p>"), "<p>no scripts</p>");
         assert_eq!(
-            strip_raw_text("<p>no scripts</p>", true),
-            "<p>no scripts</p>"
-        );
-        assert_eq!(
-            strip_raw_text("<script>never closed", true),
+            strip_raw_text("<script>never closed"),
             "<script>never closed"
         );
     }

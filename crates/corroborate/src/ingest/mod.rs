@@ -360,12 +360,27 @@ pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
 
 /// A stable 64-bit FNV-1a hash (std's hasher is not stable across releases; ids must be).
 pub fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
+    let mut h = Fnv64::default();
+    h.write(bytes);
+    h.0
+}
+
+/// FNV-1a fed in pieces: the hash of the concatenation, without building it.
+pub(crate) struct Fnv64(pub u64);
+
+impl Default for Fnv64 {
+    fn default() -> Self {
+        Fnv64(0xcbf29ce484222325)
     }
-    h
+}
+
+impl Fnv64 {
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x100000001b3);
+        }
+    }
 }
 
 /// Tidy extracted text: one paragraph per line, inner whitespace collapsed, empty lines dropped.
