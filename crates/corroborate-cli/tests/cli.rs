@@ -1058,3 +1058,29 @@ fn stories_lists_the_example_events_with_copies_counted_once() {
     let out = run(empty.path(), &["stories"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn log_filter_env_var_turns_logging_on_and_a_bad_one_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let ingest = |filter: &str| {
+        bin()
+            .env("CORROBORATE_LOG", filter)
+            .arg("--data")
+            .arg(dir.path())
+            .args(["ingest", ex.to_str().unwrap()])
+            .output()
+            .expect("binary runs")
+    };
+    let out = ingest("debug");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("DEBUG"), "{}", stderr(&out));
+    let out = ingest("corroborate=loud");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("CORROBORATE_LOG") && err.contains("logging stays off"),
+        "{err}"
+    );
+    assert!(!err.contains("DEBUG"), "{err}");
+}
