@@ -200,6 +200,21 @@ pub fn run(shared: &Path, thresholds: &[f32]) -> anyhow::Result<()> {
             c.add(a, Some(an));
         }
         let pred = c.assignments();
+        if let Some(path) = std::env::var_os("DUMP") {
+            // One line per article (story, gold story, opening words) for error analysis.
+            let mut out = String::new();
+            for (((a, g), p), _) in stream.iter().zip(&pred).zip(&analyses) {
+                let head: String = a
+                    .title
+                    .as_deref()
+                    .unwrap_or(&a.text)
+                    .chars()
+                    .take(100)
+                    .collect();
+                out.push_str(&format!("{p}\t{g}\t{}\n", head.replace(['\t', '\n'], " ")));
+            }
+            std::fs::write(path, out)?;
+        }
         let (bp, br, bf, pp, pr, pf) = scores(&pred, &gold);
         println!(
             "| {th:.2} | {} | {bp:.3} | {br:.3} | {bf:.3} | {pp:.3} | {pr:.3} | {pf:.3} | {:.1} |",

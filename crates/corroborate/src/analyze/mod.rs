@@ -1,6 +1,7 @@
 //! Analyze: per-article language, paragraphs, sentences, name mentions, quotes and figures.
 
 pub mod figures;
+pub mod furniture;
 pub mod lang;
 pub mod lexicon;
 pub mod names;

@@ -94,7 +94,13 @@ pub struct EventFeatures {
     pub content_hash: u64,
     pub signature: Option<Vec<u32>>,
     pub published: Option<DateTime<Utc>>,
+    /// The page is (almost) all furniture: a scraped sign-up wall or archive notice is word for word the
+    /// same on pages about unrelated events, so it is never anybody's copy.
+    pub furniture_only: bool,
 }
+
+/// Fewer reporting words than this, once page furniture is set aside, and a page is furniture only.
+const MIN_REPORTING_WORDS: usize = 20;
 
 /// Extract an article's event features (pure: the same article always gives the same features).
 pub fn event_features(
@@ -140,13 +146,17 @@ pub fn event_features(
         add_text(t, 3.0, 40);
     }
     let text = &article.text;
-    let lead_end = analysis
-        .and_then(|a| a.sentences.get(1).or(a.sentences.first()))
-        .map(|s| s.span.end as usize)
-        .unwrap_or_else(|| text.len().min(400));
-    let lead_end = crate::analyze::tokens::floor_boundary(text, lead_end);
-    add_text(&text[..lead_end], 2.0, 80);
-    add_text(&text[lead_end..], 1.0, cfg.body_words);
+    // The body is read only this far (words average well under 12 bytes).
+    let reporting = reporting_text(text, analysis, (80 + cfg.body_words) * 12);
+    let (lead, body) = match &reporting {
+        Some(r) => (r.lead.as_str(), r.body.as_str()),
+        None => {
+            let end = crate::analyze::tokens::floor_boundary(text, text.len().min(400));
+            (&text[..end], &text[end..])
+        }
+    };
+    add_text(lead, 2.0, 80);
+    add_text(body, 1.0, cfg.body_words);
     if let Some(a) = analysis {
         for m in &a.mentions {
             if m.kind != crate::model::EntityKind::Other {
@@ -163,7 +173,57 @@ pub fn event_features(
         content_hash: crate::dedupe::content_hash(head),
         signature: crate::dedupe::signature(head),
         published: article.published,
+        furniture_only: reporting.is_some_and(|r| r.furniture && r.words < MIN_REPORTING_WORDS),
     }
+}
+
+/// An article's reporting: its sentences that are not page furniture, the first two as the lead.
+struct Reporting {
+    lead: String,
+    body: String,
+    words: usize,
+    /// Some sentence was furniture (a short page without any is a short report, not a furniture page).
+    furniture: bool,
+}
+
+fn reporting_text(text: &str, analysis: Option<&Analysis>, max_bytes: usize) -> Option<Reporting> {
+    let analysis = analysis?;
+    let mut out = Reporting {
+        lead: String::new(),
+        body: String::new(),
+        words: 0,
+        furniture: false,
+    };
+    // What comes before the first sentence is the dateline ("ANKARA, Turkey (AP) _"): the place.
+    if let Some(first) = analysis.sentences.first() {
+        let start = first.span.start as usize;
+        out.lead
+            .push_str(&text[..crate::analyze::tokens::floor_boundary(text, start.min(200))]);
+        out.lead.push(' ');
+    }
+    let mut kept = 0;
+    for s in &analysis.sentences {
+        let Some(sentence) = text.get(s.span.start as usize..s.span.end as usize) else {
+            continue;
+        };
+        if crate::analyze::furniture::is_page_furniture(sentence) {
+            out.furniture = true;
+            continue;
+        }
+        out.words += sentence.split_whitespace().count();
+        let part = if kept < 2 {
+            &mut out.lead
+        } else {
+            &mut out.body
+        };
+        part.push_str(sentence);
+        part.push(' ');
+        kept += 1;
+        if out.lead.len() + out.body.len() > max_bytes && out.words >= MIN_REPORTING_WORDS {
+            break;
+        }
+    }
+    Some(out)
 }
 
 /// The incremental clusterer. Feed articles in arrival order with [`Clusterer::add`]. Its whole state
@@ -296,7 +356,12 @@ impl Clusterer {
     /// Add one article by its precomputed features; returns its story id.
     pub fn add_features(&mut self, f: &EventFeatures) -> u32 {
         let position = self.assignment.len();
-        let original = self.dedupe.add_hashed(f.content_hash, f.signature.clone());
+        let original = if f.furniture_only {
+            self.dedupe.add_unmatchable(f.content_hash);
+            None
+        } else {
+            self.dedupe.add_hashed(f.content_hash, f.signature.clone())
+        };
         let counts = self.counts(f);
         let vec = self.vectorize(counts);
         let date = f.published;
@@ -304,6 +369,9 @@ impl Clusterer {
             Some(o) => self.resolve(self.assignment[o]),
             None => self.best_story(&vec, date, position),
         };
+        // A furniture-only page may join a story its few reporting words match, but never seeds one:
+        // unindexed, its story cannot gather the same boilerplate from pages about other events.
+        let seeds = story.is_some() || !f.furniture_only;
         let id = match story {
             Some(s) => s,
             None => {
@@ -321,7 +389,7 @@ impl Clusterer {
                 id
             }
         };
-        self.join(id, position, &vec, date);
+        self.join(id, position, &vec, date, seeds);
         self.assignment.push(id);
         if let Some(d) = date {
             self.newest = Some(self.newest.map_or(d, |n| n.max(d)));
@@ -527,7 +595,14 @@ impl Clusterer {
         best.map(|(_, c)| c)
     }
 
-    fn join(&mut self, id: u32, position: usize, vec: &EventVector, date: Option<DateTime<Utc>>) {
+    fn join(
+        &mut self,
+        id: u32,
+        position: usize,
+        vec: &EventVector,
+        date: Option<DateTime<Utc>>,
+        index: bool,
+    ) {
         let s = &mut self.stories[id as usize];
         s.members.push(position);
         s.last_position = position;
@@ -538,7 +613,9 @@ impl Clusterer {
         for (f, w) in &vec.features {
             *s.centroid.entry(*f).or_default() += w;
         }
-        self.reindex(id);
+        if index {
+            self.reindex(id);
+        }
     }
 
     /// Bound the centroid and re-post the story under its current strongest features.

@@ -171,3 +171,39 @@ fn cold_stories_are_evicted_without_changing_an_in_order_stream() {
         .iter()
         .all(|s| !s.members.is_empty() || evicting.merged.contains_key(&s.id)));
 }
+
+#[test]
+fn pages_of_nothing_but_furniture_do_not_join_unrelated_events() {
+    // Scraped pages that are only a social widget or an archive notice are word for word the same
+    // whatever event they were saved for; they must not become one story, nor pull real reports in.
+    let widget = "Tweet with a location. You can add location information to your Tweets, such as your city \
+        or precise location, from the web and via third-party applications. You always have the option to \
+        delete your Tweet location history. Learn more.";
+    let arts = vec![
+        art("a1", "", "Dock workers in Port Elmsby returned to work after a nine-day strike over pay and night shifts, the union said on Wednesday.", None),
+        art("w1", "", widget, None),
+        art("b1", "", "Marovia and Belkania held their first talks on the Dunavar dam in Geneva on Tuesday, with a technical commission to follow.", None),
+        art("w2", "", widget, None),
+        art("w3", "", widget, None),
+    ];
+    let s = run(&arts);
+    assert_ne!(s[0], s[2]);
+    assert_ne!(
+        s[1], s[3],
+        "identical furniture pages are not copies of each other"
+    );
+    assert_ne!(s[3], s[4]);
+    for w in [1, 3, 4] {
+        assert!(
+            s[w] != s[0] && s[w] != s[2],
+            "a widget page joined a report: {s:?}"
+        );
+    }
+    // A real page that carries the same widget below its reporting is still a report.
+    let with_report = format!(
+        "Dock workers in Port Elmsby returned to work on Wednesday after a nine-day strike over pay and night shifts. \
+         The union accepted a pay rise and new limits on night shifts at the port. {widget}"
+    );
+    let s = run(&[arts[0].clone(), art("a2", "", &with_report, None)]);
+    assert_eq!(s[0], s[1]);
+}

@@ -155,6 +155,15 @@ impl MemoryDedupe {
         original.map(|o| self.root[o])
     }
 
+    /// Add a text that must neither match nor be matched (it keeps its index, so later indices stay
+    /// aligned with the caller's).
+    pub fn add_unmatchable(&mut self, h: u64) {
+        let idx = self.sigs.len();
+        self.sigs.push(None);
+        self.root.push(idx);
+        self.hash_of.push(h);
+    }
+
     /// Stop matching text `idx` (copies of it that arrive later are not found): what a long-running
     /// clusterer does with texts too old for wire copies, so its memory stays bounded.
     pub fn forget(&mut self, idx: usize) {

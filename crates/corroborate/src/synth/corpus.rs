@@ -4,14 +4,13 @@
 //! *source*), which outlet each article comes from, and for every sentence its stemmed words, its
 //! bigram concepts and its position.
 
+use crate::analyze::furniture::is_page_furniture;
 use crate::analyze::names::token_key;
 use crate::analyze::tokens::{is_stopword, normalize, normalize_into, stem, tokenize, TokenKind};
 use crate::dedupe::MemoryDedupe;
 use crate::model::{Analysis, Article, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// One article with its analysis, as handed to synthesis.
 #[derive(Clone, Copy)]
@@ -339,53 +338,6 @@ fn bigrams_of(seq: &[u32], stopword: &[bool]) -> Vec<u64> {
     out
 }
 
-/// Phrases that only occur in the furniture around an article (sign-up and subscription prompts,
-/// social widgets, browser notices, reprint notes, photo credits and archive-crawl notes), never in
-/// its reporting. Matched on the lower-cased sentence.
-const FURNITURE: &[&str] = &[
-    "all rights reserved",
-    "click here",
-    "click on the link",
-    "cookie policy",
-    "crawl data",
-    "delivered weekday",
-    "detected that javascript",
-    "digital access",
-    "digital subscription",
-    "download our app",
-    "enable javascript",
-    "file photo",
-    "follow us on",
-    "get breaking news",
-    "get push notifications",
-    "internet archive",
-    "javascript is disabled",
-    "log in to your",
-    "newsletter",
-    "not available right now",
-    "order reprints",
-    "personal, non-commercial use",
-    "please try again later",
-    "privacy policy",
-    "rating is available",
-    "sign up for",
-    "sign up to",
-    "subscriber account",
-    "terms of service",
-    "terms of use",
-    "the wayback machine",
-    "this will appear next to",
-    "this will not appear anywhere",
-    "thank you for reading",
-    "to continue reading",
-    "verification email",
-    "web crawl",
-    "with a location",
-    "your browser",
-    "your tweet",
-    "your inbox",
-];
-
 /// A headline or subhead in Title Case ("Ukraine Pushes Back: \"No Deal Without Us\""): three in four
 /// words of four letters or more capitalised. Reporting sentences have lower-case verbs and nouns.
 fn is_title_case(s: &str) -> bool {
@@ -399,31 +351,6 @@ fn is_title_case(s: &str) -> bool {
         }
     }
     long >= 3 && caps * 4 >= long * 3
-}
-
-/// Whether a sentence is page furniture rather than reporting.
-pub fn is_page_furniture(sentence: &str) -> bool {
-    // One automaton pass per sentence: every sentence of every summarized article is checked.
-    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    let matcher = MATCHER.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            // Built once per process; a DFA would cost more to build than one-shot commands search.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(FURNITURE)
-            .ok()
-    });
-    let head = sentence.trim_start().as_bytes();
-    let opens_with =
-        |p: &str| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    matcher.as_ref().is_some_and(|m| m.is_match(sentence))
-        || [
-            "( associated press )",
-            "(associated press)",
-            "advertisement",
-        ]
-        .into_iter()
-        .any(opens_with)
 }
 
 #[cfg(test)]

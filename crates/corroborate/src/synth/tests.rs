@@ -283,26 +283,6 @@ fn title_case_subheads_are_not_statements() {
 }
 
 #[test]
-fn page_furniture_is_found_in_any_case_and_reporting_is_not() {
-    use super::corpus::is_page_furniture;
-    assert!(is_page_furniture("Click HERE to read the full report."));
-    assert!(is_page_furniture(
-        "  ADVERTISEMENT Continue reading the main story"
-    ));
-    assert!(is_page_furniture(
-        "(Associated Press) The ferry ran aground."
-    ));
-    assert!(is_page_furniture("Sign up for our Newsletter."));
-    assert!(!is_page_furniture(
-        "The ferry ran aground near Port Selm, the coast guard said."
-    ));
-    assert!(!is_page_furniture(
-        "Officials said an advertisement campaign would follow."
-    ));
-    assert!(!is_page_furniture(""));
-}
-
-#[test]
 fn corroboration_counts_sources_that_state_it_not_those_that_name_the_same_people() {
     let arts = vec![
         art("a", "Bay Times", "The ferry Alvina ran aground near Port Selm on Monday morning. \
