@@ -110,7 +110,8 @@ fn merge_fragments(p: &str, spans: &mut Vec<(usize, usize)>) {
     }
 }
 
-const TITLE_ABBREVS: &[&str] = &[
+/// Abbreviations before a name whose period ends no sentence.
+pub(crate) const TITLE_ABBREVS: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.", "Sgt.",
     "Prof.", "St.", "Adm.", "Maj.", "Cpl.", "Rev.", "Hon.", "Pres.", "No.",
 ];

@@ -388,16 +388,23 @@ pub(super) fn attribute_direct(
     let ends_sentence = input.text[q.start as usize..q.end as usize]
         .trim_end()
         .ends_with('.');
-    let window_end = if ends_sentence { k } else { (k + 9).min(p_end) };
+    // Nine tokens reach "X said" and "said X"; sixteen reach past an appositive ("Michael C. Cernech, the
+    // city manager, said").
+    let window_end = if ends_sentence {
+        k
+    } else {
+        (k + 16).min(p_end)
+    };
     #[allow(clippy::needless_range_loop)] // `v` is also a position passed to the phrase finders
     for v in k..window_end {
-        if matches!(toks[v].text, "." | "\"" | "\u{201c}" | ";") {
+        if matches!(toks[v].text, "\"" | "\u{201c}" | ";") || is_full_stop(toks, v) {
             break;
         }
         if speech().contains(toks[v].text) {
             if v > k {
+                // The appositive first: "X, the manager of Tamarac, said" is X, not Tamarac.
                 if let Some(sp) =
-                    subject_before(input, k, v, q.start).or_else(|| appositive_subject(input, k, v))
+                    appositive_subject(input, k, v).or_else(|| subject_before(input, k, v, q.start))
                 {
                     return Some((sp, toks[v].text.to_string(), true, true));
                 }
@@ -412,7 +419,7 @@ pub(super) fn attribute_direct(
         token_range(toks, Span::new(p.start as usize, q.start as usize - 1));
     let lo = before_end.saturating_sub(14).max(p_start_tok);
     for v in (lo..before_end).rev() {
-        if matches!(toks[v].text, "\u{201d}") || (toks[v].text == "." && v + 1 < before_end) {
+        if matches!(toks[v].text, "\u{201d}") || (is_full_stop(toks, v) && v + 1 < before_end) {
             break;
         }
         if toks[v].text.eq_ignore_ascii_case("according")
@@ -425,8 +432,8 @@ pub(super) fn attribute_direct(
         if speech().contains(toks[v].text) {
             let adjacent = v + 1 == before_end || matches!(toks[before_end - 1].text, ":" | ",");
             let sent_start = clause_start(toks, p_start_tok, v);
-            if let Some(sp) = subject_before(input, sent_start, v, q.start)
-                .or_else(|| appositive_subject(input, sent_start, v))
+            if let Some(sp) = appositive_subject(input, sent_start, v)
+                .or_else(|| subject_before(input, sent_start, v, q.start))
             {
                 return Some((sp, toks[v].text.to_string(), adjacent, false));
             }
@@ -438,11 +445,33 @@ pub(super) fn attribute_direct(
     None
 }
 
+/// Whether token `i` is a full stop, not the period of an initial or title ("Michael C. Cernech",
+/// "Mr. Ekovich", "U.S. officials"): attributions are read across those.
+pub(super) fn is_full_stop(toks: &[Token], i: usize) -> bool {
+    if toks[i].text != "." {
+        return false;
+    }
+    let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) else {
+        return true;
+    };
+    if prev.end != toks[i].start || prev.kind != TokenKind::Word {
+        return true;
+    }
+    let mut chars = prev.text.chars();
+    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    let title = crate::analyze::segment::TITLE_ABBREVS
+        .iter()
+        .any(|t| t.strip_suffix('.') == Some(prev.text));
+    !(initial || title)
+}
+
 /// Where the clause holding token `v` begins: after the last sentence end, quote or semicolon before it.
 pub(super) fn clause_start(toks: &[Token], lo: usize, v: usize) -> usize {
     let mut s = v;
     while s > lo {
-        if matches!(toks[s - 1].text, "." | ";" | "\u{201d}" | "\"" | "?" | "!") {
+        if matches!(toks[s - 1].text, ";" | "\u{201d}" | "\"" | "?" | "!")
+            || is_full_stop(toks, s - 1)
+        {
             break;
         }
         s -= 1;
@@ -593,6 +622,25 @@ mod tests {
         assert_eq!(q[0].0, "his attacks had given the campaign momentum");
         assert_eq!(q[1].1.as_deref(), Some("Marco Rubio"));
         assert_eq!(q[1].0, "the rival did not represent the party");
+    }
+
+    #[test]
+    fn attributions_read_across_initials_titles_and_appositives() {
+        // An initial's or a title's period is no full stop: these quotes are direct, with their speaker.
+        for (text, speaker) in [
+            ("Prices fell. \"Things are moving in the right direction,\" Mr. Ekovich said.", "Ekovich"),
+            ("Prices fell. \"Things are moving,\" Michael C. Cernech said of the course.", "Michael C. Cernech"),
+            (
+                "Prices fell. \"Things are moving,\" Michael C. Cernech, the longtime city manager of Tamarac, said of the course.",
+                "Michael C. Cernech",
+            ),
+        ] {
+            let q = quotes(text);
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            assert!(q[0].0.starts_with("Things are moving"), "{q:?}");
+            assert_eq!(q[0].1.as_deref(), Some(speaker), "{text}");
+            assert!(q[0].2, "a quote in quote marks is direct: {text}");
+        }
     }
 
     #[test]
