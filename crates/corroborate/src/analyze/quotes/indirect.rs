@@ -230,7 +230,22 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                     });
                 }
             } else if k > a + 3 && toks[k - 1].text == "," {
-                let speaker = object_after(input, k + 2, end_trim(b), s.start)?;
+                let e = end_trim(b);
+                // "CLAUSE, according to X, REST": the attribution sits inside what was reported, which
+                // is the whole sentence ("At the heart of it, according to Ross, was a decision ...").
+                if let Some(c2) = comma.filter(|&c2| {
+                    e > c2 + 3 && !matches!(toks[c2 + 1].text, "who" | "which" | "whose" | "where")
+                }) {
+                    let speaker = object_after(input, k + 2, c2, s.start)?;
+                    return Some(Quote {
+                        span: Span::new(toks[a].start, toks[e - 1].end),
+                        sentence: si,
+                        direct: false,
+                        speaker: Some(speaker),
+                        cue: Some("according to".into()),
+                    });
+                }
+                let speaker = object_after(input, k + 2, e, s.start)?;
                 return Some(Quote {
                     span: Span::new(toks[a].start, toks[k - 2].end),
                     sentence: si,

@@ -667,6 +667,13 @@ mod tests {
             q[0].0,
             "The emails covered work topics, the Times said, including speeches and meetings"
         );
+        let q = quotes("At the heart of the trouble, according to Dennis Ross, a former envoy, was a decision by the president.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].0,
+            "At the heart of the trouble, according to Dennis Ross, a former envoy, was a decision by the president"
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Dennis Ross"));
         // A clause after the cue is what was said, not the words before the comma.
         let q = quotes("Asked about the meeting, Hillary Clinton said she was not going to jump to that conclusion.");
         assert_eq!(q.len(), 1, "{q:?}");
