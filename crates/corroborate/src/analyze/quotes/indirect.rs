@@ -533,8 +533,8 @@ pub(super) fn content_end(toks: &[Token], cs: usize, end: usize) -> usize {
         {
             return k;
         }
-        // ", but ..." / " but did not ..."
-        if t == "but" {
+        // ", but ..." / " but did not ..."; "but that ..." and "but also ..." go on with what was said.
+        if t == "but" && !matches!(next, "that" | "also") {
             return if prev == "," { k - 1 } else { k };
         }
     }

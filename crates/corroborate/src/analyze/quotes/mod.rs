@@ -674,6 +674,16 @@ mod tests {
             "At the heart of the trouble, according to Dennis Ross, a former envoy, was a decision by the president"
         );
         assert_eq!(q[0].1.as_deref(), Some("Dennis Ross"));
+        // "but that ..." is a second thing said, "but did not ..." the writer's.
+        let q = quotes(
+            "Rubio says he opposes gun violence but that the plans will not help prevent it.",
+        );
+        assert_eq!(
+            q[0].0,
+            "he opposes gun violence but that the plans will not help prevent it"
+        );
+        let q = quotes("Rubio said he supported the plan but did not elaborate.");
+        assert_eq!(q[0].0, "he supported the plan");
         // A clause after the cue is what was said, not the words before the comma.
         let q = quotes("Asked about the meeting, Hillary Clinton said she was not going to jump to that conclusion.");
         assert_eq!(q.len(), 1, "{q:?}");
