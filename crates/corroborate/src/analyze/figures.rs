@@ -209,6 +209,10 @@ pub fn extract_figures(text: &str, tokens: &[Token], sentences: &[Sentence]) -> 
         while si + 1 < sentences.len() && tokens[i].start >= sentences[si].span.end as usize {
             si += 1;
         }
+        if !may_start_figure(&tokens[i]) {
+            i += 1;
+            continue;
+        }
         let consumed = date_at(tokens, i).or_else(|| number_at(tokens, i));
         match consumed {
             Some((end, kind, value, unit)) => {
@@ -229,6 +233,43 @@ pub fn extract_figures(text: &str, tokens: &[Token], sentences: &[Sentence]) -> 
         }
     }
     out
+}
+
+/// Whether a figure can begin at this token: a number, a currency sign, or a word that is a number,
+/// a month or weekday, a hyphenated duration or a currency prefix. Most tokens are none of these, and
+/// the full readers lower-case every token they look at.
+fn may_start_figure(t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(t.text, "$" | "€" | "£" | "¥"),
+        TokenKind::Word => {
+            // "Feb." reads as "feb", as `normalize` would have it.
+            let w = t.text.trim_end_matches('.');
+            if w.contains('-') || matches!(w, "US" | "USD") {
+                return true;
+            }
+            // Every starting word is ASCII and at most nine letters: lower-case it on the stack.
+            let mut buf = [0u8; 9];
+            if w.len() > buf.len() || !w.is_ascii() {
+                return false;
+            }
+            for (b, c) in buf.iter_mut().zip(w.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| starting_words().contains(l))
+        }
+    }
+}
+
+/// The words a figure can start with, lower-case.
+fn starting_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let words = NUMBER_WORDS.iter().map(|(w, _)| *w);
+        let dates = MONTHS.iter().chain(MONTH_ABBR).chain(WEEKDAYS).copied();
+        words.chain(dates).chain(["sept"]).collect()
+    })
 }
 
 fn lower(t: &Token) -> String {
@@ -472,6 +513,50 @@ fn context_words(
 mod tests {
     use crate::analyze::analyze_text;
     use crate::model::FigureKind;
+
+    /// The quick filter never skips a token the full readers would start a figure at.
+    fn assert_filter_is_sound(text: &str) {
+        let toks = crate::analyze::tokens::tokenize(text);
+        for i in 0..toks.len() {
+            if !super::may_start_figure(&toks[i]) {
+                let full = super::date_at(&toks, i).or_else(|| super::number_at(&toks, i));
+                assert!(
+                    full.is_none(),
+                    "skipped {:?} in {text:?}: {full:?}",
+                    toks[i].text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_filter_skips_no_figure() {
+        for text in [
+            "On Feb. 18, 2025, Sept. 3 and 18 February 2025 the talks on Tuesday lasted six-hour sessions.",
+            "Twenty-one people, a dozen guards, two hundred and twelve ships, half a million euros, US$ 5bn.",
+            "The U.S. paid $324bn, €3 million and £2.1 billion; 23 of the 32 members; 4 percent, 2.1 per cent.",
+            "MAY 2024, may, March, Mon., THURSDAY, one, One, ONE, forty-two-year, 9-day, 1990s, 3rd, 21,692.",
+        ] {
+            assert_filter_is_sound(text);
+        }
+        for f in [
+            "examples/corpus/meridian-wire-dam-talks.txt",
+            "examples/corpus/northern-courier-dam-talks.txt",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../..")
+                .join(f);
+            assert_filter_is_sound(&std::fs::read_to_string(path).unwrap());
+        }
+        if let Ok(dir) = std::env::var("FIGURES_FILTER_CORPUS") {
+            // A larger check on demand: every .txt file of a folder.
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    assert_filter_is_sound(&t);
+                }
+            }
+        }
+    }
 
     fn figs(text: &str) -> Vec<(String, FigureKind, f64, Option<String>)> {
         let (_, a) = analyze_text(text, None);
