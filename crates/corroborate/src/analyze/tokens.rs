@@ -166,7 +166,10 @@ pub fn stem(word: &str) -> String {
 }
 
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok()
+    // A hash lookup: a binary search compares up to eight strings, and every word of every text is checked.
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(lower)
 }
 
 /// Content words of a text: normalised, stop words and punctuation dropped.

@@ -7,7 +7,7 @@ use super::speaker::{
 use super::{token_range, QuoteInput};
 use crate::analyze::tokens::{Token, TokenKind};
 use crate::model::{Quote, Span, Speaker};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// Verbs that introduce reported speech without quote marks ("X said the talks failed").
@@ -191,6 +191,12 @@ pub(super) const BARE_CLAUSE_CUES: &[&str] = &[
 pub(super) fn indirect() -> &'static HashSet<&'static str> {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| INDIRECT_CUES.iter().copied().collect())
+}
+
+/// `COMPLEMENT_CUES` as a set: every token of every sentence is looked up.
+fn complement() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| COMPLEMENT_CUES.iter().copied().collect())
 }
 
 /// Reported speech framed by the attribution: "According to X, CLAUSE", "CLAUSE, according to X",
@@ -426,7 +432,7 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
     while v < end {
         let cue = toks[v].text;
         let tier_a = indirect().contains(cue);
-        let tier_b = COMPLEMENT_CUES.contains(&cue);
+        let tier_b = complement().contains(cue);
         if !tier_a && !tier_b {
             v += 1;
             continue;
@@ -528,8 +534,7 @@ pub(super) fn content_end(toks: &[Token], cs: usize, end: usize) -> usize {
             return k - 1;
         }
         // "... and said ...": a second report by the same speaker
-        if matches!(t, "and" | "but")
-            && (indirect().contains(next) || COMPLEMENT_CUES.contains(&next))
+        if matches!(t, "and" | "but") && (indirect().contains(next) || complement().contains(next))
         {
             return k;
         }

@@ -12,8 +12,8 @@ use super::lexicon::SPEECH_VERBS;
 use super::tokens::{Token, TokenKind};
 use crate::model::{Mention, Quote, Sentence, Span, Speaker};
 use indirect::indirect_quotes;
+use rustc_hash::FxHashSet as HashSet;
 use speaker::{appositive_subject, named_speaker, object_after, subject_before};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 pub(super) const PRONOUNS: &[&str] = &[
