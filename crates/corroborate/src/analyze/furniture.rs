@@ -16,7 +16,6 @@ const FURNITURE: &[&str] = &[
     "cookie policy",
     "crawl data",
     "crawl of ",
-    "crawler",
     "crawls of",
     "delivered weekday",
     "detected that javascript",
@@ -110,5 +109,12 @@ mod tests {
             "Officials said an advertisement campaign would follow."
         ));
         assert!(!is_page_furniture(""));
+        // Phrases match inside words: none may be a piece of an ordinary word or title.
+        assert!(!is_page_furniture(
+            "He lost 30 pounds for the 2014 thriller Nightcrawler."
+        ));
+        assert!(is_page_furniture(
+            "Crawls of supported \"no more 404\" sites."
+        ));
     }
 }
