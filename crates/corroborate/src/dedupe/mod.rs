@@ -4,7 +4,7 @@
 //! The band keys live in the store (not in memory), so finding the original of a wire copy costs a few
 //! lookups however large the store grows; candidates are confirmed by the estimated Jaccard similarity.
 
-use crate::analyze::tokens::{normalize, tokenize, TokenKind};
+use crate::analyze::tokens::{normalize_into, tokenize, TokenKind};
 use gaoya::minhash::{MinHasher, MinHasher32};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -24,14 +24,30 @@ fn hasher() -> &'static MinHasher32<fnv::FnvBuildHasher> {
 
 /// Word 3-shingles of the normalised text, hashed.
 pub fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = tokenize(text)
-        .into_iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| normalize(t.text))
-        .collect();
-    words
-        .windows(3)
-        .map(|w| crate::ingest::fnv64(w.join(" ").as_bytes()))
+    // Every stored article is shingled: the words go into one buffer, and each shingle is hashed as
+    // "a b c" without being built.
+    let mut buf = String::with_capacity(text.len());
+    let mut word = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    for t in tokenize(text) {
+        if t.kind == TokenKind::Punct {
+            continue;
+        }
+        normalize_into(t.text, &mut word);
+        buf.push_str(&word);
+        ends.push(buf.len());
+    }
+    let word_at = |i: usize| &buf.as_bytes()[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+    (2..ends.len())
+        .map(|i| {
+            let mut h = crate::ingest::Fnv64::default();
+            h.write(word_at(i - 2));
+            h.write(b" ");
+            h.write(word_at(i - 1));
+            h.write(b" ");
+            h.write(word_at(i));
+            h.0
+        })
         .collect()
 }
 
@@ -187,6 +203,20 @@ impl MemoryDedupe {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shingles_keep_their_stored_definition() {
+        // Band keys in existing stores were made from these hashes: FNV-1a of three normalised words
+        // joined by spaces.
+        let text = "The U.S. Army\u{2019}s ferry, Elmsby-bound, sailed.";
+        let words = ["the", "us", "army's", "ferry", "elmsby-bound", "sailed"];
+        let want: Vec<u64> = words
+            .windows(3)
+            .map(|w| crate::ingest::fnv64(w.join(" ").as_bytes()))
+            .collect();
+        assert_eq!(super::shingles(text), want);
+        assert!(super::shingles("two words").is_empty());
+    }
+
     use super::*;
 
     const A: &str = "Dock workers at the port of Velmora returned to work on Tuesday after a nine-day strike over pay and safety rules. The union said its members had accepted a raise spread over two years and new limits on night shifts. Port director Helena Varga said cargo backlogs would take about two weeks to clear.";
