@@ -218,6 +218,13 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         }
         e
     };
+    let according = |span: Span, speaker: Speaker| Quote {
+        span,
+        sentence: si,
+        direct: false,
+        speaker: Some(speaker),
+        cue: Some("according to".into()),
+    };
     // "According to X, CLAUSE" and "CLAUSE, according to X."
     for k in a..b.saturating_sub(2) {
         if toks[k].text.eq_ignore_ascii_case("according") && toks[k + 1].text == "to" {
@@ -227,13 +234,10 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                 let speaker = object_after(input, k + 2, c, s.start)?;
                 let e = end_trim(b);
                 if e > c + 3 {
-                    return Some(Quote {
-                        span: Span::new(toks[c + 1].start, toks[e - 1].end),
-                        sentence: si,
-                        direct: false,
-                        speaker: Some(speaker),
-                        cue: Some("according to".into()),
-                    });
+                    return Some(according(
+                        Span::new(toks[c + 1].start, toks[e - 1].end),
+                        speaker,
+                    ));
                 }
             } else if k > a + 3 && toks[k - 1].text == "," {
                 let e = end_trim(b);
@@ -243,22 +247,16 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                     e > c2 + 3 && !matches!(toks[c2 + 1].text, "who" | "which" | "whose" | "where")
                 }) {
                     let speaker = object_after(input, k + 2, c2, s.start)?;
-                    return Some(Quote {
-                        span: Span::new(toks[a].start, toks[e - 1].end),
-                        sentence: si,
-                        direct: false,
-                        speaker: Some(speaker),
-                        cue: Some("according to".into()),
-                    });
+                    return Some(according(
+                        Span::new(toks[a].start, toks[e - 1].end),
+                        speaker,
+                    ));
                 }
                 let speaker = object_after(input, k + 2, e, s.start)?;
-                return Some(Quote {
-                    span: Span::new(toks[a].start, toks[k - 2].end),
-                    sentence: si,
-                    direct: false,
-                    speaker: Some(speaker),
-                    cue: Some("according to".into()),
-                });
+                return Some(according(
+                    Span::new(toks[a].start, toks[k - 2].end),
+                    speaker,
+                ));
             }
         }
     }
