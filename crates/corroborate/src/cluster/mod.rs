@@ -9,7 +9,6 @@
 //! outright. Processing is sequential and every tie is broken by story id, so the result is deterministic
 //! for a given input order.
 
-use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
 use crate::dedupe::MemoryDedupe;
 use crate::model::{Analysis, Article};
 use chrono::{DateTime, Utc};
@@ -17,8 +16,9 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Bytes of an article's text hashed to find its copies.
-const DEDUPE_PREFIX_BYTES: usize = 3000;
+mod features;
+
+pub use features::{event_features, EventFeatures};
 
 /// Newest stories read from one posting list: a very common feature cannot make the cost per article grow.
 const MAX_CANDIDATES_PER_FEATURE: usize = 24;
@@ -84,146 +84,6 @@ pub struct StoryState {
     /// Ingest position of the latest member, the clock for undated articles.
     pub last_position: usize,
     indexed: Vec<u32>,
-}
-
-/// What the clusterer needs of an article, computed without touching its state, so it can be extracted
-/// in parallel: weighted terms (title x3, lead x2, body x1, names x2), the copy-detection hashes, the date.
-#[derive(Clone, Debug)]
-pub struct EventFeatures {
-    pub terms: Vec<(String, f32)>,
-    pub content_hash: u64,
-    pub signature: Option<Vec<u32>>,
-    pub published: Option<DateTime<Utc>>,
-    /// The page is (almost) all furniture: a scraped sign-up wall or archive notice is word for word the
-    /// same on pages about unrelated events, so it is never anybody's copy.
-    pub furniture_only: bool,
-}
-
-/// Fewer reporting words than this, once page furniture is set aside, and a page is furniture only.
-const MIN_REPORTING_WORDS: usize = 20;
-
-/// Extract an article's event features (pure: the same article always gives the same features).
-pub fn event_features(
-    article: &Article,
-    analysis: Option<&Analysis>,
-    cfg: &ClusterConfig,
-) -> EventFeatures {
-    thread_local! {
-        static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::default());
-    }
-    let mut counts: HashMap<String, f32> = HashMap::default();
-    let mut add_text = |text: &str, weight: f32, limit: usize| {
-        // Tokenize only the part that can be used: words average well under 12 bytes.
-        let text = &text[..crate::analyze::tokens::floor_boundary(text, limit.saturating_mul(12))];
-        let mut n = 0;
-        for t in tokenize(text) {
-            if t.kind == TokenKind::Punct {
-                continue;
-            }
-            n += 1;
-            if n > limit {
-                break;
-            }
-            let w = normalize(t.text);
-            if w.len() < 3 || is_stopword(&w) || w.chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            let s = STEMS.with(|cache| {
-                let mut cache = cache.borrow_mut();
-                if let Some(s) = cache.get(&w) {
-                    return s.clone();
-                }
-                let s = stem(&w);
-                if cache.len() < 100_000 {
-                    cache.insert(w.clone(), s.clone());
-                }
-                s
-            });
-            *counts.entry(s).or_default() += weight;
-        }
-    };
-    if let Some(t) = &article.title {
-        add_text(t, 3.0, 40);
-    }
-    let text = &article.text;
-    // The body is read only this far (words average well under 12 bytes).
-    let reporting = reporting_text(text, analysis, (80 + cfg.body_words) * 12);
-    let (lead, body) = match &reporting {
-        Some(r) => (r.lead.as_str(), r.body.as_str()),
-        None => {
-            let end = crate::analyze::tokens::floor_boundary(text, text.len().min(400));
-            (&text[..end], &text[end..])
-        }
-    };
-    add_text(lead, 2.0, 80);
-    add_text(body, 1.0, cfg.body_words);
-    if let Some(a) = analysis {
-        for m in &a.mentions {
-            if m.kind != crate::model::EntityKind::Other {
-                *counts.entry(format!("@{}", m.key)).or_default() += 2.0;
-            }
-        }
-    }
-    let mut terms: Vec<(String, f32)> = counts.into_iter().collect();
-    terms.sort_by(|a, b| a.0.cmp(&b.0));
-    // A copy shares its opening; hashing the first few thousand bytes finds it at a fraction of the cost.
-    let head = &text[..crate::analyze::tokens::floor_boundary(text, DEDUPE_PREFIX_BYTES)];
-    EventFeatures {
-        terms,
-        content_hash: crate::dedupe::content_hash(head),
-        signature: crate::dedupe::signature(head),
-        published: article.published,
-        furniture_only: reporting.is_some_and(|r| r.furniture && r.words < MIN_REPORTING_WORDS),
-    }
-}
-
-/// An article's reporting: its sentences that are not page furniture, the first two as the lead.
-struct Reporting {
-    lead: String,
-    body: String,
-    words: usize,
-    /// Some sentence was furniture (a short page without any is a short report, not a furniture page).
-    furniture: bool,
-}
-
-fn reporting_text(text: &str, analysis: Option<&Analysis>, max_bytes: usize) -> Option<Reporting> {
-    let analysis = analysis?;
-    let mut out = Reporting {
-        lead: String::new(),
-        body: String::new(),
-        words: 0,
-        furniture: false,
-    };
-    // What comes before the first sentence is the dateline ("ANKARA, Turkey (AP) _"): the place.
-    if let Some(first) = analysis.sentences.first() {
-        let start = first.span.start as usize;
-        out.lead
-            .push_str(&text[..crate::analyze::tokens::floor_boundary(text, start.min(200))]);
-        out.lead.push(' ');
-    }
-    let mut kept = 0;
-    for s in &analysis.sentences {
-        let Some(sentence) = text.get(s.span.start as usize..s.span.end as usize) else {
-            continue;
-        };
-        if crate::analyze::furniture::is_page_furniture(sentence) {
-            out.furniture = true;
-            continue;
-        }
-        out.words += sentence.split_whitespace().count();
-        let part = if kept < 2 {
-            &mut out.lead
-        } else {
-            &mut out.body
-        };
-        part.push_str(sentence);
-        part.push(' ');
-        kept += 1;
-        if out.lead.len() + out.body.len() > max_bytes && out.words >= MIN_REPORTING_WORDS {
-            break;
-        }
-    }
-    Some(out)
 }
 
 /// The incremental clusterer. Feed articles in arrival order with [`Clusterer::add`]. Its whole state
