@@ -4,6 +4,8 @@
 //! each index commit records the last ingest sequence number it holds (as the commit payload), and opening
 //! the engine re-indexes anything stored after that, so a crash between the two never loses an article.
 
+mod stem;
+
 use crate::model::StoredArticle;
 use crate::{Error, Result};
 use std::ops::Range;
@@ -99,6 +101,8 @@ impl TantivyIndex {
         let (schema, f) = schema();
         let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(ierr)?;
         let index = Index::open_or_create(mmap, schema).map_err(ierr)?;
+        // Same tokens as tantivy's own `en_stem`, with stems remembered (see `stem.rs`).
+        index.tokenizers().register("en_stem", stem::en_stem());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
