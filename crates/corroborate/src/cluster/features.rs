@@ -3,6 +3,7 @@
 
 use super::ClusterConfig;
 use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
+use crate::dedupe::CopyHashes;
 use crate::model::{Analysis, Article};
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap as HashMap;
@@ -27,10 +28,25 @@ pub struct EventFeatures {
 const MIN_REPORTING_WORDS: usize = 20;
 
 /// Extract an article's event features (pure: the same article always gives the same features).
+/// Copies are found by the hashes of the text's first few thousand bytes: a copy shares its opening,
+/// and hashing only that costs a fraction of the whole text.
 pub fn event_features(
     article: &Article,
     analysis: Option<&Analysis>,
     cfg: &ClusterConfig,
+) -> EventFeatures {
+    let text = &article.text;
+    let head = &text[..crate::analyze::tokens::floor_boundary(text, DEDUPE_PREFIX_BYTES)];
+    event_features_with(article, analysis, cfg, CopyHashes::of(head))
+}
+
+/// [`event_features`] with copy-detection hashes computed elsewhere: the store keeps the whole text's
+/// from ingest, and shingling the text again was most of the cost of clustering a stored article.
+pub fn event_features_with(
+    article: &Article,
+    analysis: Option<&Analysis>,
+    cfg: &ClusterConfig,
+    copy: CopyHashes,
 ) -> EventFeatures {
     thread_local! {
         static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::default());
@@ -90,12 +106,10 @@ pub fn event_features(
     }
     let mut terms: Vec<(String, f32)> = counts.into_iter().collect();
     terms.sort_by(|a, b| a.0.cmp(&b.0));
-    // A copy shares its opening; hashing the first few thousand bytes finds it at a fraction of the cost.
-    let head = &text[..crate::analyze::tokens::floor_boundary(text, DEDUPE_PREFIX_BYTES)];
     EventFeatures {
         terms,
-        content_hash: crate::dedupe::content_hash(head),
-        signature: crate::dedupe::signature(head),
+        content_hash: copy.content_hash,
+        signature: copy.signature,
         published: article.published,
         furniture_only: reporting.is_some_and(|r| r.furniture && r.words < MIN_REPORTING_WORDS),
     }

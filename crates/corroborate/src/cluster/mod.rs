@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 mod features;
 
-pub use features::{event_features, EventFeatures};
+pub use features::{event_features, event_features_with, EventFeatures};
 
 /// Newest stories read from one posting list: a very common feature cannot make the cost per article grow.
 const MAX_CANDIDATES_PER_FEATURE: usize = 24;
@@ -69,6 +69,11 @@ impl Default for ClusterConfig {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EventVector {
     pub features: Vec<(u32, f32)>,
+}
+
+/// Weight descending, then feature id: a total order, so selections and sorts are deterministic.
+fn heavier_first(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
 /// A story as the clusterer keeps it.
@@ -181,10 +186,23 @@ impl Clusterer {
         EventVector { features }
     }
 
+    /// The `k` heaviest features, heaviest first (ties by id, so the order is total and deterministic).
     fn top(features: &[(u32, f32)], k: usize) -> Vec<u32> {
         let mut v: Vec<(u32, f32)> = features.to_vec();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.into_iter().take(k).map(|(f, _)| f).collect()
+        Self::keep_heaviest(&mut v, k);
+        v.sort_unstable_by(heavier_first);
+        v.into_iter().map(|(f, _)| f).collect()
+    }
+
+    /// Keep the `k` heaviest of `v`, in no particular order. Selection, not a full sort: this runs for
+    /// every arrival on centroids of hundreds of features.
+    fn keep_heaviest(v: &mut Vec<(u32, f32)>, k: usize) {
+        if v.len() > k {
+            if k > 0 {
+                v.select_nth_unstable_by(k - 1, heavier_first);
+            }
+            v.truncate(k);
+        }
     }
 
     fn cosine(vec: &EventVector, story: &StoryState) -> f32 {
@@ -484,8 +502,7 @@ impl Clusterer {
         let s = &mut self.stories[id as usize];
         if s.centroid.len() > 2 * k {
             let mut v: Vec<(u32, f32)> = s.centroid.iter().map(|(a, b)| (*a, *b)).collect();
-            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(k);
+            Self::keep_heaviest(&mut v, k);
             s.centroid = v.into_iter().collect();
         }
         s.norm = s

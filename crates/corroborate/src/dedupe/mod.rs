@@ -51,6 +51,23 @@ pub fn shingles(text: &str) -> Vec<u64> {
         .collect()
 }
 
+/// What finds an article's copies: the hash of its normalised words (exact copies) and its MinHash
+/// signature (near copies; None when the text is too short to compare by shingles).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CopyHashes {
+    pub content_hash: u64,
+    pub signature: Option<Vec<u32>>,
+}
+
+impl CopyHashes {
+    pub fn of(text: &str) -> Self {
+        CopyHashes {
+            content_hash: content_hash(text),
+            signature: signature(text),
+        }
+    }
+}
+
 /// MinHash signature, or None when the text is too short to compare by shingles.
 pub fn signature(text: &str) -> Option<Vec<u32>> {
     let sh = shingles(text);

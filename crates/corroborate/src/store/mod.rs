@@ -8,6 +8,7 @@ mod redb_store;
 pub use redb_store::RedbStore;
 
 use crate::cluster::Story;
+use crate::dedupe::CopyHashes;
 use crate::model::{Analysis, Article, StoredArticle};
 use crate::Result;
 
@@ -59,6 +60,13 @@ pub trait ArticleStore: Send + Sync {
     fn get_seq(&self, seq: u64) -> Result<Option<StoredArticle>>;
     /// Visit articles in ingest order from `from_seq` (inclusive); stop when `visit` returns false.
     fn scan(&self, from_seq: u64, visit: &mut dyn FnMut(StoredArticle) -> bool) -> Result<()>;
+    /// [`ArticleStore::scan`] with each article's copy-detection hashes as ingest computed them (of the
+    /// whole text), for stages that match copies themselves.
+    fn scan_with_hashes(
+        &self,
+        from_seq: u64,
+        visit: &mut dyn FnMut(StoredArticle, CopyHashes) -> bool,
+    ) -> Result<()>;
     fn last_seq(&self) -> Result<u64>;
     fn stats(&self) -> Result<StoreStats>;
 }

@@ -3,7 +3,10 @@ use super::{
     StoryStore, StoryUpdate,
 };
 use crate::cluster::Story;
-use crate::dedupe::{band_keys, sig_from_bytes, sig_to_bytes, similarity, DUPLICATE_THRESHOLD};
+use crate::dedupe::{
+    band_keys, content_hash, sig_from_bytes, sig_to_bytes, similarity, CopyHashes,
+    DUPLICATE_THRESHOLD,
+};
 use crate::model::StoredArticle;
 use crate::{Error, Result};
 use redb::{
@@ -307,6 +310,41 @@ impl ArticleStore for RedbStore {
         for row in articles.range(from_seq..).map_err(|e| self.err(e))? {
             let (_, v) = row.map_err(|e| self.err(e))?;
             if !visit(decode(v.value())?) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn scan_with_hashes(
+        &self,
+        from_seq: u64,
+        visit: &mut dyn FnMut(StoredArticle, CopyHashes) -> bool,
+    ) -> Result<()> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let articles = tx.open_table(ARTICLES).map_err(|e| self.err(e))?;
+        let sigs = tx.open_table(SIGS).map_err(|e| self.err(e))?;
+        let ids = tx.open_table(IDS).map_err(|e| self.err(e))?;
+        for row in articles.range(from_seq..).map_err(|e| self.err(e))? {
+            let (seq, v) = row.map_err(|e| self.err(e))?;
+            let stored: StoredArticle = decode(v.value())?;
+            let content_hash = match ids
+                .get(stored.article.id.as_str())
+                .map_err(|e| self.err(e))?
+            {
+                Some(entry) => entry.value().1,
+                // Every stored article has its id entry; hashing again keeps a damaged one usable.
+                None => content_hash(&stored.article.text),
+            };
+            let signature = sigs
+                .get(seq.value())
+                .map_err(|e| self.err(e))?
+                .map(|s| sig_from_bytes(s.value()));
+            let hashes = CopyHashes {
+                content_hash,
+                signature,
+            };
+            if !visit(stored, hashes) {
                 break;
             }
         }
