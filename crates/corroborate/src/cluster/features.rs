@@ -2,7 +2,7 @@
 //! clusterer's state so that they can be computed in parallel.
 
 use super::ClusterConfig;
-use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
+use crate::analyze::tokens::{is_stopword, normalize_into, stem, tokenize, TokenKind};
 use crate::dedupe::CopyHashes;
 use crate::model::{Analysis, Article};
 use chrono::{DateTime, Utc};
@@ -52,35 +52,47 @@ pub fn event_features_with(
         static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::default());
     }
     let mut counts: HashMap<String, f32> = HashMap::default();
+    // Every stored article passes through here: words go through one buffer, stems come from the
+    // cache by reference, and a term is allocated once per article, not once per occurrence.
+    let mut word = String::new();
     let mut add_text = |text: &str, weight: f32, limit: usize| {
         // Tokenize only the part that can be used: words average well under 12 bytes.
         let text = &text[..crate::analyze::tokens::floor_boundary(text, limit.saturating_mul(12))];
         let mut n = 0;
-        for t in tokenize(text) {
-            if t.kind == TokenKind::Punct {
-                continue;
-            }
-            n += 1;
-            if n > limit {
-                break;
-            }
-            let w = normalize(t.text);
-            if w.len() < 3 || is_stopword(&w) || w.chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            let s = STEMS.with(|cache| {
-                let mut cache = cache.borrow_mut();
-                if let Some(s) = cache.get(&w) {
-                    return s.clone();
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            for t in tokenize(text) {
+                if t.kind == TokenKind::Punct {
+                    continue;
                 }
-                let s = stem(&w);
-                if cache.len() < 100_000 {
-                    cache.insert(w.clone(), s.clone());
+                n += 1;
+                if n > limit {
+                    break;
                 }
-                s
-            });
-            *counts.entry(s).or_default() += weight;
-        }
+                normalize_into(t.text, &mut word);
+                if word.len() < 3 || is_stopword(&word) || word.bytes().all(|b| b.is_ascii_digit())
+                {
+                    continue;
+                }
+                let uncached;
+                let s: &str = match cache.get(word.as_str()) {
+                    Some(s) => s,
+                    None => {
+                        uncached = stem(&word);
+                        if cache.len() < 100_000 {
+                            cache.insert(word.clone(), uncached.clone());
+                        }
+                        &uncached
+                    }
+                };
+                match counts.get_mut(s) {
+                    Some(c) => *c += weight,
+                    None => {
+                        counts.insert(s.to_string(), weight);
+                    }
+                }
+            }
+        });
     };
     if let Some(t) = &article.title {
         add_text(t, 3.0, 40);
