@@ -14,7 +14,7 @@ use crate::cluster::{
 };
 use crate::dedupe::CopyHashes;
 use crate::model::StoredArticle;
-use crate::store::{ArticleStore, StoryStore, StoryUpdate};
+use crate::store::{ArticleStore, RedbStore, StoryStore, StoryUpdate};
 use crate::{Error, Result};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -135,17 +135,26 @@ impl Engine {
         }
         let t1 = std::time::Instant::now();
         let snap = &step.snap;
-        let live: BTreeSet<u32> = step
+        let live: Vec<u32> = step
             .touched
             .iter()
             .map(|&id| snap.clusterer.current_id(id))
+            .collect::<BTreeSet<u32>>()
+            .into_iter()
             .collect();
         let mut records: Vec<(u32, Option<Story>)> = Vec::new();
-        for id in live {
-            records.push((id, self.story_record(snap, id)?));
-            if records.len() == RECORDS_CHUNK {
-                self.store.put_story_records(&records)?;
-                records.clear();
+        let mut chunks = live.chunks(RECORDS_CHUNK).peekable();
+        while let Some(chunk) = chunks.next() {
+            // A record reads its story's articles back: stories are independent, so in parallel
+            // (a catch-up over a whole store rebuilds every record).
+            let built = chunk
+                .par_iter()
+                .map(|&id| Ok((id, story_record(&self.store, snap, id)?)))
+                .collect::<Result<Vec<_>>>()?;
+            if chunks.peek().is_some() {
+                self.store.put_story_records(&built)?;
+            } else {
+                records = built;
             }
         }
         records.extend(snap.clusterer.merged_ids().map(|id| (id, None)));
@@ -163,34 +172,6 @@ impl Engine {
             "clustering step saved"
         );
         Ok(clustered)
-    }
-
-    /// The record of one story, from its member articles.
-    fn story_record(&self, snap: &ClusterSnapshot, id: u32) -> Result<Option<Story>> {
-        let mut docs = Vec::new();
-        for p in snap.clusterer.members(id) {
-            if let Some(a) = self.store.get_seq(snap.seqs[p])? {
-                docs.push(a);
-            }
-        }
-        let index: std::collections::HashMap<&str, usize> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.article.id.as_str(), i))
-            .collect();
-        let copy_of: Vec<Option<usize>> = docs
-            .iter()
-            .map(|a| {
-                a.duplicate_of
-                    .as_deref()
-                    .and_then(|o| index.get(o).copied())
-            })
-            .collect();
-        let refs: Vec<_> = docs
-            .iter()
-            .map(|a| (&a.article, Some(&a.analysis)))
-            .collect();
-        Ok(stories(&refs, &vec![id; refs.len()], &copy_of).pop())
     }
 
     /// Every story, newest (by its latest article) first, after clustering what is new.
@@ -215,6 +196,34 @@ impl Engine {
         }
         Ok(Some((story, members)))
     }
+}
+
+/// The record of one story, from its member articles.
+fn story_record(store: &RedbStore, snap: &ClusterSnapshot, id: u32) -> Result<Option<Story>> {
+    let mut docs = Vec::new();
+    for p in snap.clusterer.members(id) {
+        if let Some(a) = store.get_seq(snap.seqs[p])? {
+            docs.push(a);
+        }
+    }
+    let index: std::collections::HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.article.id.as_str(), i))
+        .collect();
+    let copy_of: Vec<Option<usize>> = docs
+        .iter()
+        .map(|a| {
+            a.duplicate_of
+                .as_deref()
+                .and_then(|o| index.get(o).copied())
+        })
+        .collect();
+    let refs: Vec<_> = docs
+        .iter()
+        .map(|a| (&a.article, Some(&a.analysis)))
+        .collect();
+    Ok(stories(&refs, &vec![id; refs.len()], &copy_of).pop())
 }
 
 #[cfg(test)]
