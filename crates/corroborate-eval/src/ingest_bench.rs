@@ -39,8 +39,16 @@ fn write_corpus(texts: &[String], n: usize, path: &Path) -> anyhow::Result<u64> 
     Ok(bytes)
 }
 
-/// Wait for a child and return (exit code, its own peak resident memory in KiB).
-fn wait_with_rss(child: std::process::Child) -> anyhow::Result<(i32, i64)> {
+/// What a finished child used: exit code, peak resident memory in KiB, CPU seconds (user + system).
+struct ChildUsage {
+    code: i32,
+    rss_kb: i64,
+    cpu_s: f64,
+}
+
+/// Wait for a child and return what it used. CPU seconds are reported beside wall time: on a shared
+/// machine wall time swings by a third between runs, CPU time much less.
+fn wait_with_usage(child: std::process::Child) -> anyhow::Result<ChildUsage> {
     let pid = child.id() as libc::pid_t;
     let mut status: libc::c_int = 0;
     // SAFETY: plain syscall on our own child; both out-params are owned locals.
@@ -57,7 +65,12 @@ fn wait_with_rss(child: std::process::Child) -> anyhow::Result<(i32, i64)> {
     } else {
         -1
     };
-    Ok((code, usage.ru_maxrss))
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Ok(ChildUsage {
+        code,
+        rss_kb: usage.ru_maxrss,
+        cpu_s: secs(usage.ru_utime) + secs(usage.ru_stime),
+    })
 }
 
 pub fn run(shared: &Path, sizes: &[usize], bin: &Path, work: &Path) -> anyhow::Result<()> {
@@ -72,7 +85,7 @@ pub fn run(shared: &Path, sizes: &[usize], bin: &Path, work: &Path) -> anyhow::R
     std::fs::create_dir_all(work)?;
     let texts = dev_texts(shared)?;
     println!("ingest benchmark: {} dev-set texts recombined (DUC 2003/2007, Multi-News val); RAYON_NUM_THREADS={}", texts.len(), std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "default".into()));
-    println!("| articles | input MB | stories | seconds | articles/s | peak RSS MB |\n|---|---|---|---|---|---|");
+    println!("| articles | input MB | stories | seconds | articles/s | CPU s | CPU ms/article | peak RSS MB |\n|---|---|---|---|---|---|---|---|");
     for &n in sizes {
         let corpus = work.join(format!("corpus-{n}.jsonl"));
         let bytes = if corpus.exists() {
@@ -90,18 +103,21 @@ pub fn run(shared: &Path, sizes: &[usize], bin: &Path, work: &Path) -> anyhow::R
             if !stories {
                 cmd.arg("--no-stories");
             }
-            let (code, rss_kb) = wait_with_rss(cmd.arg(&corpus).spawn()?)?;
+            let used = wait_with_usage(cmd.arg(&corpus).spawn()?)?;
             let secs = t.elapsed().as_secs_f64();
             anyhow::ensure!(
-                code == 0 || code == 1,
-                "ingest failed with exit code {code}"
+                used.code == 0 || used.code == 1,
+                "ingest failed with exit code {}",
+                used.code
             );
             println!(
-                "| {n} | {:.0} | {} | {secs:.1} | {:.0} | {:.0} |",
+                "| {n} | {:.0} | {} | {secs:.1} | {:.0} | {:.1} | {:.3} | {:.0} |",
                 bytes as f64 / 1e6,
                 if stories { "yes" } else { "no" },
                 n as f64 / secs,
-                rss_kb as f64 / 1024.0
+                used.cpu_s,
+                1e3 * used.cpu_s / n as f64,
+                used.rss_kb as f64 / 1024.0
             );
             let _ = std::fs::remove_dir_all(&data);
         }
