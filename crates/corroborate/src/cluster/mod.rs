@@ -76,11 +76,49 @@ fn heavier_first(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
+/// Add sparse weights into `into`; both are sorted by feature id, and so is the result.
+fn add_weights(into: &mut Vec<(u32, f32)>, add: &[(u32, f32)]) {
+    use std::cmp::Ordering;
+    let mut out = Vec::with_capacity(into.len() + add.len());
+    let (mut i, mut j) = (0, 0);
+    while i < into.len() && j < add.len() {
+        match into[i].0.cmp(&add[j].0) {
+            Ordering::Less => {
+                out.push(into[i]);
+                i += 1;
+            }
+            Ordering::Greater => {
+                out.push(add[j]);
+                j += 1;
+            }
+            Ordering::Equal => {
+                out.push((into[i].0, into[i].1 + add[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&into[i..]);
+    out.extend_from_slice(&add[j..]);
+    *into = out;
+}
+
+/// Centroids are stored as (feature, weight) pairs; states saved when they were hash maps hold the
+/// same pairs in any order, so they are sorted on load.
+fn sorted_by_feature<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(u32, f32)>, D::Error> {
+    let mut v = Vec::<(u32, f32)>::deserialize(d)?;
+    v.sort_unstable_by_key(|x| x.0);
+    Ok(v)
+}
+
 /// A story as the clusterer keeps it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StoryState {
     pub id: u32,
-    centroid: HashMap<u32, f32>,
+    /// Summed feature weights, sorted by feature id: scoring an arrival against a candidate story is a
+    /// merge of two short sorted lists (a hash-map lookup per feature missed the cache on every story).
+    #[serde(deserialize_with = "sorted_by_feature")]
+    centroid: Vec<(u32, f32)>,
     /// L2 norm of `centroid`, kept current by `reindex`.
     norm: f32,
     pub members: Vec<usize>,
@@ -206,11 +244,17 @@ impl Clusterer {
     }
 
     fn cosine(vec: &EventVector, story: &StoryState) -> f32 {
-        let dot: f32 = vec
-            .features
-            .iter()
-            .map(|(f, w)| w * story.centroid.get(f).copied().unwrap_or(0.0))
-            .sum();
+        let c = &story.centroid;
+        let mut j = 0;
+        let mut dot = 0.0f32;
+        for &(f, w) in &vec.features {
+            while j < c.len() && c[j].0 < f {
+                j += 1;
+            }
+            if j < c.len() && c[j].0 == f {
+                dot += w * c[j].1;
+            }
+        }
         dot / story.norm
     }
 
@@ -256,7 +300,7 @@ impl Clusterer {
                 let id = self.stories.len() as u32;
                 self.stories.push(StoryState {
                     id,
-                    centroid: HashMap::default(),
+                    centroid: Vec::new(),
                     norm: 1.0,
                     members: Vec::new(),
                     first: date,
@@ -327,7 +371,7 @@ impl Clusterer {
                 }
             }
         }
-        s.centroid = HashMap::default();
+        s.centroid = Vec::new();
         s.members.shrink_to_fit();
         self.evicted += 1;
     }
@@ -356,11 +400,7 @@ impl Clusterer {
         candidates.sort_unstable();
         candidates.dedup();
         let v = EventVector {
-            features: {
-                let mut f: Vec<(u32, f32)> = s.centroid.iter().map(|(a, b)| (*a, *b)).collect();
-                f.sort_by_key(|x| x.0);
-                f
-            },
+            features: s.centroid.clone(),
         };
         let norm = v
             .features
@@ -392,7 +432,7 @@ impl Clusterer {
             &mut self.stories[gone as usize],
             StoryState {
                 id: gone,
-                centroid: HashMap::default(),
+                centroid: Vec::new(),
                 norm: 1.0,
                 members: Vec::new(),
                 first: None,
@@ -417,9 +457,7 @@ impl Clusterer {
             (a, b) => a.or(b),
         };
         kept.last_position = kept.last_position.max(g.last_position);
-        for (f, w) in g.centroid {
-            *kept.centroid.entry(f).or_default() += w;
-        }
+        add_weights(&mut kept.centroid, &g.centroid);
         self.merged.insert(gone, keep);
         self.reindex(keep);
         keep
@@ -488,9 +526,7 @@ impl Clusterer {
             s.first = Some(s.first.map_or(d, |f| f.min(d)));
             s.last = Some(s.last.map_or(d, |l| l.max(d)));
         }
-        for (f, w) in &vec.features {
-            *s.centroid.entry(*f).or_default() += w;
-        }
+        add_weights(&mut s.centroid, &vec.features);
         if index {
             self.reindex(id);
         }
@@ -499,21 +535,20 @@ impl Clusterer {
     /// Bound the centroid and re-post the story under its current strongest features.
     fn reindex(&mut self, id: u32) {
         let k = self.cfg.centroid_features;
+        let indexed = self.cfg.indexed_features;
         let s = &mut self.stories[id as usize];
         if s.centroid.len() > 2 * k {
-            let mut v: Vec<(u32, f32)> = s.centroid.iter().map(|(a, b)| (*a, *b)).collect();
-            Self::keep_heaviest(&mut v, k);
-            s.centroid = v.into_iter().collect();
+            Self::keep_heaviest(&mut s.centroid, k);
+            s.centroid.sort_unstable_by_key(|x| x.0);
         }
         s.norm = s
             .centroid
-            .values()
-            .map(|w| w * w)
+            .iter()
+            .map(|(_, w)| w * w)
             .sum::<f32>()
             .sqrt()
             .max(1e-6);
-        let feats: Vec<(u32, f32)> = s.centroid.iter().map(|(a, b)| (*a, *b)).collect();
-        let top = Self::top(&feats, self.cfg.indexed_features);
+        let top = Self::top(&s.centroid, indexed);
         let old = std::mem::take(&mut s.indexed);
         for f in &top {
             if !old.contains(f) {

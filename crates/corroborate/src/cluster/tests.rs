@@ -207,3 +207,39 @@ fn pages_of_nothing_but_furniture_do_not_join_unrelated_events() {
     let s = run(&[arts[0].clone(), art("a2", "", &with_report, None)]);
     assert_eq!(s[0], s[1]);
 }
+
+#[test]
+fn centroids_saved_as_hash_maps_load_sorted() {
+    // States saved before centroids became sorted lists hold the same pairs, as a map in any order.
+    #[derive(serde::Serialize)]
+    struct Saved {
+        centroid: std::collections::HashMap<u32, f32>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Loaded {
+        #[serde(deserialize_with = "sorted_by_feature")]
+        centroid: Vec<(u32, f32)>,
+    }
+    let pairs = [(40, 0.5), (3, 0.25), (17, 1.0), (9, 0.125)];
+    let saved = Saved {
+        centroid: pairs.into_iter().collect(),
+    };
+    let bytes = postcard::to_allocvec(&saved).unwrap();
+    let loaded: Loaded = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(
+        loaded.centroid,
+        vec![(3, 0.25), (9, 0.125), (17, 1.0), (40, 0.5)]
+    );
+}
+
+#[test]
+fn adding_weights_keeps_features_sorted_and_sums_shared_ones() {
+    let mut c = vec![(2, 1.0), (5, 0.5), (9, 0.25)];
+    add_weights(&mut c, &[(1, 0.5), (5, 0.25), (12, 1.0)]);
+    assert_eq!(c, vec![(1, 0.5), (2, 1.0), (5, 0.75), (9, 0.25), (12, 1.0)]);
+    add_weights(&mut c, &[]);
+    assert_eq!(c.len(), 5);
+    let mut empty = Vec::new();
+    add_weights(&mut empty, &[(3, 1.0)]);
+    assert_eq!(empty, vec![(3, 1.0)]);
+}
