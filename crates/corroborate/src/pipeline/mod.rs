@@ -8,7 +8,7 @@
 mod stories;
 
 use crate::analyze::analyze;
-use crate::dedupe::{content_hash, signature};
+use crate::dedupe::CopyHashes;
 use crate::index::{SearchIndex, TantivyIndex};
 use crate::ingest::{Item, Problem, Severity};
 use crate::model::StoredArticle;
@@ -63,19 +63,12 @@ pub struct Progress {
 /// Analyse one article. A bug in an analyser must not abort a whole ingest: a panic becomes a skipped record
 /// naming the article, and the rest of the batch goes on.
 fn analyze_one(article: crate::model::Article) -> std::result::Result<Analyzed, Problem> {
-    let run = std::panic::AssertUnwindSafe(|| {
-        (
-            analyze(&article),
-            signature(&article.text),
-            content_hash(&article.text),
-        )
-    });
+    let run = std::panic::AssertUnwindSafe(|| (analyze(&article), CopyHashes::of(&article.text)));
     match std::panic::catch_unwind(run) {
-        Ok((analysis, signature, content_hash)) => Ok(Analyzed {
+        Ok((analysis, hashes)) => Ok(Analyzed {
             article,
             analysis,
-            signature,
-            content_hash,
+            hashes,
         }),
         Err(_) => Err(Problem {
             path: article.origin.path.clone(),

@@ -86,7 +86,7 @@ impl Engine {
     /// run on one thread while stories are joined (sequential) on this one: joining was idle while a
     /// chunk was read, and reading while it joined.
     fn cluster_stored(&self, step: &mut ClusterStep) -> Result<()> {
-        let from = step.snap.seqs.last().copied().unwrap_or(0).max(step.from);
+        let from = step.from;
         if self.store.last_seq()? <= from {
             return Ok(());
         }

@@ -17,8 +17,7 @@ use crate::Result;
 pub struct Analyzed {
     pub article: Article,
     pub analysis: Analysis,
-    pub signature: Option<Vec<u32>>,
-    pub content_hash: u64,
+    pub hashes: CopyHashes,
 }
 
 /// What happened to one article of a batch.

@@ -117,10 +117,14 @@ struct Tables<'t> {
 
 impl RedbStore {
     fn find_original(&self, t: &Tables, item: &Analyzed, keys: &[u64]) -> Result<Option<u64>> {
-        if let Some(seq) = t.hashes.get(item.content_hash).map_err(|e| self.err(e))? {
+        if let Some(seq) = t
+            .hashes
+            .get(item.hashes.content_hash)
+            .map_err(|e| self.err(e))?
+        {
             return Ok(Some(seq.value()));
         }
-        let Some(sig) = &item.signature else {
+        let Some(sig) = &item.hashes.signature else {
             return Ok(None);
         };
         let mut seen = HashSet::new();
@@ -198,7 +202,7 @@ impl ArticleStore for RedbStore {
                 let id = item.article.id.as_str();
                 let existing = t.ids.get(id).map_err(|e| self.err(e))?.map(|v| v.value());
                 if let Some((old_seq, hash)) = existing {
-                    if hash == item.content_hash {
+                    if hash == item.hashes.content_hash {
                         outcomes.push(PutOutcome::Unchanged);
                     } else {
                         let origin = self
@@ -210,7 +214,12 @@ impl ArticleStore for RedbStore {
                     continue;
                 }
                 seq += 1;
-                let keys = item.signature.as_deref().map(band_keys).unwrap_or_default();
+                let keys = item
+                    .hashes
+                    .signature
+                    .as_deref()
+                    .map(band_keys)
+                    .unwrap_or_default();
                 let mut root = match self.find_original(&t, item, &keys)? {
                     Some(o) => Some(
                         t.dup_of
@@ -243,18 +252,18 @@ impl ArticleStore for RedbStore {
                     .insert(seq, encode(&stored)?.as_slice())
                     .map_err(|e| self.err(e))?;
                 t.ids
-                    .insert(id, (seq, item.content_hash))
+                    .insert(id, (seq, item.hashes.content_hash))
                     .map_err(|e| self.err(e))?;
                 if t.hashes
-                    .get(item.content_hash)
+                    .get(item.hashes.content_hash)
                     .map_err(|e| self.err(e))?
                     .is_none()
                 {
                     t.hashes
-                        .insert(item.content_hash, seq)
+                        .insert(item.hashes.content_hash, seq)
                         .map_err(|e| self.err(e))?;
                 }
-                if let Some(sig) = &item.signature {
+                if let Some(sig) = &item.hashes.signature {
                     t.sigs
                         .insert(seq, sig_to_bytes(sig).as_slice())
                         .map_err(|e| self.err(e))?;
