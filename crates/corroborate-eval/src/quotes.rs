@@ -106,6 +106,11 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
     let mut shown = 0;
     let mut articles = 0;
     let mut missed_by_cue: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // QUOTES_DUMP=FILE writes each article's predicted spans (characters) as JSON lines, for error analysis.
+    let mut dump = match std::env::var_os("QUOTES_DUMP") {
+        Some(path) if criterion == Criterion::Longer => Some(std::fs::File::create(path)?),
+        _ => None,
+    };
     for ann in anns {
         let stem = ann.file_stem().unwrap().to_string_lossy().to_string();
         let article = stem
@@ -133,6 +138,15 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                 )
             })
             .collect();
+        if let Some(dump) = dump.as_mut() {
+            use std::io::Write;
+            let spans: Vec<Range> = preds.iter().map(|p| p.0).collect();
+            writeln!(
+                dump,
+                "{}",
+                serde_json::json!({"article": article, "quotes": spans})
+            )?;
+        }
         n_pred += preds.len();
         n_gold += gold.len();
         let mut pairs = Vec::new();

@@ -29,6 +29,8 @@ pub struct QuoteRecord {
     pub speaker_key: Option<String>,
     pub text: String,
     pub direct: bool,
+    /// Speech rather than a stance ([`crate::model::Quote::is_speech`]).
+    pub speech: bool,
     /// The sentence holding the quote.
     pub sentence: String,
     pub cue: Option<String>,
@@ -160,6 +162,7 @@ pub fn collect_quotes(docs: &[(&Article, &Analysis)]) -> Vec<QuoteRecord> {
                     .trim_end_matches([',', ' '])
                     .to_string(),
                 direct: q.direct,
+                speech: q.is_speech(),
                 sentence,
                 cue: q.cue.clone(),
             });

@@ -203,6 +203,18 @@ pub struct Quote {
     pub cue: Option<String>,
 }
 
+impl Quote {
+    /// Whether the quote reports speech (direct, or cued by a verb of saying) rather than a stance
+    /// ("endorsed the plan", "worried about the economy"): "who said what" lists speech only.
+    pub fn is_speech(&self) -> bool {
+        self.direct
+            || self
+                .cue
+                .as_deref()
+                .is_none_or(crate::analyze::quotes::is_speech_cue)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FigureKind {
     Number,

@@ -94,7 +94,7 @@ impl Out {
                 "dateline": an.dateline.map(|d| art.slice(d).trim().to_string()),
                 "sentences": an.sentences.iter().enumerate().map(|(i, s)| json!({"index": i, "paragraph": s.paragraph, "start": s.span.start, "end": s.span.end, "text": art.slice(s.span)})).collect::<Vec<_>>(),
                 "mentions": an.mentions.iter().map(|m| json!({"text": art.slice(m.span), "kind": m.kind.as_str(), "key": m.key, "title": m.title, "sentence": m.sentence})).collect::<Vec<_>>(),
-                "quotes": an.quotes.iter().map(|q| json!({"speaker": q.speaker.as_ref().map(|s| &s.name), "speaker_key": q.speaker.as_ref().and_then(|s| s.key.clone()), "text": art.slice(q.span), "direct": q.direct, "cue": q.cue, "sentence": q.sentence})).collect::<Vec<_>>(),
+                "quotes": an.quotes.iter().map(|q| json!({"speaker": q.speaker.as_ref().map(|s| &s.name), "speaker_key": q.speaker.as_ref().and_then(|s| s.key.clone()), "text": art.slice(q.span), "direct": q.direct, "speech": q.is_speech(), "cue": q.cue, "sentence": q.sentence})).collect::<Vec<_>>(),
                 "figures": an.figures.iter().map(|f| json!({"text": art.slice(f.span), "kind": f.kind.as_str(), "value": f.value, "unit": f.unit, "context": f.context, "sentence": f.sentence})).collect::<Vec<_>>(),
             });
             self.json(&v);
@@ -162,7 +162,11 @@ impl Out {
                 .as_ref()
                 .map(|s| s.name.as_str())
                 .unwrap_or("(unattributed)");
-            let kind = if q.direct { "direct" } else { "indirect" };
+            let kind = match (q.direct, q.is_speech()) {
+                (true, _) => "direct",
+                (false, true) => "indirect",
+                (false, false) => "stance",
+            };
             println!(
                 "{}{who} ({kind}, s{}): {}",
                 bullet,
@@ -277,7 +281,7 @@ impl Out {
     pub fn quotes(&self, quotes: &[QuoteRecord]) {
         match self.format {
             OutputFormat::Json => {
-                let v: Vec<_> = quotes.iter().map(|q| json!({"article": q.article, "outlet": q.outlet, "speaker": q.speaker, "speaker_key": q.speaker_key, "text": q.text, "direct": q.direct, "cue": q.cue, "sentence": q.sentence})).collect();
+                let v: Vec<_> = quotes.iter().map(|q| json!({"article": q.article, "outlet": q.outlet, "speaker": q.speaker, "speaker_key": q.speaker_key, "text": q.text, "direct": q.direct, "speech": q.speech, "cue": q.cue, "sentence": q.sentence})).collect();
                 self.json(&v);
             }
             OutputFormat::Markdown => {
@@ -302,8 +306,10 @@ impl Out {
                     let who = q.speaker.as_deref().unwrap_or("(unattributed)");
                     let text = if q.direct {
                         format!("“{}”", q.text)
-                    } else {
+                    } else if q.speech {
                         format!("(indirect) {}", q.text)
+                    } else {
+                        format!("({}) {}", q.cue.as_deref().unwrap_or("stance"), q.text)
                     };
                     println!("{who}: {text}  [{}]", q.article);
                 }

@@ -516,7 +516,7 @@ fn quotes_by_speaker(
     let mut groups: BTreeMap<String, SpeakerQuotes> = BTreeMap::new();
     // (speaker group, direct, words) -> index of the merged quote in its group
     let mut merged: HashMap<(String, bool, Vec<String>), usize> = HashMap::new();
-    for q in quotes {
+    for q in quotes.iter().filter(|q| q.speech) {
         let Some(name) = q.speaker.clone() else {
             continue;
         };

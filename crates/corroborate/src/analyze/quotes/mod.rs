@@ -7,6 +7,9 @@
 
 mod indirect;
 mod speaker;
+mod stance;
+
+pub use stance::is_speech_cue;
 
 use super::lexicon::SPEECH_VERBS;
 use super::tokens::{Token, TokenKind};
@@ -160,6 +163,13 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                 quotes.retain(|old: &Quote| !(old.direct && q.span.contains(old.span)));
                 quotes.push(q);
             }
+        }
+    }
+    let mut taken: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    for (si, s) in input.sentences.iter().enumerate() {
+        for q in stance::stance_quotes(input, si as u32, s.span, &taken) {
+            taken.push(q.span);
+            quotes.push(q);
         }
     }
     quotes.sort_by_key(|q| q.span.start);
@@ -576,9 +586,10 @@ mod tests {
 
     #[test]
     fn scare_quotes_are_not_quotes() {
-        assert!(
-            quotes("The two sides agreed to \"normalize\" relations after the meeting.").is_empty()
-        );
+        // The quoted word is nobody's words; what the sides agreed to is a stance, not a direct quote.
+        let q = quotes("The two sides agreed to \"normalize\" relations after the meeting.");
+        assert!(q.iter().all(|x| !x.2 && x.0 != "normalize"), "{q:?}");
+        assert!(quotes("The \"reset\" was a slogan of an earlier era.").is_empty());
     }
 
     #[test]

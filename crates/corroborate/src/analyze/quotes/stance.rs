@@ -1,0 +1,547 @@
+//! Stances: what a source is reported to think, want, back or attack, without a verb of saying ("Trump
+//! endorsed the plan", "voters worried about the economy", "she called for a recount"). PolNeAR counts
+//! these as attributions, so they are quotes whose cue is not speech; [`is_speech_cue`] tells them
+//! apart, and the briefing's "who said what" keeps to speech.
+//!
+//! The content is what follows the cue, up to the first comma or the sentence end. This tier runs last
+//! and only where no quote of the other tiers lies, so it never overrides a better-attributed quote.
+
+use super::indirect::clause_start_indirect;
+use super::speaker::{appositive_subject, resolve_pronoun, sentence_subject, subject_before};
+use super::{token_range, QuoteInput};
+use crate::analyze::tokens::{Token, TokenKind};
+use crate::model::{EntityKind, Quote, Span, Speaker};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+/// Cue phrases, lower case. Chosen from how often the words introduce an attributed content in the
+/// PolNeAR training split, keeping those that do at least two times in five; words that happened to
+/// qualify without being about what someone thinks or says ("titled", "restricting") are left out.
+const STANCE_CUES: &[&str] = &[
+    "about",
+    "accused",
+    "accusing",
+    "acknowledge",
+    "acknowledged",
+    "acknowledging",
+    "adding",
+    "admitting",
+    "agree",
+    "agree with",
+    "agreed",
+    "agreed to",
+    "agreed with",
+    "alleging",
+    "also declined",
+    "also said",
+    "announce",
+    "announced",
+    "announces",
+    "announcing",
+    "apologized for",
+    "applauded",
+    "are hoping",
+    "are showing",
+    "argue",
+    "arguing",
+    "asked",
+    "asked about",
+    "asked for",
+    "asking",
+    "assailed",
+    "asserting",
+    "assured",
+    "attacked",
+    "attacking",
+    "believe",
+    "believe in",
+    "believing",
+    "bemoaned",
+    "blame",
+    "blamed",
+    "blast",
+    "blasted",
+    "blasting",
+    "blasts",
+    "boasted",
+    "boasted of",
+    "call for",
+    "called",
+    "called for",
+    "calling",
+    "calling for",
+    "calling on",
+    "calls",
+    "calls for",
+    "can support",
+    "chanted",
+    "citing",
+    "claim",
+    "claimed",
+    "claiming",
+    "claims",
+    "complained",
+    "complaints",
+    "conceded",
+    "concerns about",
+    "concluded",
+    "condemned",
+    "consider",
+    "criticism of",
+    "criticized",
+    "criticizing",
+    "decided",
+    "deciding",
+    "declaring",
+    "declined",
+    "decried",
+    "defended",
+    "defending",
+    "demanding",
+    "demands",
+    "denied",
+    "denounced",
+    "denouncing",
+    "described",
+    "describing",
+    "did not mention",
+    "did not say",
+    "discussed",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "distanced himself from",
+    "emphasized",
+    "emphasizing",
+    "encouraged",
+    "endorse",
+    "endorsed",
+    "endorses",
+    "expect",
+    "expecting",
+    "explained",
+    "explaining",
+    "explains",
+    "expressed",
+    "expressed concern",
+    "favor",
+    "fearing",
+    "fears",
+    "feel",
+    "focuses on",
+    "had hoped",
+    "has called",
+    "has denied",
+    "has indicated",
+    "has offered",
+    "has proposed",
+    "has said",
+    "has shown",
+    "has threatened",
+    "have said",
+    "highlighted",
+    "highlighting",
+    "hints at",
+    "hope",
+    "hoped",
+    "hopes",
+    "hoping",
+    "ignored",
+    "implied",
+    "implying",
+    "indicate",
+    "indicated",
+    "insist",
+    "is calling for",
+    "is planning",
+    "joked",
+    "joked about",
+    "knew",
+    "knows",
+    "laid out",
+    "lamented",
+    "lashed out at",
+    "learned",
+    "made clear",
+    "made it clear",
+    "mentioning",
+    "mocking",
+    "noted",
+    "noting",
+    "offered",
+    "offering",
+    "opened up about",
+    "oppose",
+    "opposed",
+    "opposes",
+    "plans",
+    "pledges",
+    "pledging",
+    "point to",
+    "pointed to",
+    "pointing out",
+    "points to",
+    "portrayed",
+    "praised",
+    "praises",
+    "predict",
+    "predicted",
+    "prefer",
+    "prefers",
+    "promise",
+    "promised",
+    "promises",
+    "promising",
+    "proposed",
+    "proposing",
+    "questioned",
+    "questioning",
+    "questions about",
+    "quoted",
+    "quoting",
+    "railed against",
+    "recalling",
+    "recognize",
+    "recognizing",
+    "recounted",
+    "referenced",
+    "referencing",
+    "referred to",
+    "referring to",
+    "refers to",
+    "refuse",
+    "refused",
+    "refusing",
+    "reiterated",
+    "rejected",
+    "remember",
+    "remembered",
+    "remembers",
+    "repeating",
+    "requested",
+    "retweeted",
+    "reveal",
+    "reveals",
+    "ruled",
+    "say",
+    "saying",
+    "says",
+    "see",
+    "seems",
+    "sees",
+    "showed",
+    "shows",
+    "sided with",
+    "slamming",
+    "slams",
+    "spoke about",
+    "stating",
+    "stressed",
+    "suggest",
+    "suggested",
+    "suggesting",
+    "suggestion",
+    "suggests",
+    "supported",
+    "talk about",
+    "talked about",
+    "talking about",
+    "talks about",
+    "thanked",
+    "think",
+    "thinks",
+    "threatening",
+    "to address",
+    "to call for",
+    "to declare",
+    "to discuss",
+    "to endorse",
+    "to question",
+    "to say",
+    "to wonder",
+    "took issue with",
+    "touting",
+    "touts",
+    "tweeting",
+    "understands",
+    "urged",
+    "urging",
+    "voted against",
+    "voted for",
+    "vow",
+    "vowed",
+    "vowing",
+    "vows",
+    "wanted",
+    "wants",
+    "warn",
+    "warned",
+    "warned of",
+    "warning",
+    "was asked",
+    "weighed in on",
+    "welcomed",
+    "will discuss",
+    "worried",
+    "worried about",
+    "would vote for",
+];
+
+/// Stance phrases by their last word, each with the words that must precede it.
+fn by_last_word() -> &'static HashMap<&'static str, Vec<Vec<&'static str>>> {
+    static M: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
+        for phrase in STANCE_CUES {
+            let mut words: Vec<&'static str> = phrase.split(' ').collect();
+            let last = words.pop().unwrap_or_default();
+            m.entry(last).or_default().push(words);
+        }
+        // Longer phrases first, so "called for" wins over "for" alone.
+        for v in m.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        m
+    })
+}
+
+/// Whether a quote cue is a verb or phrase of saying ("said", "told", "according to"), rather than a
+/// stance ("endorsed", "worried about", and the complement cues such as "urged" whose content is a
+/// target or an aim, not words).
+pub fn is_speech_cue(cue: &str) -> bool {
+    let cue = cue.to_lowercase();
+    let last = cue.rsplit(' ').next().unwrap_or("");
+    super::indirect::indirect().contains(last)
+        || super::speech().contains(last)
+        || matches!(cue.as_str(), "according to" | "in" | ":")
+}
+
+/// The first token of the stance cue ending at token `v`.
+fn cue_at(toks: &[Token], a: usize, v: usize) -> Option<usize> {
+    // Cue words are lower case mid-sentence (a capitalized one opens the sentence, where no stance
+    // is taken), so the token is looked up as it is, without lower-casing every word of the article.
+    let prefixes = by_last_word().get(toks[v].text)?;
+    prefixes.iter().find_map(|words| {
+        let first = v.checked_sub(words.len()).filter(|&f| f >= a)?;
+        words
+            .iter()
+            .zip(&toks[first..v])
+            .all(|(w, t)| t.text.eq_ignore_ascii_case(w))
+            .then_some(first)
+    })
+}
+
+/// Stance quotes of one sentence that overlap none of `taken` (the article's other quotes).
+pub(super) fn stance_quotes(input: &QuoteInput, si: u32, s: Span, taken: &[Span]) -> Vec<Quote> {
+    let toks = input.tokens;
+    let (a, b) = token_range(toks, s);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut v = a;
+    while v < b {
+        let Some(first) = cue_at(toks, a, v) else {
+            v += 1;
+            continue;
+        };
+        // "Asked about the talks, Rubio said ...": an opening participle frames the sentence; it holds
+        // no stance of its own.
+        if first == a || in_opening_participle(toks, a, first) {
+            v += 1;
+            continue;
+        }
+        // "asked about": the longer phrase, cued at its last word.
+        if v + 1 < b && cue_at(toks, a, v + 1).is_some_and(|f| f <= v) {
+            v += 1;
+            continue;
+        }
+        let Some((cs, ce)) = content_after(toks, v, b) else {
+            v += 1;
+            continue;
+        };
+        if !is_content_start(toks, v, cs) {
+            v += 1;
+            continue;
+        }
+        let span = Span::new(toks[cs].start, toks[ce - 1].end);
+        if taken.iter().any(|t| t.overlap(span) > 0) {
+            v += 1;
+            continue;
+        }
+        // Kept without a holder too: PolNeAR marks many attributions whose source goes unnamed.
+        let speaker = stance_holder(input, a, first, s.start);
+        let cue = toks[first..=v]
+            .iter()
+            .map(|t| t.text.to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Quote {
+            span,
+            sentence: si,
+            direct: false,
+            speaker,
+            cue: Some(cue),
+        });
+        v = ce;
+    }
+    out
+}
+
+/// Whether token `first` lies in a participial phrase opening the sentence at `a` ("Asked a question
+/// about the deal, she said ...", "Speaking about the talks, ...").
+fn in_opening_participle(toks: &[Token], a: usize, first: usize) -> bool {
+    let opener = toks[a].text;
+    opener.chars().next().is_some_and(char::is_uppercase)
+        && (opener.ends_with("ed") || opener.ends_with("ing"))
+        && !toks[a..first].iter().any(|t| t.text == ",")
+}
+
+/// Whether token `cs` can open the content of the cue ending at `v`: "about 40 people" is a number,
+/// "concluded on Tuesday" a time and "met in Riyadh" a place, not something held or said.
+fn is_content_start(toks: &[Token], v: usize, cs: usize) -> bool {
+    let first = toks[cs].text;
+    if toks[v].text.eq_ignore_ascii_case("about") {
+        return !first.starts_with(|c: char| c.is_ascii_digit() || c == '$');
+    }
+    !matches!(
+        first,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
+
+/// The content after the cue at `v`: opening quote marks and "that" skipped, up to the first comma or
+/// the sentence end (token `end`), closing punctuation left out. None when under three characters.
+fn content_after(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize)> {
+    let mut cs = v + 1;
+    while cs < end && matches!(toks[cs].text, "\u{201c}" | "\"" | "\u{2018}" | "'") {
+        cs += 1;
+    }
+    if cs < end && toks[cs].text.eq_ignore_ascii_case("that") {
+        cs += 1;
+    }
+    let mut ce = (cs..end)
+        .find(|&k| matches!(toks[k].text, "," | ";"))
+        .unwrap_or(end);
+    while ce > cs && toks[ce - 1].kind == TokenKind::Punct {
+        ce -= 1;
+    }
+    if ce <= cs || toks[ce - 1].end - toks[cs].start < 3 {
+        return None;
+    }
+    Some((cs, ce))
+}
+
+/// Who holds the stance cued at token `first` of a sentence starting at token `a`: the subject right
+/// before the cue, else the subject of an appositive, else the last person, organisation or pronoun of
+/// the clause ("Heitkamp, a Democrat from a red state, has long voted for ..."), else the sentence's.
+fn stance_holder(input: &QuoteInput, a: usize, first: usize, at: u32) -> Option<Speaker> {
+    let toks = input.tokens;
+    let lo = clause_start_indirect(toks, a, first);
+    if let Some(sp) =
+        subject_before(input, lo, first, at).or_else(|| appositive_subject(input, a, first))
+    {
+        return Some(sp);
+    }
+    let from = toks[lo.min(first)].start;
+    let to = toks[first].start;
+    let named = input.mentions.iter().rfind(|m| {
+        matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+            && m.span.start as usize >= from
+            && m.span.end as usize <= to
+    });
+    let pronoun = (lo..first)
+        .rev()
+        .find(|&k| super::PRONOUNS.contains(&toks[k].text));
+    match (named, pronoun) {
+        (Some(m), p) if p.is_none_or(|k| toks[k].start < m.span.start as usize) => Some(Speaker {
+            name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+            key: Some(m.key.clone()),
+            span: m.span,
+        }),
+        (_, Some(k)) => Some(resolve_pronoun(
+            input,
+            Span::new(toks[k].start, toks[k].end),
+            at,
+        )),
+        _ => (first > a)
+            .then(|| sentence_subject(input, a, first, at))
+            .flatten(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::analyze_text;
+
+    /// (content, holder, cue, is speech) of every quote.
+    fn quotes(text: &str) -> Vec<(String, Option<String>, String, bool)> {
+        let (_, a) = analyze_text(text, None);
+        a.quotes
+            .iter()
+            .map(|q| {
+                (
+                    text[q.span.start as usize..q.span.end as usize].to_string(),
+                    q.speaker.as_ref().map(|s| s.name.clone()),
+                    q.cue.clone().unwrap_or_default(),
+                    q.is_speech(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stance_is_a_quote_that_is_not_speech() {
+        let q = quotes("Senator Heidi Heitkamp endorsed the background-check bill.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "the background-check bill");
+        assert_eq!(q[0].1.as_deref(), Some("Heidi Heitkamp"));
+        assert_eq!(q[0].2, "endorsed");
+        assert!(!q[0].3);
+        // Speech stays speech.
+        let q = quotes("Senator Heidi Heitkamp said the bill would pass.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].3, "{q:?}");
+    }
+
+    #[test]
+    fn the_longest_cue_phrase_wins_and_content_stops_at_a_comma() {
+        let q = quotes("The governor railed against the new tax rules, which take effect in May.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "the new tax rules");
+        assert_eq!(q[0].2, "railed against");
+        assert!(!q[0].3);
+    }
+
+    #[test]
+    fn times_numbers_and_opening_participles_are_not_stances() {
+        assert!(quotes("The first round of talks concluded on Tuesday.").is_empty());
+        assert!(quotes("The rally drew about 40 people to the square.").is_empty());
+        let q = quotes("Asked about the talks, Rubio said he was hopeful.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "he was hopeful");
+        assert!(q[0].3);
+    }
+
+    #[test]
+    fn a_stance_never_overlaps_a_quote_of_another_tier() {
+        let q = quotes("Lavrov said Moscow backed the plan and criticized the sanctions.");
+        for (i, a) in q.iter().enumerate() {
+            for b in &q[i + 1..] {
+                assert!(!a.0.contains(&b.0) && !b.0.contains(&a.0), "{q:?}");
+            }
+        }
+    }
+}
