@@ -141,10 +141,19 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
         if let Some(dump) = dump.as_mut() {
             use std::io::Write;
             let spans: Vec<Range> = preds.iter().map(|p| p.0).collect();
+            let cues: Vec<String> = analysis
+                .quotes
+                .iter()
+                .map(|q| match (&q.cue, q.direct) {
+                    (_, true) => "(direct)".to_string(),
+                    (Some(c), false) => c.clone(),
+                    (None, false) => String::new(),
+                })
+                .collect();
             writeln!(
                 dump,
                 "{}",
-                serde_json::json!({"article": article, "quotes": spans})
+                serde_json::json!({"article": article, "quotes": spans, "cues": cues})
             )?;
         }
         n_pred += preds.len();

@@ -138,8 +138,9 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
             if s.paragraph != pi as u32 {
                 continue;
             }
+            // A sentence that is nearly all quotation has no reported clause of its own.
             let inside: usize = covered.iter().map(|c| c.overlap(s.span)).sum();
-            if inside * 2 > s.span.len() {
+            if inside * 10 > s.span.len() * 8 {
                 continue;
             }
             for q in indirect_quotes(input, si as u32, s.span) {
@@ -149,9 +150,13 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                 // `X said, "..."`: the reported speech is the direct quote itself.
                 // Or it is a direct quote and its attribution ("“...,” Graham told CBS, when ..."): the
                 // direct quote already stands for it.
+                // A quote that only opens the reported clause (`argued that "on her worst day" she
+                // would ...`) is part of it, not a restatement.
                 let restates = covered.iter().any(|c| {
                     c.overlap(q.span) * 10 >= q.span.len() * 8
-                        || (q.span.contains(*c) && c.start <= q.span.start + 4)
+                        || (q.span.contains(*c)
+                            && c.start <= q.span.start + 4
+                            && c.len() * 10 >= q.span.len() * 6)
                 });
                 if clashes || restates {
                     continue;

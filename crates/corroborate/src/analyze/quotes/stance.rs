@@ -394,6 +394,24 @@ fn in_opening_participle(toks: &[Token], a: usize, first: usize) -> bool {
         && !toks[a..first].iter().any(|t| t.text == ",")
 }
 
+/// Whether token `k` starts a second predicate of the same subject, which the stance does not cover:
+/// "mentioned Cruz but was careful ...", "jihadism and made comments about ...".
+pub(super) fn starts_new_predicate(toks: &[Token], k: usize) -> bool {
+    let Some(next) = toks.get(k + 1).map(|t| t.text) else {
+        return false;
+    };
+    match toks[k].text {
+        "but" => !matches!(next, "that" | "also" | "not"),
+        "and" => {
+            matches!(next, "was" | "is" | "has" | "had" | "will" | "would" | "did" | "does" | "made")
+                || (next.len() > 4
+                    && next.chars().all(|c| c.is_ascii_lowercase())
+                    && (next.ends_with("ed") || next.ends_with("ing")))
+        }
+        _ => false,
+    }
+}
+
 /// Whether token `cs` can open the content of the cue ending at `v`: "about 40 people" is a number,
 /// "concluded on Tuesday" a time and "met in Riyadh" a place, not something held or said.
 fn is_content_start(toks: &[Token], v: usize, cs: usize) -> bool {
@@ -433,7 +451,7 @@ fn content_after(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize)>
         cs += 1;
     }
     let mut ce = (cs..end)
-        .find(|&k| matches!(toks[k].text, "," | ";"))
+        .find(|&k| matches!(toks[k].text, "," | ";") || (k > cs && starts_new_predicate(toks, k)))
         .unwrap_or(end);
     while ce > cs && toks[ce - 1].kind == TokenKind::Punct {
         ce -= 1;
