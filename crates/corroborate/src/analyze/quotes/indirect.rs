@@ -670,6 +670,10 @@ pub(super) fn content_start(
                 {
                     k += 1;
                 }
+                // "told CBS News on Tuesday, when ...": a time or place, then no reported clause.
+                if k < end && is_time_or_place_word(toks[k].text) {
+                    return None;
+                }
                 k
             }
         });
@@ -677,9 +681,7 @@ pub(super) fn content_start(
     match toks[cs].text {
         "that" => cs += 1,
         "for" | "on" if matches!(cue, "called" | "calls") => cs += 1,
-        "on" | "in" | "during" | "at" | "last" | "this" | "earlier" | "later" | "repeatedly"
-        | "publicly" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday"
-        | "Sunday" => {
+        w if is_time_or_place_word(w) || matches!(w, "repeatedly" | "publicly") => {
             cs = find_that(cs)?;
         }
         "," => cs += 1,
@@ -711,6 +713,27 @@ pub(super) fn content_start(
     }
     (cs < end && (toks[cs].kind != TokenKind::Punct || matches!(toks[cs].text, "\u{201c}" | "\"")))
         .then_some(cs)
+}
+
+/// Words that open a time or place phrase after a cue ("said on Tuesday", "told CBS in an interview").
+pub(super) fn is_time_or_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in"
+            | "during"
+            | "at"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
 }
 
 /// Start of the subject before an indirect cue: skip an introductory phrase ending in a comma.

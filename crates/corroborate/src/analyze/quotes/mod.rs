@@ -138,9 +138,9 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
             if s.paragraph != pi as u32 {
                 continue;
             }
-            // A sentence that is nearly all quotation has no reported clause of its own.
+            // A sentence that is mostly quotation has no reported clause of its own.
             let inside: usize = covered.iter().map(|c| c.overlap(s.span)).sum();
-            if inside * 10 > s.span.len() * 8 {
+            if inside * 2 > s.span.len() {
                 continue;
             }
             for q in indirect_quotes(input, si as u32, s.span) {
@@ -150,13 +150,17 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                 // `X said, "..."`: the reported speech is the direct quote itself.
                 // Or it is a direct quote and its attribution ("“...,” Graham told CBS, when ..."): the
                 // direct quote already stands for it.
-                // A quote that only opens the reported clause (`argued that "on her worst day" she
-                // would ...`) is part of it, not a restatement.
+                // A quote that only opens a clause reported after its speaker (`Clinton argued that "on
+                // her worst day" she would ...`) is part of that clause, not a restatement of it.
+                let opens_clause = |c: &Span| {
+                    c.len() * 10 < q.span.len() * 6
+                        && q.speaker
+                            .as_ref()
+                            .is_some_and(|sp| sp.span.end <= q.span.start)
+                };
                 let restates = covered.iter().any(|c| {
                     c.overlap(q.span) * 10 >= q.span.len() * 8
-                        || (q.span.contains(*c)
-                            && c.start <= q.span.start + 4
-                            && c.len() * 10 >= q.span.len() * 6)
+                        || (q.span.contains(*c) && c.start <= q.span.start + 4 && !opens_clause(c))
                 });
                 if clashes || restates {
                     continue;

@@ -403,10 +403,12 @@ pub(super) fn starts_new_predicate(toks: &[Token], k: usize) -> bool {
     match toks[k].text {
         "but" => !matches!(next, "that" | "also" | "not"),
         "and" => {
-            matches!(next, "was" | "is" | "has" | "had" | "will" | "would" | "did" | "does" | "made")
-                || (next.len() > 4
-                    && next.chars().all(|c| c.is_ascii_lowercase())
-                    && (next.ends_with("ed") || next.ends_with("ing")))
+            matches!(
+                next,
+                "was" | "is" | "has" | "had" | "will" | "would" | "did" | "does" | "made"
+            ) || (next.len() > 4
+                && next.chars().all(|c| c.is_ascii_lowercase())
+                && (next.ends_with("ed") || next.ends_with("ing")))
         }
         _ => false,
     }
@@ -419,25 +421,7 @@ fn is_content_start(toks: &[Token], v: usize, cs: usize) -> bool {
     if toks[v].text.eq_ignore_ascii_case("about") {
         return !first.starts_with(|c: char| c.is_ascii_digit() || c == '$');
     }
-    !matches!(
-        first,
-        "on" | "in"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-    )
+    !super::indirect::is_time_or_place_word(first) && !matches!(first, "after" | "before")
 }
 
 /// The content after the cue at `v`: opening quote marks and "that" skipped, up to the first comma or
