@@ -342,10 +342,12 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                             | "do"
                     )
                 });
+                // `..., " said X`: the closing mark of a quote ending the clause stands between.
+                let mark = usize::from(matches!(toks[c + 1].text, "\u{201d}" | "\""));
                 let speaker = if clause_follows {
                     None
-                } else if v > c + 1 {
-                    subject_before(input, c + 1, v, s.start)
+                } else if v > c + 1 + mark {
+                    subject_before(input, c + 1 + mark, v, s.start)
                 } else if !matches!(
                     toks[v].text,
                     "said"
@@ -531,6 +533,10 @@ pub(super) fn content_end(toks: &[Token], cs: usize, end: usize) -> usize {
         // "... and said ...": a second report by the same speaker
         if matches!(t, "and" | "but") && (indirect().contains(next) || complement().contains(next))
         {
+            return k;
+        }
+        // "... baby” — a play on words ...": a dash sets off the writer's aside.
+        if matches!(t, "\u{2014}" | "--") {
             return k;
         }
         // ", but ..." / " but did not ..."; "but that ..." and "but also ..." go on with what was said.

@@ -144,9 +144,18 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                 continue;
             }
             for q in indirect_quotes(input, si as u32, s.span) {
+                // A direct quote ending the clause keeps its closing comma inside the marks
+                // (`termed "influence peddling," the Post reported`); the clause stops before it.
+                let core = |c: &Span| {
+                    let inner = &input.text[c.start as usize..c.end as usize];
+                    let kept = inner.trim_end_matches(|ch: char| {
+                        ch.is_whitespace() || matches!(ch, ',' | '.' | ';' | ':')
+                    });
+                    Span::new(c.start as usize, c.start as usize + kept.len())
+                };
                 let clashes = covered
                     .iter()
-                    .any(|c| c.overlap(q.span) > 0 && !q.span.contains(*c));
+                    .any(|c| c.overlap(q.span) > 0 && !q.span.contains(core(c)));
                 // `X said, "..."`: the reported speech is the direct quote itself.
                 // Or it is a direct quote and its attribution ("“...,” Graham told CBS, when ..."): the
                 // direct quote already stands for it.
@@ -169,7 +178,7 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                     last_speaker = Some((pi as u32, sp.clone()));
                 }
                 // A partial quote inside reported speech is part of that speech, not a quote of its own.
-                quotes.retain(|old: &Quote| !(old.direct && q.span.contains(old.span)));
+                quotes.retain(|old: &Quote| !(old.direct && q.span.contains(core(&old.span))));
                 quotes.push(q);
             }
         }
@@ -745,6 +754,27 @@ mod tests {
         assert!(q.is_empty(), "{q:?}");
         let q = quotes("PENCE: Well, look, we are going to win this election in November.");
         assert_eq!(q.len(), 1, "{q:?}");
+    }
+
+    #[test]
+    fn a_partial_quote_ending_a_reported_clause_belongs_to_the_clause() {
+        // The comma inside the closing marks, and the mark between the comma and "said".
+        let q = quotes("The firm issued a notice about the layoffs and \"that group of employees are now leaving the business,\" said Laura Gentile, a spokeswoman for the company.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(!q[0].2, "{q:?}");
+        assert!(q[0].0.starts_with("The firm issued"), "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Laura Gentile"));
+        // A quote that opens a clause reported after its speaker is part of that clause.
+        let q = quotes("Clinton argued that \"on her worst day\" she would be a better president than any of them.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.ends_with("than any of them"), "{q:?}");
+    }
+
+    #[test]
+    fn a_parenthetical_after_the_subject_is_skipped() {
+        let q = quotes("Sen. Bernie Sanders (I-Vt.) said he will release his medical records.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Bernie Sanders"), "{q:?}");
     }
 
     #[test]

@@ -46,6 +46,12 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
     while end > lo && SKIP_BEFORE_VERB.contains(&toks[end - 1].text) {
         end -= 1;
     }
+    // "Sen. Bernie Sanders (I-Vt.) said": a short parenthetical after the name is not the subject.
+    if end > lo && toks[end - 1].text == ")" {
+        if let Some(open) = (lo..end - 1).rev().take(8).find(|&k| toks[k].text == "(") {
+            end = open;
+        }
+    }
     if end <= lo {
         return None;
     }
