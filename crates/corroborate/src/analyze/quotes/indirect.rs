@@ -318,7 +318,8 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
             break;
         }
         for v in c + 1..e {
-            if cues.contains(toks[v].text) {
+            // "CLAUSE, the merger is expected to ...": a passive, nobody's attribution.
+            if cues.contains(toks[v].text) && !super::stance::is_be(toks[v - 1].text) {
                 // "CLAUSE, X said in a statement." ends with the attribution; in "Asked about it,
                 // Clinton said she was not going to ..." a clause of its own follows the cue.
                 let clause_follows = (v + 1..e).any(|k| {

@@ -183,13 +183,14 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
             }
         }
     }
-    let mut taken: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    // Sentences do not overlap, so a stance can only clash with the other tiers' quotes or with a
+    // stance of its own sentence.
+    let taken = stance::Taken::new(&quotes);
+    let mut stances = Vec::new();
     for (si, s) in input.sentences.iter().enumerate() {
-        for q in stance::stance_quotes(input, si as u32, s.span, &taken) {
-            taken.push(q.span);
-            quotes.push(q);
-        }
+        stances.extend(stance::stance_quotes(input, si as u32, s.span, &taken));
     }
+    quotes.extend(stances);
     quotes.sort_by_key(|q| q.span.start);
     resolve_pronoun_speakers(input, &mut quotes);
     quotes

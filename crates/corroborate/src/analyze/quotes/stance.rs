@@ -311,9 +311,68 @@ fn by_last_word() -> &'static HashMap<&'static str, Vec<Vec<&'static str>>> {
 pub fn is_speech_cue(cue: &str) -> bool {
     let cue = cue.to_lowercase();
     let last = cue.rsplit(' ').next().unwrap_or("");
+    if cue.split(' ').next().is_some_and(is_be) {
+        return false;
+    }
     super::indirect::indirect().contains(last)
         || super::speech().contains(last)
         || matches!(cue.as_str(), "according to" | "in" | ":")
+}
+
+/// Evidential cues: the clause around them is an appearance or an expectation held by someone unnamed
+/// ("Christie appeared to end his bid", "the merger is expected to close"), and PolNeAR counts the
+/// whole clause as the content.
+fn evidential_at(toks: &[Token], a: usize, v: usize) -> bool {
+    match toks[v].text {
+        "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear" => true,
+        "expected" | "likely" | "viewed" => v > a && is_be(toks[v - 1].text),
+        _ => false,
+    }
+}
+
+/// Evidential quotes of one sentence ([`evidential_at`]): the clause from its start (the sentence's, or
+/// the last comma before the cue) to the next comma or the sentence end, with no holder.
+fn evidential_quotes(input: &QuoteInput, si: u32, s: Span, taken: &Taken) -> Vec<Quote> {
+    let toks = input.tokens;
+    let (a, b) = token_range(toks, s);
+    let mut out: Vec<Quote> = Vec::new();
+    for v in a + 1..b {
+        if !evidential_at(toks, a, v) || out.iter().any(|q| q.span.end as usize > toks[v].start) {
+            continue;
+        }
+        let cs = (a..v)
+            .rev()
+            .find(|&k| toks[k].text == ",")
+            .map_or(a, |k| k + 1);
+        let Some((_, ce)) = content_after(toks, v, b) else {
+            continue;
+        };
+        let span = Span::new(toks[cs].start, toks[ce - 1].end);
+        if cs >= v || taken.overlaps(span) {
+            continue;
+        }
+        out.push(Quote {
+            span,
+            sentence: si,
+            direct: false,
+            speaker: None,
+            cue: Some(if is_be(toks[v - 1].text) {
+                format!("{} {}", toks[v - 1].text, toks[v].text)
+            } else {
+                toks[v].text.to_string()
+            }),
+        });
+    }
+    out
+}
+
+/// A form of "be": before a participle it makes a passive or an evidential, not a speech act of the
+/// subject ("the merger is expected to close").
+pub(super) fn is_be(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+    )
 }
 
 /// The first token of the stance cue ending at token `v`.
@@ -331,11 +390,43 @@ fn cue_at(toks: &[Token], a: usize, v: usize) -> Option<usize> {
     })
 }
 
-/// Stance quotes of one sentence that overlap none of `taken` (the article's other quotes).
-pub(super) fn stance_quotes(input: &QuoteInput, si: u32, s: Span, taken: &[Span]) -> Vec<Quote> {
+/// The spans of an article's quotes from the other tiers, sorted, for overlap tests in logarithmic time
+/// (a 10 MB article has tens of thousands of sentences and quotes).
+pub(super) struct Taken {
+    starts: Vec<u32>,
+    /// `max_end[i]`: the furthest end among the first `i + 1` spans by start.
+    max_end: Vec<u32>,
+}
+
+impl Taken {
+    pub(super) fn new(quotes: &[Quote]) -> Taken {
+        let mut spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+        spans.sort_by_key(|s| s.start);
+        let mut furthest = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        Taken {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < span.end);
+        before_end > 0 && self.max_end[before_end - 1] > span.start
+    }
+}
+
+/// Stance quotes of one sentence that overlap no quote of `taken` (the article's other tiers).
+pub(super) fn stance_quotes(input: &QuoteInput, si: u32, s: Span, taken: &Taken) -> Vec<Quote> {
     let toks = input.tokens;
     let (a, b) = token_range(toks, s);
-    let mut out: Vec<Quote> = Vec::new();
+    let mut out: Vec<Quote> = evidential_quotes(input, si, s, taken);
     let mut v = a;
     while v < b {
         let Some(first) = cue_at(toks, a, v) else {
@@ -362,7 +453,7 @@ pub(super) fn stance_quotes(input: &QuoteInput, si: u32, s: Span, taken: &[Span]
             continue;
         }
         let span = Span::new(toks[cs].start, toks[ce - 1].end);
-        if taken.iter().any(|t| t.overlap(span) > 0) {
+        if taken.overlaps(span) || out.iter().any(|q| q.span.overlap(span) > 0) {
             v += 1;
             continue;
         }
@@ -535,6 +626,40 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "he was hopeful");
         assert!(q[0].3);
+    }
+
+    #[test]
+    fn an_evidential_cue_takes_its_whole_clause() {
+        let q = quotes("Under the plan, the merger is expected to close in March.");
+        let ev: Vec<_> = q.iter().filter(|x| x.2 == "is expected").collect();
+        assert_eq!(ev.len(), 1, "{q:?}");
+        assert_eq!(ev[0].0, "the merger is expected to close in March");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(ev[0].1, None);
+        assert!(!ev[0].3);
+        // "expected" with no form of "be" before it is not evidential.
+        let q = quotes("The board expected losses.");
+        assert!(q.iter().all(|x| !x.2.ends_with("expected")), "{q:?}");
+    }
+
+    #[test]
+    fn taken_finds_overlaps_with_nested_and_far_spans() {
+        use super::Taken;
+        use crate::model::{Quote, Span};
+        let quote = |a: usize, b: usize| Quote {
+            span: Span::new(a, b),
+            sentence: 0,
+            direct: true,
+            speaker: None,
+            cue: None,
+        };
+        // A long span first, a short one nested in it: the long one's end still counts after it.
+        let taken = Taken::new(&[quote(50, 60), quote(0, 40), quote(10, 12)]);
+        assert!(taken.overlaps(Span::new(30, 35)));
+        assert!(taken.overlaps(Span::new(55, 70)));
+        assert!(!taken.overlaps(Span::new(40, 50)));
+        assert!(!taken.overlaps(Span::new(60, 90)));
+        assert!(!Taken::new(&[]).overlaps(Span::new(0, 10)));
     }
 
     #[test]
