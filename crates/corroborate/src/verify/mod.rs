@@ -208,8 +208,10 @@ impl SourceQuotes {
                 .iter()
                 .map(|d| quote_words(&d.article.text))
                 .collect(),
+            // A stance's holder backs or attacks its content; it did not say those words.
             records: collect_quotes(&docs)
                 .into_iter()
+                .filter(|r| r.speech)
                 .map(|r| {
                     let w = quote_words(&r.text);
                     (r, w)
