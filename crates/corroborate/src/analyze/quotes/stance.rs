@@ -525,9 +525,17 @@ fn content_after(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize)>
     if cs < end && toks[cs].text.eq_ignore_ascii_case("that") {
         cs += 1;
     }
-    let mut ce = (cs..end)
-        .find(|&k| matches!(toks[k].text, "," | ";") || (k > cs && starts_new_predicate(toks, k)))
-        .unwrap_or(end);
+    // After a verb of saying the content is a clause, commas and all ("says his man has the money,
+    // message and time"); after a stance it is a phrase that a comma ends.
+    let mut ce = if cs < end && super::indirect::indirect().contains(toks[v].text) {
+        super::indirect::content_end(toks, cs, end)
+    } else {
+        (cs..end)
+            .find(|&k| {
+                matches!(toks[k].text, "," | ";") || (k > cs && starts_new_predicate(toks, k))
+            })
+            .unwrap_or(end)
+    };
     while ce > cs && toks[ce - 1].kind == TokenKind::Punct {
         ce -= 1;
     }
