@@ -375,6 +375,32 @@ pub(super) fn is_be(word: &str) -> bool {
     )
 }
 
+/// "FEC records show ...", "polls suggest ...": a verb that is a cue only after a source of data.
+fn data_cue_at(toks: &[Token], a: usize, v: usize) -> Option<usize> {
+    let data_source = |w: &str| {
+        matches!(
+            w,
+            "records"
+                | "polls"
+                | "data"
+                | "surveys"
+                | "results"
+                | "figures"
+                | "documents"
+                | "filings"
+                | "reports"
+                | "numbers"
+                | "statistics"
+                | "estimates"
+                | "studies"
+        )
+    };
+    (v > a
+        && matches!(toks[v].text, "show" | "suggest" | "indicate")
+        && data_source(toks[v - 1].text))
+    .then_some(v)
+}
+
 /// The first token of the stance cue ending at token `v`.
 fn cue_at(toks: &[Token], a: usize, v: usize) -> Option<usize> {
     // Cue words are lower case mid-sentence (a capitalized one opens the sentence, where no stance
@@ -429,7 +455,7 @@ pub(super) fn stance_quotes(input: &QuoteInput, si: u32, s: Span, taken: &Taken)
     let mut out: Vec<Quote> = evidential_quotes(input, si, s, taken);
     let mut v = a;
     while v < b {
-        let Some(first) = cue_at(toks, a, v) else {
+        let Some(first) = cue_at(toks, a, v).or_else(|| data_cue_at(toks, a, v)) else {
             v += 1;
             continue;
         };
@@ -634,6 +660,19 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "he was hopeful");
         assert!(q[0].3);
+    }
+
+    #[test]
+    fn records_and_polls_show_what_they_report() {
+        let q = quotes("FEC records show the donor has given $38,000 to campaigns since 2010.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].0,
+            "the donor has given $38,000 to campaigns since 2010"
+        );
+        assert_eq!(q[0].1.as_deref(), Some("FEC records"));
+        // "show" after anything else is no cue: "the TV networks show the debate live".
+        assert!(quotes("The networks will show the debate live.").is_empty());
     }
 
     #[test]
