@@ -536,7 +536,11 @@ pub(super) fn starts_new_predicate(toks: &[Token], k: usize) -> bool {
 fn is_content_start(toks: &[Token], v: usize, cs: usize) -> bool {
     let first = toks[cs].text;
     if toks[v].text.eq_ignore_ascii_case("about") {
-        return !first.starts_with(|c: char| c.is_ascii_digit() || c == '$');
+        // "the film is about ...", "how about ...": a topic, nobody's stance.
+        let before = toks[v.saturating_sub(1)].text;
+        return !first.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            && !is_be(before)
+            && !matches!(before, "how" | "just" | "for" | "by" | "said");
     }
     !super::indirect::is_time_or_place_word(first) && !matches!(first, "after" | "before")
 }
