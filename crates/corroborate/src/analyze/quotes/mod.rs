@@ -508,21 +508,25 @@ pub(super) fn clause_start(toks: &[Token], lo: usize, v: usize) -> usize {
     s
 }
 
+/// The quotes of `text` with their content and speaker name, for tests of every tier.
+#[cfg(test)]
+pub(super) fn quotes_with_text(text: &str) -> Vec<(String, Option<String>, Quote)> {
+    let (_, a) = crate::analyze::analyze_text(text, None);
+    a.quotes
+        .into_iter()
+        .map(|q| {
+            let content = text[q.span.start as usize..q.span.end as usize].to_string();
+            (content, q.speaker.as_ref().map(|s| s.name.clone()), q)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::analyze::analyze_text;
-
     fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
-        let (_, a) = analyze_text(text, None);
-        a.quotes
-            .iter()
-            .map(|q| {
-                (
-                    text[q.span.start as usize..q.span.end as usize].to_string(),
-                    q.speaker.as_ref().map(|s| s.name.clone()),
-                    q.direct,
-                )
-            })
+        super::quotes_with_text(text)
+            .into_iter()
+            .map(|(content, speaker, q)| (content, speaker, q.direct))
             .collect()
     }
 

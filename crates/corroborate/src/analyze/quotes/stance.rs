@@ -615,17 +615,14 @@ fn stance_holder(input: &QuoteInput, a: usize, first: usize, at: u32) -> Option<
 
 #[cfg(test)]
 mod tests {
-    use crate::analyze::analyze_text;
-
     /// (content, holder, cue, is speech) of every quote.
     fn quotes(text: &str) -> Vec<(String, Option<String>, String, bool)> {
-        let (_, a) = analyze_text(text, None);
-        a.quotes
-            .iter()
-            .map(|q| {
+        super::super::quotes_with_text(text)
+            .into_iter()
+            .map(|(content, holder, q)| {
                 (
-                    text[q.span.start as usize..q.span.end as usize].to_string(),
-                    q.speaker.as_ref().map(|s| s.name.clone()),
+                    content,
+                    holder,
                     q.cue.clone().unwrap_or_default(),
                     q.is_speech(),
                 )
