@@ -3,8 +3,10 @@
 //! these as attributions, so they are quotes whose cue is not speech; [`is_speech_cue`] tells them
 //! apart, and the briefing's "who said what" keeps to speech.
 //!
-//! The content is what follows the cue, up to the first comma or the sentence end. This tier runs last
-//! and only where no quote of the other tiers lies, so it never overrides a better-attributed quote.
+//! The content is what follows the cue, up to the first comma or the sentence end (the clause end after
+//! a verb of saying); for an evidential cue ("appeared to", "is expected to") it is the clause around
+//! the cue. This tier runs last and only where no quote of the other tiers lies, so it never overrides
+//! a better-attributed quote.
 
 use super::indirect::clause_start_indirect;
 use super::speaker::{appositive_subject, resolve_pronoun, sentence_subject, subject_before};
