@@ -157,6 +157,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
             max_words,
             max_bytes,
             query,
+            overflow,
         } => {
             let (docs, clean) =
                 load_docs_with(cli, paths, corroborate::analyze::analyze_sentences)?;
@@ -169,6 +170,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
             let opts = SummaryOptions {
                 budget,
                 query: query.clone(),
+                overflow: *overflow,
                 ..SummaryOptions::default()
             };
             let picked = corroborate::synth::summarize(&corpus, &opts);

@@ -110,6 +110,11 @@ pub enum Command {
         /// Focus the summary on this question or topic.
         #[arg(long)]
         query: Option<String>,
+        /// Print one more sentence after the summary, past the budget, for a scorer that cuts every
+        /// summary at exactly the budget (ROUGE `-l`/`-b`, as DUC did): the budget is then filled
+        /// to the word instead of left short by a sentence that did not fit.
+        #[arg(long)]
+        overflow: bool,
     },
     /// Stories in the store, newest first: label, outlets, date span. (Stories are computed from the
     /// stored articles when the command runs.)

@@ -628,6 +628,24 @@ fn summarize_prints_whole_source_sentences_within_the_budget() {
     for l in &lines {
         assert!(flat.contains(l), "not a source sentence: {l}");
     }
+    // --overflow keeps that summary and adds one more source sentence past the budget, last.
+    let out = run(
+        dir.path(),
+        &[
+            "summarize",
+            "--max-words",
+            "60",
+            "--overflow",
+            ex.to_str().unwrap(),
+        ],
+    );
+    let over = String::from_utf8_lossy(&out.stdout).to_string();
+    let over: Vec<&str> = over.lines().collect();
+    assert_eq!(over[..lines.len()], lines[..]);
+    assert_eq!(over.len(), lines.len() + 1, "{over:?}");
+    assert!(flat.contains(over[lines.len()]));
+    let words: usize = over.iter().map(|l| l.split_whitespace().count()).sum();
+    assert!(words > 60, "{words} words with --overflow");
     // JSON carries citations.
     let out = run(
         dir.path(),

@@ -31,6 +31,9 @@ pub struct SummaryOptions {
     /// Focus the summary on this question or topic.
     pub query: Option<String>,
     pub select: SelectConfig,
+    /// After the summary, one more sentence past the budget, for scorers that cut at exactly the
+    /// budget (see [`select::overflow`]). Off for readers: a summary stays within its budget.
+    pub overflow: bool,
 }
 
 impl Default for SummaryOptions {
@@ -39,11 +42,13 @@ impl Default for SummaryOptions {
             budget: Budget::Words(250),
             query: None,
             select: SelectConfig::default(),
+            overflow: false,
         }
     }
 }
 
-/// Chosen sentences (unit indices into the corpus) in reading order.
+/// Chosen sentences (unit indices into the corpus) in reading order, then the overflow sentence when
+/// asked for.
 pub fn summarize(corpus: &Corpus, opts: &SummaryOptions) -> Vec<usize> {
     if corpus.units.is_empty() {
         return Vec::new();
@@ -63,6 +68,10 @@ pub fn summarize(corpus: &Corpus, opts: &SummaryOptions) -> Vec<usize> {
         .collect();
     let mut picked = select::select(corpus, &weights, Some(&prior), opts.budget, &opts.select);
     select::order(corpus, &mut picked);
+    if opts.overflow {
+        let extra = select::overflow(corpus, &weights, Some(&prior), &picked, &opts.select);
+        picked.extend(extra);
+    }
     picked
 }
 

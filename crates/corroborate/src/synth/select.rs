@@ -152,6 +152,41 @@ pub fn select(
         .unwrap_or_default()
 }
 
+/// The sentence to print after a full summary when a scorer will cut it at exactly the budget (the
+/// DUC and ROUGE `-l` convention the peer summarizers follow): the unchosen sentence with the most
+/// uncovered worth per word, whatever its length, that does not restate a chosen one.
+pub fn overflow(
+    corpus: &Corpus,
+    weights: &ConceptWeights,
+    prior: Option<&[f32]>,
+    picked: &[usize],
+    cfg: &SelectConfig,
+) -> Option<usize> {
+    let problem = Problem::new(corpus, weights, prior, Budget::Words(usize::MAX), cfg);
+    let mut covered = vec![false; problem.weight.len()];
+    let mut chosen = vec![false; problem.units.len()];
+    for (k, &i) in problem.units.iter().enumerate() {
+        if picked.contains(&i) {
+            chosen[k] = true;
+            for &c in &problem.concepts[k] {
+                covered[c as usize] = true;
+            }
+        }
+    }
+    (0..problem.units.len())
+        .filter(|&k| !chosen[k])
+        .filter(|&k| {
+            let u = &corpus.units[problem.units[k]];
+            !picked
+                .iter()
+                .any(|&p| repeats(u, &corpus.units[p], cfg.max_repeat))
+        })
+        .map(|k| (problem.gain(k, &covered) / problem.cost[k].max(1) as f32, k))
+        .filter(|&(g, _)| g > 0.0)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, k)| problem.units[k])
+}
+
 /// Selection with dense concept ids: each eligible unit's weighted concepts, its cost and prior.
 struct Problem {
     /// Eligible unit indices into the corpus.

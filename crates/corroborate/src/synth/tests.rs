@@ -95,6 +95,43 @@ fn summary_keeps_whole_sentences_within_budget() {
 }
 
 #[test]
+fn overflow_adds_one_new_sentence_past_the_budget_last() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let fit = pick(&c, Budget::Words(25), None);
+    let over = summarize(
+        &c,
+        &SummaryOptions {
+            budget: Budget::Words(25),
+            overflow: true,
+            ..SummaryOptions::default()
+        },
+    );
+    // The summary itself is unchanged; one sentence follows it and takes the total past the budget.
+    assert_eq!(over[..fit.len()], fit[..]);
+    assert_eq!(over.len(), fit.len() + 1, "{:?}", texts(&c, &over));
+    let extra = over[fit.len()];
+    assert!(!fit.contains(&extra));
+    let total: u32 = over.iter().map(|&i| c.units[i].words).sum();
+    assert!(total > 25, "{total} words do not reach past the budget");
+    // With every sentence already chosen there is nothing to add.
+    let all = summarize(
+        &c,
+        &SummaryOptions {
+            budget: Budget::Words(1_000_000),
+            overflow: true,
+            ..SummaryOptions::default()
+        },
+    );
+    let t = texts(&c, &all);
+    let mut dedup = t.clone();
+    dedup.sort();
+    dedup.dedup();
+    assert_eq!(dedup.len(), t.len(), "a sentence repeated: {t:?}");
+}
+
+#[test]
 fn summary_prefers_what_many_sources_report() {
     let arts = ferry();
     let an = analysed(&arts);
