@@ -3,12 +3,15 @@
 use crate::model::{Analysis, Span};
 
 /// Split a text into claims: its sentences, further split at semicolons and where a sentence joins
-/// two statements (", adding that", ", while", ", but", "and announced that"). Offsets are bytes
+/// two statements (", adding that", ", while", ", but", "and announced that"). A question (a
+/// headline such as "What happened at the talks?") asserts nothing and is no claim; a reported
+/// question ("He asked: \"Why now?\"") states that it was asked and is one. Offsets are bytes
 /// into `text`.
 pub fn claims(text: &str, analysis: &Analysis) -> Vec<Span> {
     sentence_claims(text, analysis)
         .into_iter()
         .flat_map(|s| split_joined(text, s))
+        .filter(|s| !text[s.start as usize..s.end as usize].ends_with('?'))
         .collect()
 }
 

@@ -146,6 +146,20 @@ fn a_long_word_no_source_uses_makes_a_claim_unsupported() {
 }
 
 #[test]
+fn a_question_is_not_a_claim_but_a_reported_question_is() {
+    let text =
+        "What happened near Port Selm? The ferry Alvina ran aground near Port Selm on Monday. \
+                Varga asked: \"Who checked the radar?\"";
+    let r = check(text);
+    let claims: Vec<&str> = r.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert!(claims[0].starts_with("The ferry Alvina"));
+    assert!(claims[1].starts_with("Varga asked"));
+    assert_eq!(r.claims[0].verdict, Verdict::Supported);
+    assert_eq!(r.summary.claims, 2);
+}
+
+#[test]
 fn joined_statements_are_separate_claims() {
     let text = "The ferry Alvina ran aground near Port Selm on Monday, adding that divers will inspect the hull of the Alvina on Wednesday.";
     let r = check(text);
