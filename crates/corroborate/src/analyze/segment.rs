@@ -44,6 +44,7 @@ pub fn segment(text: &str, lang: &str) -> Segments {
         let ptext = &text[pstart..p.end as usize];
         let mut spans = split(ptext, lang);
         merge_fragments(ptext, &mut spans);
+        split_glued(ptext, &mut spans);
         for (s, e) in spans {
             sentences.push(Sentence {
                 span: Span::new(pstart + s, pstart + e),
@@ -109,6 +110,77 @@ fn merge_fragments(p: &str, spans: &mut Vec<(usize, usize)>) {
         }
     }
 }
+
+/// Split where sentences were glued together without a space ("messed with.On Wednesday, the
+/// singer ...", "in 2013.in september"): scraped pages lose the space between paragraphs, and the
+/// splitter cannot see a break there. Domains, file names, e-mail addresses, URLs, initials
+/// ("U.S.") and abbreviations ("St.Louis") stay whole.
+fn split_glued(p: &str, spans: &mut Vec<(usize, usize)>) {
+    let mut out = Vec::with_capacity(spans.len());
+    for &(s, e) in spans.iter() {
+        let mut start = s;
+        for (i, c) in p[s..e].char_indices() {
+            let at = s + i;
+            if matches!(c, '.' | '?' | '!') && at > start && glued_break(p, start, at, e) {
+                out.push((start, at + 1));
+                start = at + 1;
+            }
+        }
+        out.push((start, e));
+    }
+    *spans = out;
+}
+
+/// Whether the stop at `at` ends a sentence glued to the next one (within `lo..hi`).
+fn glued_break(p: &str, lo: usize, at: usize, hi: usize) -> bool {
+    let before = &p[lo..at];
+    let after = &p[at + 1..hi];
+    let left: &str = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let right: &str = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // The whole run of non-space characters around the stop: a URL or address is not text.
+    let run_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let run_end = after.find(char::is_whitespace).unwrap_or(after.len());
+    let run = &p[lo + run_start..at + 1 + run_end];
+    let left_lower = left.to_lowercase();
+    let right_lower = right.to_lowercase();
+    let word_left = left.chars().count() >= 2
+        && (left.chars().all(|c| c.is_ascii_digit())
+            || (left.chars().all(char::is_alphabetic) && left.chars().any(char::is_lowercase)));
+    word_left
+        && right.chars().count() >= 2
+        // "with.On" and "with.on" but not "St.Louis", "Jan.Smith" or "example.com".
+        && !GLUE_ABBREVS.contains(&left_lower.as_str())
+        && !FILE_AND_DOMAIN_ENDINGS.contains(&right_lower.as_str())
+        && !run.contains(['/', '@', '\\'])
+        && !run.to_lowercase().starts_with("www.")
+        && run.matches('.').count() == 1
+}
+
+/// Words whose stop abbreviates them; glued to a name they are no sentence end ("St.Louis").
+const GLUE_ABBREVS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "st",
+    "adm", "maj", "cpl", "rev", "hon", "pres", "no", "vs", "jr", "sr", "inc", "corp", "co", "ltd",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ft",
+    "mt", "ave", "blvd", "rd", "dept", "univ", "approx", "etc", "fig", "vol", "op", "ed",
+];
+
+/// What follows a stop in a domain or file name ("news.com", "report.pdf").
+const FILE_AND_DOMAIN_ENDINGS: &[&str] = &[
+    "com", "org", "net", "gov", "edu", "mil", "int", "io", "co", "uk", "us", "ca", "au", "de",
+    "fr", "ru", "cn", "jp", "info", "biz", "tv", "fm", "ly", "me", "ai", "app", "news", "html",
+    "htm", "php", "asp", "aspx", "jpg", "jpeg", "png", "gif", "pdf", "txt", "js", "exe", "doc",
+    "docx", "xls", "xlsx", "csv", "json", "xml", "mp", "ie", "eg",
+];
 
 /// Abbreviations before a name whose period ends no sentence.
 pub(crate) const TITLE_ABBREVS: &[&str] = &[
@@ -222,6 +294,36 @@ mod tests {
         let got = sents("\"It was serious. We agreed on much,\" Ushakov said. Then he left.");
         assert_eq!(got.last().unwrap(), "Then he left.");
         assert!(got.iter().any(|s| s.ends_with("Ushakov said.")));
+    }
+
+    #[test]
+    fn sentences_glued_without_a_space_are_split() {
+        assert_eq!(
+            sents("Swift is not one to be messed with.On Wednesday, the singer filed a suit."),
+            [
+                "Swift is not one to be messed with.",
+                "On Wednesday, the singer filed a suit."
+            ]
+        );
+        // Lower-cased copies lose the capital too.
+        assert_eq!(
+            sents("He was fired in 2013.in september, he sued the station."),
+            [
+                "He was fired in 2013.",
+                "in september, he sued the station."
+            ]
+        );
+        for whole in [
+            "Read it on example.com today, or at www.example.org, she said.",
+            "She flew from St.Louis to Washington on Tuesday.",
+            "U.S.officials met in the capital on Tuesday.",
+            "Write to desk@paper.co.uk or see report.pdf for the figures.",
+            "The rate rose to 3.5 percent in March.",
+            // Multi-byte spaces around the run.
+            "Gov.\u{a0}Pence\u{a0}(R-IN) said the tweet was only\u{2009}a joke.",
+        ] {
+            assert_eq!(sents(whole), [whole], "{whole}");
+        }
     }
 
     #[test]
