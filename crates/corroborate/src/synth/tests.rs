@@ -66,6 +66,22 @@ fn texts(c: &Corpus, picked: &[usize]) -> Vec<String> {
         .collect()
 }
 
+fn pick_with_overflow(c: &Corpus, budget: Budget) -> Vec<usize> {
+    let opts = SummaryOptions {
+        budget,
+        overflow: true,
+        ..SummaryOptions::default()
+    };
+    summarize(c, &opts)
+}
+
+fn assert_each_once(t: &[String]) {
+    let mut dedup = t.to_vec();
+    dedup.sort();
+    dedup.dedup();
+    assert_eq!(dedup.len(), t.len(), "a sentence repeated: {t:?}");
+}
+
 #[test]
 fn wire_copy_is_one_source() {
     let arts = ferry();
@@ -100,14 +116,7 @@ fn overflow_adds_one_new_sentence_past_the_budget_last() {
     let an = analysed(&arts);
     let c = corpus(&arts, &an);
     let fit = pick(&c, Budget::Words(25), None);
-    let over = summarize(
-        &c,
-        &SummaryOptions {
-            budget: Budget::Words(25),
-            overflow: true,
-            ..SummaryOptions::default()
-        },
-    );
+    let over = pick_with_overflow(&c, Budget::Words(25));
     // The summary itself is unchanged; one sentence follows it and takes the total past the budget.
     assert_eq!(over[..fit.len()], fit[..]);
     assert_eq!(over.len(), fit.len() + 1, "{:?}", texts(&c, &over));
@@ -116,19 +125,8 @@ fn overflow_adds_one_new_sentence_past_the_budget_last() {
     let total: u32 = over.iter().map(|&i| c.units[i].words).sum();
     assert!(total > 25, "{total} words do not reach past the budget");
     // With every sentence already chosen there is nothing to add.
-    let all = summarize(
-        &c,
-        &SummaryOptions {
-            budget: Budget::Words(1_000_000),
-            overflow: true,
-            ..SummaryOptions::default()
-        },
-    );
-    let t = texts(&c, &all);
-    let mut dedup = t.clone();
-    dedup.sort();
-    dedup.dedup();
-    assert_eq!(dedup.len(), t.len(), "a sentence repeated: {t:?}");
+    let all = pick_with_overflow(&c, Budget::Words(1_000_000));
+    assert_each_once(&texts(&c, &all));
 }
 
 #[test]
@@ -155,10 +153,7 @@ fn huge_budget_returns_each_sentence_once() {
     let c = corpus(&arts, &an);
     let picked = pick(&c, Budget::Words(1_000_000), None);
     let t = texts(&c, &picked);
-    let mut dedup = t.clone();
-    dedup.sort();
-    dedup.dedup();
-    assert_eq!(dedup.len(), t.len(), "a sentence repeated: {t:?}");
+    assert_each_once(&t);
     // The wire copy adds nothing new.
     assert!(picked.iter().all(|&i| c.units[i].doc != 3));
 }
