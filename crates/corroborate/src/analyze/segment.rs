@@ -133,8 +133,12 @@ fn split_glued(p: &str, spans: &mut Vec<(usize, usize)>) {
 
 /// Whether the stop at `at` ends a sentence glued to the next one (within `lo..hi`).
 fn glued_break(p: &str, lo: usize, at: usize, hi: usize) -> bool {
-    let before = &p[lo..at];
     let after = &p[at + 1..hi];
+    // Nearly every stop ends its sentence or is followed by a space or digit: decide those first.
+    if !after.starts_with(char::is_alphabetic) {
+        return false;
+    }
+    let before = &p[lo..at];
     let left: &str = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -143,6 +147,18 @@ fn glued_break(p: &str, lo: usize, at: usize, hi: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
+    let word_left = left.chars().nth(1).is_some()
+        && (left.chars().all(|c| c.is_ascii_digit())
+            || (left.chars().all(char::is_alphabetic) && left.chars().any(char::is_lowercase)));
+    let listed = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    // "with.On" and "with.on" but not "St.Louis", "Jan.Smith" or "example.com".
+    if !word_left
+        || right.chars().nth(1).is_none()
+        || listed(GLUE_ABBREVS, left)
+        || listed(FILE_AND_DOMAIN_ENDINGS, right)
+    {
+        return false;
+    }
     // The whole run of non-space characters around the stop: a URL or address is not text.
     let run_start = before
         .char_indices()
@@ -151,18 +167,8 @@ fn glued_break(p: &str, lo: usize, at: usize, hi: usize) -> bool {
         .map_or(0, |(k, c)| k + c.len_utf8());
     let run_end = after.find(char::is_whitespace).unwrap_or(after.len());
     let run = &p[lo + run_start..at + 1 + run_end];
-    let left_lower = left.to_lowercase();
-    let right_lower = right.to_lowercase();
-    let word_left = left.chars().count() >= 2
-        && (left.chars().all(|c| c.is_ascii_digit())
-            || (left.chars().all(char::is_alphabetic) && left.chars().any(char::is_lowercase)));
-    word_left
-        && right.chars().count() >= 2
-        // "with.On" and "with.on" but not "St.Louis", "Jan.Smith" or "example.com".
-        && !GLUE_ABBREVS.contains(&left_lower.as_str())
-        && !FILE_AND_DOMAIN_ENDINGS.contains(&right_lower.as_str())
-        && !run.contains(['/', '@', '\\'])
-        && !run.to_lowercase().starts_with("www.")
+    !run.contains(['/', '@', '\\'])
+        && !run.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www."))
         && run.matches('.').count() == 1
 }
 
