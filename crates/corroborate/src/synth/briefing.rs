@@ -409,11 +409,29 @@ fn sentence_text(corpus: &Corpus, d: usize, s: u32) -> String {
 
 /// Words of a quote for comparing wordings: lower-cased, punctuation dropped.
 pub fn quote_words(s: &str) -> Vec<String> {
-    tokenize(s)
+    let mut out: Vec<String> = Vec::new();
+    for t in tokenize(s)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| normalize(t.text))
-        .collect()
+    {
+        let w: String = normalize(t.text)
+            .chars()
+            .filter(|c| !matches!(c, '\'' | '\u{2019}'))
+            .collect();
+        // Tokenised copies split contractions ("we 're", "do n't"): a piece that opens with an
+        // apostrophe belongs to the word before it, so both spellings give the same words.
+        let after_apostrophe =
+            t.text.starts_with(['\'', '\u{2019}']) || s[..t.start].ends_with(['\'', '\u{2019}']);
+        let suffix = (after_apostrophe
+            && matches!(w.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m"))
+            || matches!(t.text, "n't" | "n\u{2019}t" | "N'T");
+        match out.last_mut() {
+            Some(prev) if suffix => prev.push_str(&w),
+            _ if w.is_empty() => {}
+            _ => out.push(w),
+        }
+    }
+    out
 }
 
 fn jaccard(a: &[String], b: &[String]) -> f32 {

@@ -3,7 +3,7 @@
 
 use super::{ClaimContext, Verdict, Window};
 use crate::analyze::tokens::{normalize, tokenize, TokenKind};
-use crate::model::{Figure, FigureKind};
+use crate::model::{Figure, FigureKind, Span};
 use crate::synth::briefing::{clean, quote_words};
 
 /// Content words this long (in letters) that no source uses make a claim unsupported; chosen with
@@ -87,13 +87,22 @@ impl ClaimContext<'_, '_> {
 
     /// Quoted words must appear in a source, and be given to the same speaker.
     pub(super) fn check_quotes(&self) -> Option<(Verdict, String)> {
-        for q in self
+        // Quotations the attribution analysis found, then any other text between quote marks ("called
+        // the meeting a “very useful conversation”" has no verb of saying, but quotes words all the same).
+        let mut spans: Vec<Span> = self
             .analysis
             .quotes
             .iter()
             .filter(|q| q.direct && self.in_claim(q.span))
-        {
-            let quoted = &self.text[q.span.start as usize..q.span.end as usize];
+            .map(|q| q.span)
+            .collect();
+        for q in quoted_spans(self.claim_text(), self.span.start) {
+            if !spans.iter().any(|s| s.start < q.end && q.start < s.end) {
+                spans.push(q);
+            }
+        }
+        for q in spans {
+            let quoted = &self.text[q.start as usize..q.end as usize];
             let words = quote_words(quoted);
             if words.len() < MIN_QUOTE_WORDS {
                 continue;
@@ -358,4 +367,22 @@ fn overlap(a: &[String], b: &[String]) -> f32 {
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Spans (offset by `base`) of the text between matching quote marks: straight pairs, and curly
+/// “ ” pairs. Single quotes are left out: they are also apostrophes.
+fn quoted_spans(text: &str, base: u32) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '"') | (None, '\u{201c}') => open = Some((i + c.len_utf8(), c)),
+            (Some((start, '"')), '"') | (Some((start, '\u{201c}')), '\u{201d}') => {
+                out.push(Span::new(base as usize + start, base as usize + i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }

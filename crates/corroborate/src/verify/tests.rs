@@ -112,9 +112,34 @@ fn quotes_are_checked_exactly_with_either_quote_marks() {
     ] {
         assert_eq!(verdicts(&check(q)), vec![Verdict::Supported], "{q}");
     }
+    // Tokenised text splits contractions; the words are the same.
+    assert_eq!(
+        crate::synth::briefing::quote_words("we 're sure it does n't matter"),
+        crate::synth::briefing::quote_words("We\u{2019}re sure it doesn't matter")
+    );
+    // A single quote mark opening a quotation is no contraction.
+    assert_eq!(
+        crate::synth::briefing::quote_words("said 'nobody was hurt'"),
+        ["said", "nobody", "was", "hurt"]
+    );
     let r = check("\u{201c}Nobody was hurt at all, and that is what matters,\u{201d} Varga said.");
     assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
     assert!(r.claims[0].reason.contains("quote differs"));
+}
+
+#[test]
+fn quoted_words_without_a_verb_of_saying_are_checked_too() {
+    // "called ... a “...”" names no speech, but the words are still given as a quotation.
+    expect_one(
+        "Lena Varga called the rescue of the Alvina's 212 passengers \u{201c}a flawless textbook operation\u{201d} on Monday.",
+        Verdict::Unsupported,
+        "quoted words",
+    );
+    expect_one(
+        "Nobody was seriously hurt, and Varga said that \"is what matters\".",
+        Verdict::Supported,
+        "content",
+    );
 }
 
 #[test]
