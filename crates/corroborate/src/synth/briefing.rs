@@ -424,7 +424,8 @@ pub fn quote_words(s: &str) -> Vec<String> {
             t.text.starts_with(['\'', '\u{2019}']) || s[..t.start].ends_with(['\'', '\u{2019}']);
         let suffix = (after_apostrophe
             && matches!(w.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m"))
-            || matches!(t.text, "n't" | "n\u{2019}t" | "N'T");
+            || t.text.eq_ignore_ascii_case("n't")
+            || t.text.eq_ignore_ascii_case("n\u{2019}t");
         match out.last_mut() {
             Some(prev) if suffix => prev.push_str(&w),
             _ if w.is_empty() => {}

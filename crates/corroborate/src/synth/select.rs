@@ -163,10 +163,14 @@ pub fn overflow(
     cfg: &SelectConfig,
 ) -> Option<usize> {
     let problem = Problem::new(corpus, weights, prior, Budget::Words(usize::MAX), cfg);
+    let mut in_summary = vec![false; corpus.units.len()];
+    for &i in picked {
+        in_summary[i] = true;
+    }
     let mut covered = vec![false; problem.weight.len()];
     let mut chosen = vec![false; problem.units.len()];
     for (k, &i) in problem.units.iter().enumerate() {
-        if picked.contains(&i) {
+        if in_summary[i] {
             chosen[k] = true;
             for &c in &problem.concepts[k] {
                 covered[c as usize] = true;
