@@ -33,6 +33,7 @@ pub fn segment(text: &str, lang: &str) -> Segments {
     } else {
         "en"
     };
+    let lower_cased = lower_cased_copy(text);
     let mut sentences = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let mut pstart = p.start as usize;
@@ -43,8 +44,12 @@ pub fn segment(text: &str, lang: &str) -> Segments {
         }
         let ptext = &text[pstart..p.end as usize];
         let mut spans = split(ptext, lang);
-        merge_fragments(ptext, &mut spans);
+        merge_fragments(ptext, &mut spans, lower_cased);
         split_glued(ptext, &mut spans);
+        split_after_quotations(ptext, &mut spans);
+        if lower_cased {
+            split_lower_case_starts(ptext, &mut spans);
+        }
         for (s, e) in spans {
             sentences.push(Sentence {
                 span: Span::new(pstart + s, pstart + e),
@@ -89,7 +94,7 @@ fn split(p: &str, lang: &str) -> Vec<(usize, usize)> {
 
 /// Undo splits that cut a sentence in two: a piece that starts in lower case ("he said."), a piece that is
 /// only a closing quote mark, or a break right after a title abbreviation ("Gen." "Mr.").
-fn merge_fragments(p: &str, spans: &mut Vec<(usize, usize)>) {
+fn merge_fragments(p: &str, spans: &mut Vec<(usize, usize)>, lower_cased: bool) {
     let mut i = 1;
     while i < spans.len() {
         let (ps, pe) = spans[i - 1];
@@ -98,7 +103,8 @@ fn merge_fragments(p: &str, spans: &mut Vec<(usize, usize)>) {
         let prev = &p[ps..pe];
         let first = cur.chars().next().unwrap_or(' ');
         let only_punct = cur.chars().all(|c| !c.is_alphanumeric());
-        let lower_start = first.is_lowercase();
+        // In lower-cased copy a lower-case start says nothing; only an attribution continues.
+        let lower_start = first.is_lowercase() && (!lower_cased || attribution(cur));
         let after_title = TITLE_ABBREVS
             .iter()
             .any(|t| prev.ends_with(t) && prev[..prev.len() - t.len()].ends_with([' ', '(']));
@@ -109,6 +115,117 @@ fn merge_fragments(p: &str, spans: &mut Vec<(usize, usize)>) {
             i += 1;
         }
     }
+}
+
+/// Split after a quotation closed by a full stop (or ! or ?) when a lower-case sentence follows ("the heart is
+/// just a pump. \" mr carpentier went on ..."): lower-cased copy (Multi-News, some wire feeds) loses
+/// the capital that tells the splitter a sentence starts there. What follows stays attached when it
+/// is the quotation's attribution ("... \" he said").
+fn split_after_quotations(p: &str, spans: &mut Vec<(usize, usize)>) {
+    if !p.contains(['"', '\u{201d}']) {
+        return;
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    for &(s, e) in spans.iter() {
+        let mut start = s;
+        // Straight marks alternate open / close through the paragraph.
+        let mut straight = p[..s].matches('"').count();
+        for (i, c) in p[s..e].char_indices() {
+            let at = s + i;
+            if c == '"' {
+                straight += 1;
+            }
+            let closing = (c == '"' && straight.is_multiple_of(2)) || c == '\u{201d}';
+            if !closing || !p[start..at].trim_end().ends_with(['.', '!', '?']) {
+                continue;
+            }
+            let end = at + c.len_utf8();
+            let rest = &p[end..e];
+            let next = rest.trim_start();
+            let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+            if rest.starts_with(' ')
+                && starts_lower
+                && next.split_whitespace().nth(2).is_some()
+                && !attribution(next)
+            {
+                out.push((start, end));
+                start = end + (rest.len() - next.len());
+            }
+        }
+        out.push((start, e));
+    }
+    *spans = out;
+}
+
+/// Whether a text is lower-cased copy (Multi-News, some scraped or tokenised feeds): names and places
+/// in lower case, so that only sentence starts keep a capital. Fewer than one word in fifty is
+/// capitalised away from a sentence start, where real news prose has one in ten.
+fn lower_cased_copy(text: &str) -> bool {
+    let (mut words, mut capitals) = (0usize, 0usize);
+    let mut after_stop = true;
+    for w in text.split_whitespace() {
+        let core = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if let Some(c) = core.chars().next().filter(|c| c.is_alphabetic()) {
+            words += 1;
+            capitals += usize::from(c.is_uppercase() && !after_stop);
+        }
+        let end = w.trim_end_matches(|c: char| {
+            !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | ':')
+        });
+        after_stop = end.ends_with(['.', '!', '?', ':']) || core.is_empty();
+    }
+    words >= 40 && capitals * 50 < words
+}
+
+/// In lower-cased copy, split at a stop followed by a space and a lower-case word ("... a competitive
+/// tour. she tried to ..."), where the splitter saw no sentence start: after a word of three letters
+/// or more that is no abbreviation, when both sides have three words and what follows is not an
+/// attribution ("... done. \" he said").
+fn split_lower_case_starts(p: &str, spans: &mut Vec<(usize, usize)>) {
+    let mut out = Vec::with_capacity(spans.len());
+    for &(s, e) in spans.iter() {
+        let mut start = s;
+        for (i, c) in p[s..e].char_indices() {
+            let at = s + i;
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let rest = &p[at + 1..e];
+            let Some(next) = rest.strip_prefix(' ') else {
+                continue;
+            };
+            if !next.starts_with(|c: char| c.is_lowercase())
+                || p[start..at].split_whitespace().nth(2).is_none()
+                || next.split_whitespace().nth(2).is_none()
+                || attribution(next)
+            {
+                continue;
+            }
+            let word = p[start..at]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let ends_word = c != '.'
+                || (word.chars().nth(2).is_some()
+                    && word.chars().all(char::is_alphabetic)
+                    && !GLUE_ABBREVS.iter().any(|a| a.eq_ignore_ascii_case(word)));
+            if ends_word {
+                out.push((start, at + 1));
+                start = at + 2;
+            }
+        }
+        out.push((start, e));
+    }
+    *spans = out;
+}
+
+/// Whether a piece opens with an attribution: a verb of saying among its first four words.
+fn attribution(piece: &str) -> bool {
+    piece
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .any(|w| super::lexicon::SPEECH_VERBS.contains(&w))
 }
 
 /// Split where sentences were glued together without a space ("messed with.On Wednesday, the
@@ -330,6 +447,43 @@ mod tests {
         ] {
             assert_eq!(sents(whole), [whole], "{whole}");
         }
+    }
+
+    #[test]
+    fn lower_cased_copy_splits_after_a_closed_quotation() {
+        assert_eq!(
+            sents("he said: \"the heart is a pump. \" mr carpentier went on to add more."),
+            [
+                "he said: \"the heart is a pump. \"",
+                "mr carpentier went on to add more."
+            ]
+        );
+        // An attribution after the quotation stays with it, after any stop.
+        for whole in [
+            "\"It was serious. We agreed.\" he said on Tuesday.",
+            "\"Who checked the radar?\" she asked the crew.",
+        ] {
+            assert_eq!(sents(whole), [whole], "{whole}");
+        }
+    }
+
+    #[test]
+    fn lower_cased_copy_splits_at_lower_case_starts() {
+        let text = "After the match, swift said in an interview with rolling stone that the tour went \
+                    well for everyone involved. it had to do with business, she said, and nothing else at \
+                    all. she basically tried to sabotage an entire arena tour in the united states. \
+                    \"we are done.\" he said on tuesday in new york, and the crowd went home.";
+        assert!(lower_cased_copy(text));
+        let got = sents(text);
+        assert_eq!(got.len(), 4, "{got:#?}");
+        assert!(got[1].starts_with("it had to do"));
+        assert!(got[3].starts_with("\"we are done.\" he said"));
+        // Ordinary prose is not lower-cased copy: its lower-case starts stay joined.
+        assert!(!lower_cased_copy(
+            "Talks between Russian and US delegations led by Foreign Minister Sergey Lavrov and \
+             Secretary of State Marco Rubio concluded in Riyadh on Tuesday after more than four hours, \
+             officials in Moscow and Washington said, adding that Ukraine was not present."
+        ));
     }
 
     #[test]
