@@ -6,7 +6,9 @@ mod factcheck;
 mod ingest_bench;
 mod names;
 mod quotes;
+mod rouge;
 mod summaries;
+mod summary_train;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -65,6 +67,34 @@ enum Command {
         #[arg(long, default_value_t = 100)]
         words: usize,
     },
+    /// Learn the sentence-salience model (synth/salience.rs) on Multi-News validation clusters.
+    SummaryTrain {
+        /// First cluster (row) used for fitting; the rows before it are for testing and settings.
+        #[arg(long, default_value_t = 2000)]
+        from: usize,
+        /// Ridge penalty on standardised features.
+        #[arg(long, default_value_t = 1.0)]
+        lambda: f64,
+        #[command(flatten)]
+        select: SelectOverrides,
+    },
+    /// Summaries of dev-set rows in process, with approximate ROUGE (for choosing settings).
+    SummaryDev {
+        /// A file of ../shared/data/summarization, without `.jsonl`.
+        #[arg(long, default_value = "multinews_val")]
+        set: String,
+        #[arg(long, default_value_t = 1000)]
+        from: usize,
+        #[arg(long, default_value_t = 2000)]
+        to: usize,
+        #[arg(long, default_value_t = 260)]
+        words: usize,
+        /// A model printed by summary-train, instead of the library's.
+        #[arg(long)]
+        weights: Option<PathBuf>,
+        #[command(flatten)]
+        select: SelectOverrides,
+    },
     /// Verify on the factual-consistency dev sets: balanced accuracy, CLIFF error types.
     Verify {
         /// Try thresholds 0.50..0.95 instead of the configured one.
@@ -111,10 +141,63 @@ fn main() -> anyhow::Result<()> {
             clusters,
             words,
         } => summaries::profile(&cli.shared, &set, clusters, words),
+        Command::SummaryTrain {
+            from,
+            lambda,
+            select,
+        } => summary_train::train(&cli.shared, from, lambda, select.config()),
+        Command::SummaryDev {
+            set,
+            from,
+            to,
+            words,
+            weights,
+            select,
+        } => summary_train::dev(
+            &cli.shared,
+            &set,
+            (from, to),
+            words,
+            select.config(),
+            weights.as_deref(),
+        ),
         Command::Profile { articles } => ingest_bench::profile(&cli.shared, articles),
         Command::IngestBench { sizes, bin, work } => {
             ingest_bench::run(&cli.shared, &sizes, &bin, &work)
         }
+    }
+}
+
+/// Settings of summary selection to try instead of the defaults (`SelectConfig`).
+#[derive(clap::Args)]
+struct SelectOverrides {
+    #[arg(long)]
+    salience: Option<f32>,
+    #[arg(long)]
+    salience_decay: Option<f32>,
+    #[arg(long)]
+    position_prior: Option<f32>,
+    #[arg(long)]
+    max_pair_repeat: Option<f32>,
+    #[arg(long)]
+    max_repeat: Option<f32>,
+    #[arg(long)]
+    min_words: Option<u32>,
+    #[arg(long)]
+    max_words: Option<u32>,
+}
+
+impl SelectOverrides {
+    fn config(&self) -> corroborate::synth::SelectConfig {
+        let mut c = corroborate::synth::SelectConfig::default();
+        c.salience = self.salience.unwrap_or(c.salience);
+        c.position_prior = self.position_prior.unwrap_or(c.position_prior);
+        c.salience_decay = self.salience_decay.unwrap_or(c.salience_decay);
+        c.max_pair_repeat = self.max_pair_repeat.unwrap_or(c.max_pair_repeat);
+        c.max_repeat = self.max_repeat.unwrap_or(c.max_repeat);
+        c.min_words = self.min_words.unwrap_or(c.min_words);
+        c.max_words = self.max_words.unwrap_or(c.max_words);
+        c
     }
 }
 

@@ -19,6 +19,7 @@ pub mod corpus;
 pub mod corroboration;
 pub mod facts;
 pub mod query;
+pub mod salience;
 pub mod select;
 
 pub use corpus::{Corpus, Doc, Unit};
@@ -50,6 +51,16 @@ impl Default for SummaryOptions {
 /// Chosen sentences (unit indices into the corpus) in reading order, then the overflow sentence when
 /// asked for.
 pub fn summarize(corpus: &Corpus, opts: &SummaryOptions) -> Vec<usize> {
+    let learned = if opts.select.salience > 0.0 {
+        salience::salience(corpus)
+    } else {
+        Vec::new()
+    };
+    summarize_with(corpus, opts, &learned)
+}
+
+/// [`summarize`] with the salience of each unit given (empty: none), e.g. from a model being trained.
+pub fn summarize_with(corpus: &Corpus, opts: &SummaryOptions, salience: &[f32]) -> Vec<usize> {
     if corpus.units.is_empty() {
         return Vec::new();
     }
@@ -58,14 +69,7 @@ pub fn summarize(corpus: &Corpus, opts: &SummaryOptions) -> Vec<usize> {
         .as_deref()
         .and_then(|q| query::relevance(corpus, q, 10));
     let weights = select::concept_weights(corpus, &opts.select, relevance.as_deref());
-    // A small lead prior breaks ties and fills what is left of the budget once the shared concepts are
-    // covered.
-    let scale = (weights.values().sum::<f32>() / weights.len().max(1) as f32).max(0.1);
-    let prior: Vec<f32> = corpus
-        .units
-        .iter()
-        .map(|u| POSITION_PRIOR * scale / (1.0 + u.position as f32))
-        .collect();
+    let prior = sentence_prior(corpus, &weights, &opts.select, salience, relevance.as_deref());
     let mut picked = select::select(corpus, &weights, Some(&prior), opts.budget, &opts.select);
     select::order(corpus, &mut picked);
     if opts.overflow {
@@ -75,8 +79,37 @@ pub fn summarize(corpus: &Corpus, opts: &SummaryOptions) -> Vec<usize> {
     picked
 }
 
-/// Worth of an article's first sentence, in units of the mean concept worth (decays as 1/(1+position)).
-const POSITION_PRIOR: f32 = 0.5;
+/// What a sentence is worth besides the concepts it covers: a small lead prior, plus its learned
+/// salience per word; both in units of the mean concept worth. Under a query the salience counts in
+/// proportion to the sentence's relevance, as its concepts do: a salient sentence off the question
+/// is no answer.
+fn sentence_prior(
+    corpus: &Corpus,
+    weights: &select::ConceptWeights,
+    cfg: &SelectConfig,
+    learned: &[f32],
+    relevance: Option<&[f32]>,
+) -> Vec<f32> {
+    let scale = (weights.values().sum::<f32>() / weights.len().max(1) as f32).max(0.1);
+    // With two or three sources nearly every shared concept is shared by all of them, so counting
+    // sources barely separates sentences and the learned prior leads; with many sources the counts
+    // carry the signal.
+    let others = corpus.sources.saturating_sub(1).max(1) as f32;
+    let alpha = cfg.salience / others.powf(cfg.salience_decay);
+    corpus
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let lead = cfg.position_prior / (1.0 + u.position as f32);
+            let focus = relevance.map_or(1.0, |r| cfg.query_floor + r[i]);
+            let salient = learned
+                .get(i)
+                .map_or(0.0, |s| alpha * focus * s.max(0.0) * u.words as f32);
+            scale * (lead + salient)
+        })
+        .collect()
+}
 
 #[cfg(test)]
 mod tests;

@@ -4,8 +4,11 @@
 //! independent sources that use it (a wire copy adds nothing), each source counting the best
 //! position it uses it in, so that what many outlets lead with counts most. Selection maximises the
 //! total worth of the concepts covered (a monotone submodular function: a concept counts once, which
-//! is the redundancy control) under the budget, greedily with cost scaling, as Lin and Bilmes (2010)
-//! show is near-optimal for this class; the better of two cost exponents is kept.
+//! is the redundancy control) plus each chosen sentence's prior (its lead position and its learned
+//! salience, `salience.rs`) under the budget, greedily by worth per word (Lin and Bilmes 2010). Also
+//! trying worth per square root of length and keeping the better objective, as this code once did,
+//! lost 0.06 ROUGE-2 on Multi-News and 0.2 on DUC 2003 task 3 once the prior was in: the objective
+//! favours long sentences that are worth less per word.
 
 use super::corpus::{Corpus, Unit};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -55,19 +58,34 @@ pub struct SelectConfig {
     /// Under a query, concepts of sentences at least this relevant count even when fewer sources
     /// than `min_source_share` use them.
     pub focus_keep: f32,
+    /// Worth of an article's first sentence, in units of the mean concept worth (decays as
+    /// 1/(1+position)): breaks ties and fills what is left once the shared concepts are covered.
+    pub position_prior: f32,
+    /// Worth per word of a sentence's learned salience (`salience.rs`), in units of the mean concept
+    /// worth; 0 turns the model off.
+    pub salience: f32,
+    /// The salience weight is divided by (sources - 1) to this power: the more sources, the more
+    /// their shared concepts say and the less the prior has to.
+    pub salience_decay: f32,
+    /// A sentence whose word pairs are already in the summary to this share adds nothing new.
+    pub max_pair_repeat: f32,
 }
 
 impl Default for SelectConfig {
     fn default() -> Self {
         SelectConfig {
             min_words: 6,
-            max_words: 60,
+            max_words: 150,
             lead_boost: 1.0,
             lead_sentences: 3,
             min_source_share: 0.2,
             max_repeat: 0.6,
             query_floor: 0.2,
             focus_keep: 0.8,
+            position_prior: 0.5,
+            salience: 100.0,
+            salience_decay: 4.0,
+            max_pair_repeat: 0.2,
         }
     }
 }
@@ -140,16 +158,11 @@ pub fn select(
     cfg: &SelectConfig,
 ) -> Vec<usize> {
     let problem = Problem::new(corpus, weights, prior, budget, cfg);
-    let mut best: Option<(f32, Vec<usize>)> = None;
-    for r in [1.0f32, 0.5] {
-        let picked = problem.greedy(corpus, r, cfg.max_repeat);
-        let value = problem.objective(&picked);
-        if best.as_ref().is_none_or(|(v, _)| value > *v) {
-            best = Some((value, picked));
-        }
-    }
-    best.map(|(_, p)| p.into_iter().map(|k| problem.units[k]).collect())
-        .unwrap_or_default()
+    problem
+        .greedy(corpus, cfg)
+        .into_iter()
+        .map(|k| problem.units[k])
+        .collect()
 }
 
 /// The sentence to print after a full summary when a scorer will cut it at exactly the budget (the
@@ -191,6 +204,15 @@ pub fn overflow(
         .map(|(_, k)| problem.units[k])
 }
 
+/// Whether a sentence may be chosen at all: a statement of a sentence's length, not page furniture,
+/// a fragment or a question.
+pub fn selectable(u: &Unit, text: &str, cfg: &SelectConfig) -> bool {
+    !u.furniture
+        && !u.fragment
+        && (cfg.min_words..=cfg.max_words).contains(&u.words)
+        && !text.trim_end().ends_with('?')
+}
+
 /// Selection with dense concept ids: each eligible unit's weighted concepts, its cost and prior.
 struct Problem {
     /// Eligible unit indices into the corpus.
@@ -223,13 +245,7 @@ impl Problem {
         let mut seen_text: FxHashSet<&str> = FxHashSet::default();
         for (i, u) in corpus.units.iter().enumerate() {
             let text = corpus.text(u);
-            if u.furniture
-                || u.fragment
-                || u.words < cfg.min_words
-                || u.words > cfg.max_words
-                || text.trim_end().ends_with('?')
-                || !seen_text.insert(text)
-            {
+            if !selectable(u, text, cfg) || !seen_text.insert(text) {
                 continue;
             }
             let cost = budget.cost(u, text);
@@ -267,8 +283,8 @@ impl Problem {
 
     /// Cost-scaled greedy with lazy evaluation: a unit's gain only shrinks as concepts get covered,
     /// so a stale score is an upper bound and most units are never re-scored.
-    fn greedy(&self, corpus: &Corpus, r: f32, max_repeat: f32) -> Vec<usize> {
-        let scaled = |g: f32, k: usize| g / (self.cost[k].max(1) as f32).powf(r);
+    fn greedy(&self, corpus: &Corpus, cfg: &SelectConfig) -> Vec<usize> {
+        let scaled = |g: f32, k: usize| g / self.cost[k].max(1) as f32;
         let mut covered = vec![false; self.weight.len()];
         let mut heap: BinaryHeap<(Score, std::cmp::Reverse<usize>)> = (0..self.units.len())
             .map(|k| {
@@ -279,6 +295,7 @@ impl Problem {
             })
             .collect();
         let mut picked: Vec<usize> = Vec::new();
+        let mut pairs: FxHashSet<u64> = FxHashSet::default();
         let mut used = 0usize;
         while let Some((Score(stale), std::cmp::Reverse(k))) = heap.pop() {
             if stale <= 0.0 {
@@ -298,29 +315,19 @@ impl Problem {
             let u = &corpus.units[self.units[k]];
             if picked
                 .iter()
-                .any(|&p| repeats(u, &corpus.units[self.units[p]], max_repeat))
+                .any(|&p| repeats(u, &corpus.units[self.units[p]], cfg.max_repeat))
+                || repeated_pairs(u, &pairs) > cfg.max_pair_repeat
             {
                 continue;
             }
             for &c in &self.concepts[k] {
                 covered[c as usize] = true;
             }
+            pairs.extend(u.bigrams.iter().copied());
             used += self.cost[k];
             picked.push(k);
         }
         picked
-    }
-
-    fn objective(&self, picked: &[usize]) -> f32 {
-        let mut covered = vec![false; self.weight.len()];
-        let mut total = 0.0;
-        for &k in picked {
-            total += self.gain(k, &covered);
-            for &c in &self.concepts[k] {
-                covered[c as usize] = true;
-            }
-        }
-        total
     }
 }
 
@@ -354,6 +361,15 @@ fn repeats(u: &Unit, picked: &Unit, max_share: f32) -> bool {
         .filter(|s| picked.stems.binary_search(s).is_ok())
         .count();
     shared as f32 / u.stems.len() as f32 >= max_share
+}
+
+/// The share of a sentence's word pairs already in the summary.
+fn repeated_pairs(u: &Unit, summary: &FxHashSet<u64>) -> f32 {
+    if u.bigrams.is_empty() {
+        return 0.0;
+    }
+    let seen = u.bigrams.iter().filter(|b| summary.contains(b)).count();
+    seen as f32 / u.bigrams.len() as f32
 }
 
 /// Order chosen sentences for reading: by relative position in their article (leads first: news puts

@@ -1,0 +1,438 @@
+//! Sentence salience: how much of a sentence an editor's summary of the story is likely to reuse.
+//!
+//! A linear model over what a sentence is (position, length, quotation, figures) and how the sources
+//! share its words (the share of its words and word pairs that other independent sources use too, how
+//! close it is to the story's centroid). Its target is the share of the sentence's word pairs that a
+//! human summary contains, so it scores the value per word of choosing the sentence; `select` adds it to
+//! the concept-coverage objective as a prior.
+//!
+//! The weights are learned by `corroborate-eval summary-train` (ridge regression) on Multi-News
+//! validation clusters 2,000 onwards; clusters 1,000-1,999 chose the settings and the first 1,000, on
+//! which the side-by-side figures are reported, were never seen by it. Nothing here depends on the
+//! order of the articles: a set of sources has no first article.
+
+use super::corpus::{Corpus, Unit};
+use rustc_hash::FxHashMap;
+
+/// Number of features.
+pub const FEATURES: usize = 36;
+
+/// Feature names, in the order of the feature vector and of [`WEIGHTS`]. Every feature is bounded or
+/// a share, so that a model learned on short articles does not extrapolate on long ones (a raw
+/// position or article length would).
+pub const FEATURE_NAMES: [&str; FEATURES] = [
+    "position_capped",
+    "relative_position",
+    "first",
+    "second",
+    "third",
+    "words_capped",
+    "ln_words",
+    "short",
+    "long",
+    "very_long",
+    "quoted",
+    "quote_marks_capped",
+    "digit",
+    "said",
+    "shared_words",
+    "shared_pairs",
+    "pair_spread",
+    "word_source_share",
+    "word_sentence_share",
+    "ln_content_words",
+    "content_ratio",
+    "capitalised",
+    "centroid_cosine",
+    "colon_or_paren",
+    "ln_sources",
+    "opens_with_pronoun",
+    "first_person",
+    "quoted_share",
+    "lead_overlap",
+    "caption_words",
+    "exclaims",
+    "social_marks",
+    "shared_all_pairs",
+    "other_articles_cosine",
+    "article_cosine",
+    "article_furniture_share",
+];
+
+/// One unit's feature vector.
+pub type Features = [f32; FEATURES];
+
+/// Learned intercept (see the module docs for how).
+pub const BIAS: f32 = 0.103080;
+/// Learned weight of each raw feature value (standardisation folded in).
+pub const WEIGHTS: Features = [
+    0.001181,  // position_capped
+    -0.035618, // relative_position
+    -0.009579, // first
+    -0.011013, // second
+    -0.004818, // third
+    -0.000887, // words_capped
+    0.020932,  // ln_words
+    0.001790,  // short
+    -0.001943, // long
+    0.004266,  // very_long
+    0.008024,  // quoted
+    -0.001765, // quote_marks_capped
+    0.006025,  // digit
+    0.005783,  // said
+    0.052958,  // shared_words
+    -0.077511, // shared_pairs
+    0.039092,  // pair_spread
+    -0.057293, // word_source_share
+    0.245620,  // word_sentence_share
+    -0.038173, // ln_content_words
+    -0.023576, // content_ratio
+    0.002957,  // capitalised
+    0.356408,  // centroid_cosine
+    -0.009484, // colon_or_paren
+    -0.021362, // ln_sources
+    0.003864,  // opens_with_pronoun
+    0.188972,  // first_person
+    0.142035,  // quoted_share
+    0.012797,  // lead_overlap
+    -0.017733, // caption_words
+    0.004703,  // exclaims
+    -0.022493, // social_marks
+    0.317392,  // shared_all_pairs
+    -0.159368, // other_articles_cosine
+    0.039447,  // article_cosine
+    0.007033,  // article_furniture_share
+];
+
+/// Predicted share of each unit's word pairs that a summary reuses (roughly 0 to 0.5).
+pub fn salience(corpus: &Corpus) -> Vec<f32> {
+    features(corpus)
+        .iter()
+        .map(|x| predict(x, BIAS, &WEIGHTS))
+        .collect()
+}
+
+/// The linear model.
+pub fn predict(x: &Features, bias: f32, weights: &Features) -> f32 {
+    bias + x.iter().zip(weights).map(|(a, b)| a * b).sum::<f32>()
+}
+
+/// Features of every unit of the corpus, in unit order.
+pub fn features(corpus: &Corpus) -> Vec<Features> {
+    if corpus.units.is_empty() {
+        return Vec::new();
+    }
+    let story = Story::new(corpus);
+    corpus.units.iter().map(|u| story.features(u)).collect()
+}
+
+/// What the features need to know about the whole set of articles, computed once.
+struct Story<'c, 'a> {
+    corpus: &'c Corpus<'a>,
+    /// Per stem: distinct sources using it.
+    source_freq: Vec<u32>,
+    /// Per word pair (stop words included): distinct sources using it.
+    pair_sources: FxHashMap<u64, u32>,
+    /// Per stem: sentences using it, and its idf over sentences.
+    tf: Vec<u32>,
+    idf: Vec<f32>,
+    /// Norm of the story's centroid (binary tf-idf sentence vectors summed: tf * idf per stem).
+    centroid_norm: f32,
+    articles: Vec<ArticleStats>,
+    sources: f32,
+    said: [Option<u32>; 3],
+    captions: [Option<u32>; 5],
+}
+
+/// Per article: how often it uses each stem, its first sentence, how much of it is page furniture (a
+/// scraped page of widgets says nothing about the story), and the centroid of the *other* articles.
+#[derive(Default)]
+struct ArticleStats {
+    tf: FxHashMap<u32, u32>,
+    lead: Option<usize>,
+    furniture: u32,
+    sentences: u32,
+    others_norm: f32,
+    others_cosine: f32,
+}
+
+impl<'c, 'a> Story<'c, 'a> {
+    fn new(corpus: &'c Corpus<'a>) -> Self {
+        let units = &corpus.units;
+        let mut tf = vec![0u32; corpus.vocab_len()];
+        let mut articles: Vec<ArticleStats> = (0..corpus.docs.len())
+            .map(|_| ArticleStats::default())
+            .collect();
+        for (i, u) in units.iter().enumerate() {
+            let a = &mut articles[u.doc as usize];
+            a.lead.get_or_insert(i);
+            a.furniture += u32::from(u.furniture);
+            a.sentences += 1;
+            for &s in &u.stems {
+                tf[s as usize] += 1;
+                *a.tf.entry(s).or_default() += 1;
+            }
+        }
+        let n = units.len() as f32;
+        let idf: Vec<f32> = tf
+            .iter()
+            .map(|&c| {
+                if c == 0 {
+                    0.0
+                } else {
+                    (1.0 + n / c as f32).ln()
+                }
+            })
+            .collect();
+        let centroid_norm = tf
+            .iter()
+            .zip(&idf)
+            .map(|(&c, &w)| (c as f32 * w).powi(2))
+            .sum::<f32>()
+            .sqrt()
+            .max(f32::MIN_POSITIVE);
+        for a in &mut articles {
+            (a.others_norm, a.others_cosine) = others_centroid(&a.tf, &tf, &idf, centroid_norm);
+        }
+        let stem_id = |w: &str| corpus.stem_id(&crate::analyze::tokens::stem(w));
+        Story {
+            corpus,
+            source_freq: corpus.source_frequency(),
+            pair_sources: pair_source_counts(corpus),
+            tf,
+            idf,
+            centroid_norm,
+            articles,
+            sources: corpus.sources.max(1) as f32,
+            said: ["said", "says", "say"].map(stem_id),
+            captions: CAPTION_WORDS.map(stem_id),
+        }
+    }
+
+    /// A pair used by every source spreads 1, by one source 0.
+    fn spread(&self, sources_using: u32) -> f32 {
+        if self.sources > 1.0 {
+            (sources_using.max(1) - 1) as f32 / (self.sources - 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    fn features(&self, u: &Unit) -> Features {
+        let text = self.corpus.text(u);
+        let words = u.words as f32;
+        let stems = u.stems.len().max(1) as f32;
+        let article = &self.articles[u.doc as usize];
+        let shared_words = u
+            .stems
+            .iter()
+            .filter(|&&s| self.source_freq[s as usize] >= 2)
+            .count() as f32
+            / stems;
+        let (mut shared_pairs, mut spread) = (0.0f32, 0.0f32);
+        for b in &u.bigrams {
+            let k = self.pair_sources.get(b).copied().unwrap_or(1);
+            shared_pairs += f32::from(k >= 2);
+            spread += self.spread(k);
+        }
+        let pairs = u.bigrams.len().max(1) as f32;
+        let all_shared = u
+            .seq
+            .windows(2)
+            .filter(|w| {
+                self.pair_sources
+                    .get(&pair(w[0], w[1]))
+                    .is_some_and(|&k| k >= 2)
+            })
+            .count() as f32;
+        let all_pairs = u.seq.len().saturating_sub(1).max(1) as f32;
+        let per_stem = |f: &dyn Fn(u32) -> f32| u.stems.iter().map(|&s| f(s)).sum::<f32>() / stems;
+        let source_share = per_stem(&|s| self.source_freq[s as usize] as f32) / self.sources;
+        let sentence_share =
+            per_stem(&|s| self.tf[s as usize] as f32) / self.corpus.units.len() as f32;
+        let (mut dot, mut other_dot, mut norm) = (0.0f32, 0.0f32, 0.0f32);
+        for &s in &u.stems {
+            let w = self.idf[s as usize];
+            let t = self.tf[s as usize] as f32;
+            dot += w * t * w;
+            other_dot += w * (t - article.tf.get(&s).copied().unwrap_or(0) as f32) * w;
+            norm += w * w;
+        }
+        let norm = norm.sqrt().max(f32::MIN_POSITIVE);
+        let cosine = dot / (norm * self.centroid_norm);
+        let other_cosine = if article.others_norm > 0.0 {
+            other_dot / (norm * article.others_norm)
+        } else {
+            0.0
+        };
+        let content = u.seq.iter().filter(|&&s| !self.corpus.is_stop(s)).count() as f32;
+        let marks = text
+            .chars()
+            .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+            .count() as f32;
+        [
+            u.position.min(10) as f32,
+            u.position as f32 / (u.doc_sentences.max(2) - 1) as f32,
+            f32::from(u.position == 0),
+            f32::from(u.position == 1),
+            f32::from(u.position == 2),
+            words.min(60.0),
+            words.ln_1p(),
+            f32::from(words < 8.0),
+            f32::from(words > 25.0),
+            f32::from(words > 40.0),
+            f32::from(marks > 0.0),
+            marks.min(6.0),
+            f32::from(text.bytes().any(|b| b.is_ascii_digit())),
+            f32::from(self.said.iter().flatten().any(|id| u.seq.contains(id))),
+            shared_words,
+            shared_pairs / pairs,
+            spread / pairs,
+            source_share,
+            sentence_share,
+            content.ln_1p(),
+            content / words.max(1.0),
+            f32::from(text.chars().next().is_some_and(char::is_uppercase)),
+            cosine,
+            f32::from(text.contains([':', '('])),
+            self.sources.ln(),
+            f32::from(opens_with_pronoun(text)),
+            self.first_person(u),
+            quoted_share(text),
+            self.lead_overlap(u),
+            f32::from(
+                self.captions
+                    .iter()
+                    .flatten()
+                    .any(|id| u.stems.binary_search(id).is_ok()),
+            ),
+            f32::from(text.contains('!')),
+            f32::from(text.contains(['@', '#'])),
+            all_shared / all_pairs,
+            other_cosine,
+            article.others_cosine,
+            article.furniture as f32 / article.sentences.max(1) as f32,
+        ]
+    }
+
+    /// Share of the sentence's words that are first-person pronouns (blogs and columns, not reports).
+    fn first_person(&self, u: &Unit) -> f32 {
+        let n = u
+            .seq
+            .iter()
+            .filter(|&&s| {
+                matches!(
+                    self.corpus.vocab[s as usize].as_str(),
+                    "i" | "we" | "my" | "our" | "me" | "us"
+                )
+            })
+            .count();
+        n as f32 / u.seq.len().max(1) as f32
+    }
+
+    /// Share of the sentence's content words that its article's first sentence uses.
+    fn lead_overlap(&self, u: &Unit) -> f32 {
+        let lead = self.articles[u.doc as usize]
+            .lead
+            .and_then(|i| self.corpus.units.get(i));
+        let Some(lead) = lead else {
+            return 0.0;
+        };
+        if u.position == 0 || u.stems.is_empty() {
+            return 0.0;
+        }
+        let shared = u
+            .stems
+            .iter()
+            .filter(|s| lead.stems.binary_search(s).is_ok())
+            .count();
+        shared as f32 / u.stems.len() as f32
+    }
+}
+
+/// The norm of the centroid of every article but one (whose stem counts are `own`), and that
+/// article's cosine with it, from the whole story's centroid without a second pass.
+fn others_centroid(
+    own: &FxHashMap<u32, u32>,
+    tf: &[u32],
+    idf: &[f32],
+    centroid_norm: f32,
+) -> (f32, f32) {
+    let (mut sq, mut dot, mut own_sq) = (centroid_norm * centroid_norm, 0.0f32, 0.0f32);
+    for (&s, &c) in own {
+        let (t, w) = (tf[s as usize] as f32, idf[s as usize]);
+        let rest = (t - c as f32) * w;
+        sq += rest * rest - (t * w) * (t * w);
+        dot += c as f32 * w * rest;
+        own_sq += (c as f32 * w).powi(2);
+    }
+    let norm = sq.max(0.0).sqrt();
+    let cosine = if norm > 0.0 && own_sq > 0.0 {
+        dot / (norm * own_sq.sqrt())
+    } else {
+        0.0
+    };
+    (norm, cosine)
+}
+
+/// Words of photo captions and credits.
+const CAPTION_WORDS: [&str; 5] = ["photo", "image", "getty", "caption", "gallery"];
+
+fn opens_with_pronoun(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic());
+    [
+        "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "their",
+    ]
+    .iter()
+    .any(|p| p.eq_ignore_ascii_case(first))
+}
+
+/// Share of the sentence's characters between quote marks.
+fn quoted_share(text: &str) -> f32 {
+    let (mut inside, mut quoted, mut total) = (false, 0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        if matches!(c, '"' | '\u{201c}' | '\u{201d}') {
+            inside = match c {
+                '\u{201c}' => true,
+                '\u{201d}' => false,
+                _ => !inside,
+            };
+        } else if inside {
+            quoted += 1;
+        }
+    }
+    quoted as f32 / total.max(1) as f32
+}
+
+/// A word pair as the corpus keys its bigram concepts.
+fn pair(a: u32, b: u32) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
+/// For each pair of consecutive words (stop words included), the number of distinct sources using it.
+fn pair_source_counts(corpus: &Corpus) -> FxHashMap<u64, u32> {
+    let mut uses: Vec<(u64, u32)> = corpus
+        .units
+        .iter()
+        .filter(|u| !u.furniture)
+        .flat_map(|u| {
+            let src = corpus.source_of(u);
+            u.seq.windows(2).map(move |w| (pair(w[0], w[1]), src))
+        })
+        .collect();
+    uses.sort_unstable();
+    uses.dedup();
+    let mut out = FxHashMap::default();
+    for group in uses.chunk_by(|a, b| a.0 == b.0) {
+        out.insert(group[0].0, group.len() as u32);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

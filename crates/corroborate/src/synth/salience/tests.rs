@@ -1,0 +1,136 @@
+//! Tests of the salience features and model on small invented stories.
+
+use super::*;
+use crate::model::{Analysis, Article, Origin};
+use crate::synth::Doc;
+
+fn art(id: &str, outlet: &str, text: &str) -> Article {
+    Article {
+        source: Some(outlet.into()),
+        ..Article::new(id, text, Origin::inline("t"))
+    }
+}
+
+/// A fictional harbour strike in three outlets: the walkout and its size are in all three, the
+/// union's bake sale only in the first, a photo credit only in the third.
+fn strike() -> Vec<Article> {
+    vec![
+        art(
+            "a",
+            "Bay Times",
+            "Dock workers in Port Selm walked out on Monday over a new shift system. \
+             The union said 1,400 members joined the strike at the container terminal. \
+             The union also held a bake sale for members' children last spring.",
+        ),
+        art(
+            "b",
+            "Harbour Gazette",
+            "About 1,400 dock workers walked out in Port Selm on Monday. \
+             The strike at the container terminal is over a new shift system, the union said.",
+        ),
+        art(
+            "c",
+            "North Star",
+            "Dock workers in Port Selm walked out on Monday over a new shift system. \
+             Ships queued outside the container terminal as 1,400 members joined the strike. \
+             Photo: Getty Images.",
+        ),
+    ]
+}
+
+fn with_corpus<R>(arts: &[Article], f: impl FnOnce(&Corpus) -> R) -> R {
+    let an: Vec<Analysis> = arts.iter().map(crate::analyze::analyze).collect();
+    let corpus = Corpus::new(
+        arts.iter()
+            .zip(&an)
+            .map(|(article, analysis)| Doc { article, analysis })
+            .collect(),
+    );
+    f(&corpus)
+}
+
+/// Salience of each sentence, keyed by its text.
+fn by_text(corpus: &Corpus) -> Vec<(String, f32)> {
+    corpus
+        .units
+        .iter()
+        .zip(salience(corpus))
+        .map(|(u, s)| (corpus.text(u).to_string(), s))
+        .collect()
+}
+
+/// Salience of each sentence, keyed by article id and sentence index.
+fn by_place(corpus: &Corpus) -> Vec<((String, u32), f32)> {
+    corpus
+        .units
+        .iter()
+        .zip(salience(corpus))
+        .map(|(u, s)| ((corpus.article(u).id.clone(), u.sentence), s))
+        .collect()
+}
+
+#[test]
+fn features_are_finite_and_shares_stay_in_range() {
+    with_corpus(&strike(), |c| {
+        let shares = [
+            "relative_position",
+            "shared_words",
+            "shared_pairs",
+            "pair_spread",
+            "word_source_share",
+            "word_sentence_share",
+            "content_ratio",
+            "quoted_share",
+            "lead_overlap",
+            "shared_all_pairs",
+            "article_furniture_share",
+        ];
+        for x in features(c) {
+            for (v, name) in x.iter().zip(FEATURE_NAMES) {
+                assert!(v.is_finite(), "{name} = {v}");
+                if shares.contains(&name) {
+                    assert!((0.0..=1.0001).contains(v), "{name} = {v}");
+                }
+            }
+        }
+    });
+}
+
+#[test]
+fn an_empty_corpus_and_a_one_sentence_one_have_well_defined_features() {
+    with_corpus(&[], |c| assert!(features(c).is_empty()));
+    with_corpus(
+        &[art("x", "Only", "One sentence stands alone here.")],
+        |c| {
+            let f = features(c);
+            assert_eq!(f.len(), 1);
+            assert!(f[0].iter().all(|v| v.is_finite()));
+        },
+    );
+}
+
+#[test]
+fn what_every_outlet_reports_outranks_what_one_mentions_in_passing() {
+    with_corpus(&strike(), |c| {
+        let s = by_text(c);
+        let of = |start: &str| s.iter().find(|(t, _)| t.starts_with(start)).unwrap().1;
+        let walkout = of("Dock workers in Port Selm walked out");
+        let bake_sale = of("The union also held a bake sale");
+        assert!(walkout > bake_sale, "{walkout} vs {bake_sale}");
+    });
+}
+
+#[test]
+fn salience_does_not_depend_on_the_order_of_the_articles() {
+    let arts = strike();
+    let reordered = vec![arts[2].clone(), arts[0].clone(), arts[1].clone()];
+    let mut a = with_corpus(&arts, by_place);
+    let mut b = with_corpus(&reordered, by_place);
+    a.sort_by(|x, y| x.0.cmp(&y.0));
+    b.sort_by(|x, y| x.0.cmp(&y.0));
+    assert_eq!(a.len(), b.len());
+    for ((ta, sa), (tb, sb)) in a.iter().zip(&b) {
+        assert_eq!(ta, tb);
+        assert!((sa - sb).abs() < 1e-5, "{ta:?}: {sa} vs {sb}");
+    }
+}
