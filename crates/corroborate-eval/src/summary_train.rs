@@ -16,7 +16,6 @@ use corroborate::analyze::analyze_sentences;
 use corroborate::ingest::{read_bytes, Item};
 use corroborate::model::{Analysis, Article, Format};
 use corroborate::synth::salience::{self, Features, FEATURES, FEATURE_NAMES};
-use corroborate::synth::select::selectable;
 use corroborate::synth::{summarize, Budget, Corpus, Doc, SelectConfig, SummaryOptions};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -133,17 +132,15 @@ fn cluster_of(row: &Value) -> Cluster {
 /// (features, target) of every selectable, distinct sentence of a cluster.
 fn examples(c: &Cluster, cfg: &SelectConfig) -> Vec<(Features, f64)> {
     let corpus = c.corpus();
-    let feats = salience::features(&corpus);
+    let feats = salience::features(&corpus, cfg);
     let reference = rouge::ngrams(&c.references[0], 2);
     let mut seen = std::collections::HashSet::new();
     corpus
         .units
         .iter()
         .zip(feats)
-        .filter(|(u, _)| {
-            let text = corpus.text(u);
-            selectable(u, text, cfg) && seen.insert(text)
-        })
+        .filter_map(|(u, x)| Some((u, x?)))
+        .filter(|(u, _)| seen.insert(corpus.text(u)))
         .map(|(u, x)| {
             let toks = rouge::tokens(corpus.text(u));
             let pairs = toks.windows(2).count().max(1);
@@ -297,9 +294,9 @@ pub fn dev(
             let corpus = c.corpus();
             let picked = match &model {
                 Some((bias, w)) => {
-                    let s: Vec<f32> = salience::features(&corpus)
+                    let s: Vec<f32> = salience::features(&corpus, &opts.select)
                         .iter()
-                        .map(|x| salience::predict(x, *bias, w))
+                        .map(|x| x.as_ref().map_or(0.0, |x| salience::predict(x, *bias, w)))
                         .collect();
                     corroborate::synth::summarize_with(&corpus, &opts, &s)
                 }

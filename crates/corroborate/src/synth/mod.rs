@@ -51,8 +51,9 @@ impl Default for SummaryOptions {
 /// Chosen sentences (unit indices into the corpus) in reading order, then the overflow sentence when
 /// asked for.
 pub fn summarize(corpus: &Corpus, opts: &SummaryOptions) -> Vec<usize> {
-    let learned = if opts.select.salience > 0.0 {
-        salience::salience(corpus)
+    // A prior this light cannot outweigh a concept: skip the features.
+    let learned = if salience_weight(corpus, &opts.select) >= 1e-3 {
+        salience::salience(corpus, &opts.select)
     } else {
         Vec::new()
     };
@@ -69,7 +70,13 @@ pub fn summarize_with(corpus: &Corpus, opts: &SummaryOptions, salience: &[f32]) 
         .as_deref()
         .and_then(|q| query::relevance(corpus, q, 10));
     let weights = select::concept_weights(corpus, &opts.select, relevance.as_deref());
-    let prior = sentence_prior(corpus, &weights, &opts.select, salience, relevance.as_deref());
+    let prior = sentence_prior(
+        corpus,
+        &weights,
+        &opts.select,
+        salience,
+        relevance.as_deref(),
+    );
     let mut picked = select::select(corpus, &weights, Some(&prior), opts.budget, &opts.select);
     select::order(corpus, &mut picked);
     if opts.overflow {
@@ -91,11 +98,7 @@ fn sentence_prior(
     relevance: Option<&[f32]>,
 ) -> Vec<f32> {
     let scale = (weights.values().sum::<f32>() / weights.len().max(1) as f32).max(0.1);
-    // With two or three sources nearly every shared concept is shared by all of them, so counting
-    // sources barely separates sentences and the learned prior leads; with many sources the counts
-    // carry the signal.
-    let others = corpus.sources.saturating_sub(1).max(1) as f32;
-    let alpha = cfg.salience / others.powf(cfg.salience_decay);
+    let alpha = salience_weight(corpus, cfg);
     corpus
         .units
         .iter()
@@ -109,6 +112,14 @@ fn sentence_prior(
             scale * (lead + salient)
         })
         .collect()
+}
+
+/// The weight of the learned salience per word, in units of the mean concept worth. With two or
+/// three sources nearly every shared concept is shared by all of them, so counting sources barely
+/// separates sentences and the learned prior leads; with many sources the counts carry the signal.
+fn salience_weight(corpus: &Corpus, cfg: &SelectConfig) -> f32 {
+    let others = corpus.sources.saturating_sub(1).max(1) as f32;
+    cfg.salience / others.powf(cfg.salience_decay)
 }
 
 #[cfg(test)]

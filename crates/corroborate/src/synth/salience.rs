@@ -12,6 +12,7 @@
 //! order of the articles: a set of sources has no first article.
 
 use super::corpus::{Corpus, Unit};
+use super::select::{selectable, SelectConfig};
 use rustc_hash::FxHashMap;
 
 /// Number of features.
@@ -104,11 +105,12 @@ pub const WEIGHTS: Features = [
     0.007033,  // article_furniture_share
 ];
 
-/// Predicted share of each unit's word pairs that a summary reuses (roughly 0 to 0.5).
-pub fn salience(corpus: &Corpus) -> Vec<f32> {
-    features(corpus)
+/// Predicted share of each selectable unit's word pairs that a summary reuses (roughly 0 to 0.5);
+/// 0 for the units selection never takes (`select::selectable`).
+pub fn salience(corpus: &Corpus, cfg: &SelectConfig) -> Vec<f32> {
+    features(corpus, cfg)
         .iter()
-        .map(|x| predict(x, BIAS, &WEIGHTS))
+        .map(|x| x.as_ref().map_or(0.0, |x| predict(x, BIAS, &WEIGHTS)))
         .collect()
 }
 
@@ -117,13 +119,17 @@ pub fn predict(x: &Features, bias: f32, weights: &Features) -> f32 {
     bias + x.iter().zip(weights).map(|(a, b)| a * b).sum::<f32>()
 }
 
-/// Features of every unit of the corpus, in unit order.
-pub fn features(corpus: &Corpus) -> Vec<Features> {
+/// Features of every selectable unit of the corpus, in unit order (`None` for the others).
+pub fn features(corpus: &Corpus, cfg: &SelectConfig) -> Vec<Option<Features>> {
     if corpus.units.is_empty() {
         return Vec::new();
     }
     let story = Story::new(corpus);
-    corpus.units.iter().map(|u| story.features(u)).collect()
+    corpus
+        .units
+        .iter()
+        .map(|u| selectable(u, corpus.text(u), cfg).then(|| story.features(u)))
+        .collect()
 }
 
 /// What the features need to know about the whole set of articles, computed once.
@@ -142,6 +148,8 @@ struct Story<'c, 'a> {
     sources: f32,
     said: [Option<u32>; 3],
     captions: [Option<u32>; 5],
+    /// Stem ids of first-person pronouns.
+    first_person: Vec<u32>,
 }
 
 /// Per article: how often it uses each stem, its first sentence, how much of it is page furniture (a
@@ -206,6 +214,14 @@ impl<'c, 'a> Story<'c, 'a> {
             sources: corpus.sources.max(1) as f32,
             said: ["said", "says", "say"].map(stem_id),
             captions: CAPTION_WORDS.map(stem_id),
+            first_person: (0..corpus.vocab.len() as u32)
+                .filter(|&i| {
+                    matches!(
+                        corpus.vocab[i as usize].as_str(),
+                        "i" | "we" | "my" | "our" | "me" | "us"
+                    )
+                })
+                .collect(),
         }
     }
 
@@ -266,10 +282,7 @@ impl<'c, 'a> Story<'c, 'a> {
             0.0
         };
         let content = u.seq.iter().filter(|&&s| !self.corpus.is_stop(s)).count() as f32;
-        let marks = text
-            .chars()
-            .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
-            .count() as f32;
+        let marks = Marks::of(text);
         [
             u.position.min(10) as f32,
             u.position as f32 / (u.doc_sentences.max(2) - 1) as f32,
@@ -281,9 +294,9 @@ impl<'c, 'a> Story<'c, 'a> {
             f32::from(words < 8.0),
             f32::from(words > 25.0),
             f32::from(words > 40.0),
-            f32::from(marks > 0.0),
-            marks.min(6.0),
-            f32::from(text.bytes().any(|b| b.is_ascii_digit())),
+            f32::from(marks.quote_marks > 0),
+            marks.quote_marks.min(6) as f32,
+            f32::from(marks.digit),
             f32::from(self.said.iter().flatten().any(|id| u.seq.contains(id))),
             shared_words,
             shared_pairs / pairs,
@@ -294,11 +307,11 @@ impl<'c, 'a> Story<'c, 'a> {
             content / words.max(1.0),
             f32::from(text.chars().next().is_some_and(char::is_uppercase)),
             cosine,
-            f32::from(text.contains([':', '('])),
+            f32::from(marks.colon_or_paren),
             self.sources.ln(),
             f32::from(opens_with_pronoun(text)),
             self.first_person(u),
-            quoted_share(text),
+            marks.quoted_share(),
             self.lead_overlap(u),
             f32::from(
                 self.captions
@@ -306,8 +319,8 @@ impl<'c, 'a> Story<'c, 'a> {
                     .flatten()
                     .any(|id| u.stems.binary_search(id).is_ok()),
             ),
-            f32::from(text.contains('!')),
-            f32::from(text.contains(['@', '#'])),
+            f32::from(marks.exclaims),
+            f32::from(marks.social),
             all_shared / all_pairs,
             other_cosine,
             article.others_cosine,
@@ -320,12 +333,7 @@ impl<'c, 'a> Story<'c, 'a> {
         let n = u
             .seq
             .iter()
-            .filter(|&&s| {
-                matches!(
-                    self.corpus.vocab[s as usize].as_str(),
-                    "i" | "we" | "my" | "our" | "me" | "us"
-                )
-            })
+            .filter(|s| self.first_person.contains(s))
             .count();
         n as f32 / u.seq.len().max(1) as f32
     }
@@ -391,22 +399,49 @@ fn opens_with_pronoun(text: &str) -> bool {
     .any(|p| p.eq_ignore_ascii_case(first))
 }
 
-/// Share of the sentence's characters between quote marks.
-fn quoted_share(text: &str) -> f32 {
-    let (mut inside, mut quoted, mut total) = (false, 0usize, 0usize);
-    for c in text.chars() {
-        total += 1;
-        if matches!(c, '"' | '\u{201c}' | '\u{201d}') {
-            inside = match c {
-                '\u{201c}' => true,
-                '\u{201d}' => false,
-                _ => !inside,
-            };
-        } else if inside {
-            quoted += 1;
+/// What one pass over a sentence's characters tells: quote marks and the share of characters
+/// between them, digits, exclamations, colons or brackets, @ and #.
+#[derive(Default)]
+struct Marks {
+    quote_marks: u32,
+    quoted: u32,
+    chars: u32,
+    digit: bool,
+    exclaims: bool,
+    colon_or_paren: bool,
+    social: bool,
+}
+
+impl Marks {
+    fn of(text: &str) -> Self {
+        let mut m = Marks::default();
+        let mut inside = false;
+        for c in text.chars() {
+            m.chars += 1;
+            match c {
+                '"' | '\u{201c}' | '\u{201d}' => {
+                    m.quote_marks += 1;
+                    inside = match c {
+                        '\u{201c}' => true,
+                        '\u{201d}' => false,
+                        _ => !inside,
+                    };
+                    continue;
+                }
+                '0'..='9' => m.digit = true,
+                '!' => m.exclaims = true,
+                ':' | '(' => m.colon_or_paren = true,
+                '@' | '#' => m.social = true,
+                _ => {}
+            }
+            m.quoted += u32::from(inside);
         }
+        m
     }
-    quoted as f32 / total.max(1) as f32
+
+    fn quoted_share(&self) -> f32 {
+        self.quoted as f32 / self.chars.max(1) as f32
+    }
 }
 
 /// A word pair as the corpus keys its bigram concepts.
@@ -416,22 +451,33 @@ fn pair(a: u32, b: u32) -> u64 {
 
 /// For each pair of consecutive words (stop words included), the number of distinct sources using it.
 fn pair_source_counts(corpus: &Corpus) -> FxHashMap<u64, u32> {
-    let mut uses: Vec<(u64, u32)> = corpus
-        .units
-        .iter()
-        .filter(|u| !u.furniture)
-        .flat_map(|u| {
-            let src = corpus.source_of(u);
-            u.seq.windows(2).map(move |w| (pair(w[0], w[1]), src))
-        })
-        .collect();
-    uses.sort_unstable();
-    uses.dedup();
-    let mut out = FxHashMap::default();
-    for group in uses.chunk_by(|a, b| a.0 == b.0) {
-        out.insert(group[0].0, group.len() as u32);
+    // Articles source by source, so that a pair's last counted source tells whether this one is new.
+    let mut docs: Vec<u32> = (0..corpus.docs.len() as u32).collect();
+    docs.sort_by_key(|&d| corpus.root[d as usize]);
+    let mut first_unit = vec![usize::MAX; corpus.docs.len()];
+    for (i, u) in corpus.units.iter().enumerate().rev() {
+        first_unit[u.doc as usize] = i;
     }
-    out
+    let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    for d in docs {
+        let src = corpus.root[d as usize];
+        let start = first_unit[d as usize];
+        if start == usize::MAX {
+            continue;
+        }
+        for u in corpus.units[start..].iter().take_while(|u| u.doc == d) {
+            if u.furniture {
+                continue;
+            }
+            for w in u.seq.windows(2) {
+                let e = counts.entry(pair(w[0], w[1])).or_insert((u32::MAX, 0));
+                if e.0 != src {
+                    *e = (src, e.1 + 1);
+                }
+            }
+        }
+    }
+    counts.into_iter().map(|(k, (_, n))| (k, n)).collect()
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ fn by_text(corpus: &Corpus) -> Vec<(String, f32)> {
     corpus
         .units
         .iter()
-        .zip(salience(corpus))
+        .zip(salience(corpus, &SelectConfig::default()))
         .map(|(u, s)| (corpus.text(u).to_string(), s))
         .collect()
 }
@@ -64,7 +64,7 @@ fn by_place(corpus: &Corpus) -> Vec<((String, u32), f32)> {
     corpus
         .units
         .iter()
-        .zip(salience(corpus))
+        .zip(salience(corpus, &SelectConfig::default()))
         .map(|(u, s)| ((corpus.article(u).id.clone(), u.sentence), s))
         .collect()
 }
@@ -85,7 +85,7 @@ fn features_are_finite_and_shares_stay_in_range() {
             "shared_all_pairs",
             "article_furniture_share",
         ];
-        for x in features(c) {
+        for x in features(c, &SelectConfig::default()).into_iter().flatten() {
             for (v, name) in x.iter().zip(FEATURE_NAMES) {
                 assert!(v.is_finite(), "{name} = {v}");
                 if shares.contains(&name) {
@@ -98,13 +98,19 @@ fn features_are_finite_and_shares_stay_in_range() {
 
 #[test]
 fn an_empty_corpus_and_a_one_sentence_one_have_well_defined_features() {
-    with_corpus(&[], |c| assert!(features(c).is_empty()));
+    with_corpus(&[], |c| {
+        assert!(features(c, &SelectConfig::default()).is_empty())
+    });
     with_corpus(
-        &[art("x", "Only", "One sentence stands alone here.")],
+        &[art(
+            "x",
+            "Only",
+            "One sentence stands alone here, as the only one.",
+        )],
         |c| {
-            let f = features(c);
+            let f = features(c, &SelectConfig::default());
             assert_eq!(f.len(), 1);
-            assert!(f[0].iter().all(|v| v.is_finite()));
+            assert!(f[0].expect("selectable").iter().all(|v| v.is_finite()));
         },
     );
 }
