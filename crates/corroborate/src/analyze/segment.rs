@@ -24,10 +24,16 @@ pub fn segment(text: &str, lang: &str) -> Segments {
         }
         start = end + 1;
     }
-    let dateline = paragraphs.first().and_then(|p| {
-        dateline(&text[p.start as usize..p.end as usize])
-            .map(|n| Span::new(p.start as usize, p.start as usize + n))
-    });
+    // The dateline opens the first paragraph of the story, which may follow a headline, a byline or a
+    // list of key points.
+    let dateline = paragraphs
+        .iter()
+        .take(DATELINE_PARAGRAPHS)
+        .enumerate()
+        .find_map(|(pi, p)| {
+            dateline(&text[p.start as usize..p.end as usize])
+                .map(|n| (pi, Span::new(p.start as usize, p.start as usize + n)))
+        });
     let lang = if SUPPORTED.contains(&lang) {
         lang
     } else {
@@ -37,10 +43,8 @@ pub fn segment(text: &str, lang: &str) -> Segments {
     let mut sentences = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let mut pstart = p.start as usize;
-        if pi == 0 {
-            if let Some(d) = dateline {
-                pstart = d.end as usize;
-            }
+        if let Some((_, d)) = dateline.filter(|(at, _)| *at == pi) {
+            pstart = d.end as usize;
         }
         let ptext = &text[pstart..p.end as usize];
         let mut spans = split(ptext, lang);
@@ -60,9 +64,12 @@ pub fn segment(text: &str, lang: &str) -> Segments {
     Segments {
         paragraphs,
         sentences,
-        dateline,
+        dateline: dateline.map(|(_, d)| d),
     }
 }
+
+/// How many paragraphs from the top may hold the dateline.
+const DATELINE_PARAGRAPHS: usize = 12;
 
 const SUPPORTED: &[&str] = &[
     "am", "ar", "bg", "bn", "ca", "da", "de", "el", "en", "es", "fi", "fr", "gu", "hi", "hy", "it",
@@ -396,6 +403,14 @@ mod tests {
         assert!(segment("The talks -- long awaited -- began.", "en")
             .dateline
             .is_none());
+        // After a list of key points, the story's first paragraph opens with it.
+        let t = "KEY POINTS\nTalks end in Riyadh.\nRIYADH, Saudi Arabia: The first round ended.";
+        let s = segment(t, "en");
+        assert_eq!(
+            s.dateline.map(|d| &t[d.start as usize..d.end as usize]),
+            Some("RIYADH, Saudi Arabia: ")
+        );
+        assert_eq!(sents(t).last().unwrap(), "The first round ended.");
         assert!(segment("US and Russia agree: talks will go on.", "en")
             .dateline
             .is_none());

@@ -381,6 +381,21 @@ pub const STOPWORDS: &[&str] = &[
     "yourselves",
 ];
 
+/// A headline or subhead in Title Case ("Ukraine Pushes Back: \"No Deal Without Us\""): three in four
+/// words of four letters or more capitalised. Reporting sentences have lower-case verbs and nouns.
+pub fn is_title_case(s: &str) -> bool {
+    // Counted in one pass: this runs on every sentence of every summarized article.
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().nth(3).is_some() && w.chars().all(char::is_alphabetic) {
+            long += 1;
+            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    long >= 3 && caps * 4 >= long * 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 //! without a `Title:` the first line is taken as the headline when it looks like one.
 
 use super::{clean_field, parse_date};
+use crate::analyze::tokens::is_title_case;
 use crate::model::{Article, Origin};
 
 pub(crate) fn parse_text(raw: &str, default_id: String, origin: Origin) -> Option<Article> {
@@ -179,8 +180,13 @@ fn join_paragraphs(lines: &[String]) -> String {
             continue;
         }
         if !cur.is_empty() {
-            let wrapped =
-                cur.len() >= 50 && !ends_sentence(&cur) && !l.starts_with(['-', '*', '•']);
+            // A heading ("ALSO READ: Talks Resume in Geneva") is no wrapped line, unless what follows
+            // plainly continues it.
+            let continues = l.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+            let wrapped = cur.len() >= 50
+                && !ends_sentence(&cur)
+                && !l.starts_with(['-', '*', '•'])
+                && (continues || !is_title_case(&cur));
             if wrapped {
                 cur.push(' ');
                 cur.push_str(l);
@@ -285,6 +291,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.text, "The minister said on Tuesday that the harbour would reopen within a week.\nA second paragraph.");
+        // A long heading without a stop is not wrapped into the next paragraph.
+        let b = parse_text(
+            "Headline here\n\nThe strike began on Monday.\nALSO READ: Dock Workers Vote on New Shift Rules Today\nThe vote closes on Friday.",
+            "x".into(),
+            origin(),
+        )
+        .unwrap();
+        assert_eq!(
+            b.text,
+            "The strike began on Monday.\nALSO READ: Dock Workers Vote on New Shift Rules Today\nThe vote closes on Friday."
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 
 use crate::analyze::furniture::is_page_furniture;
 use crate::analyze::names::token_key;
-use crate::analyze::tokens::{is_stopword, normalize, normalize_into, stem, tokenize, TokenKind};
+use crate::analyze::tokens::{
+    is_stopword, is_title_case, normalize, normalize_into, stem, tokenize, TokenKind,
+};
 use crate::dedupe::MemoryDedupe;
 use crate::model::{Analysis, Article, Span};
 use rustc_hash::FxHashMap;
@@ -336,24 +338,4 @@ fn bigrams_of(seq: &[u32], stopword: &[bool]) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// A headline or subhead in Title Case ("Ukraine Pushes Back: \"No Deal Without Us\""): three in four
-/// words of four letters or more capitalised. Reporting sentences have lower-case verbs and nouns.
-fn is_title_case(s: &str) -> bool {
-    // Counted in one pass: this runs on every sentence of every summarized article.
-    let (mut long, mut caps) = (0usize, 0usize);
-    for w in s.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.chars().nth(3).is_some() && w.chars().all(char::is_alphabetic) {
-            long += 1;
-            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
-        }
-    }
-    long >= 3 && caps * 4 >= long * 3
-}
-
-#[cfg(test)]
-pub(crate) fn is_title_case_for_tests(s: &str) -> bool {
-    is_title_case(s)
 }

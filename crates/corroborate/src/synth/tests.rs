@@ -306,10 +306,10 @@ fn query_focus_changes_the_summary() {
 
 #[test]
 fn title_case_subheads_are_not_statements() {
-    assert!(super::corpus::is_title_case_for_tests(
+    assert!(crate::analyze::tokens::is_title_case(
         "Ukraine Pushes Back: \"No Agreement About Us Without Us\""
     ));
-    assert!(!super::corpus::is_title_case_for_tests(
+    assert!(!crate::analyze::tokens::is_title_case(
         "Marovian Foreign Minister Yuri Barzenko said the meeting had been long."
     ));
 }
