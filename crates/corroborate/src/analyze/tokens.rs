@@ -384,7 +384,19 @@ pub const STOPWORDS: &[&str] = &[
 /// A headline or subhead in Title Case ("Ukraine Pushes Back: \"No Deal Without Us\""): three in four
 /// words of four letters or more capitalised. Reporting sentences have lower-case verbs and nouns.
 pub fn is_title_case(s: &str) -> bool {
-    // Counted in one pass: this runs on every sentence of every summarized article.
+    // It runs on every sentence of every summarized article: ASCII text is read byte by byte in one
+    // pass, the rest word by word.
+    let (long, caps) = if s.is_ascii() {
+        title_counts_ascii(s.as_bytes())
+    } else {
+        title_counts(s)
+    };
+    long >= 3 && caps * 4 >= long * 3
+}
+
+/// (words of four letters or more, how many of them capitalised), each word trimmed of what is not
+/// a letter or digit and counted only when nothing but letters is left.
+fn title_counts(s: &str) -> (usize, usize) {
     let (mut long, mut caps) = (0usize, 0usize);
     for w in s.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -393,12 +405,64 @@ pub fn is_title_case(s: &str) -> bool {
             caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
         }
     }
-    long >= 3 && caps * 4 >= long * 3
+    (long, caps)
+}
+
+/// `title_counts` of ASCII text in one pass over its bytes.
+fn title_counts_ascii(s: &[u8]) -> (usize, usize) {
+    let (mut long, mut caps) = (0usize, 0usize);
+    // The current word: letters so far, whether its first letter is upper case, whether it holds a
+    // digit or punctuation between letters, and punctuation seen since its last letter.
+    let (mut letters, mut upper, mut bad, mut gap) = (0usize, false, false, false);
+    for &b in s.iter().chain(std::iter::once(&b' ')) {
+        if b.is_ascii_whitespace() {
+            if letters >= 4 && !bad {
+                long += 1;
+                caps += usize::from(upper);
+            }
+            (letters, upper, bad, gap) = (0, false, false, false);
+        } else if b.is_ascii_alphabetic() {
+            if letters == 0 && !bad {
+                upper = b.is_ascii_uppercase();
+            }
+            bad |= gap && letters > 0;
+            gap = false;
+            letters += 1;
+        } else if b.is_ascii_digit() {
+            bad = true;
+        } else if letters > 0 {
+            gap = true;
+        }
+    }
+    (long, caps)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_counts_read_ascii_bytes_as_words() {
+        for s in [
+            "Ukraine Pushes Back: \"No Agreement About Us Without Us\"",
+            "The talks, which lasted four hours, ended in Riyadh on Tuesday.",
+            "ALSO READ: Zelensky Holds Talks with Erdogan Amid US Shift on Ukraine",
+            "“Finally.” (Someone) 2024-era co-op U.S. officials' don't x1y2 --dash-- end.",
+            "",
+            "   ",
+            "a b c d",
+        ] {
+            if s.is_ascii() {
+                assert_eq!(title_counts_ascii(s.as_bytes()), title_counts(s), "{s}");
+            }
+        }
+        assert!(is_title_case(
+            "Ukraine Pushes Back: \"No Agreement About Us Without Us\""
+        ));
+        assert!(!is_title_case(
+            "The talks ended in Riyadh on Tuesday after four hours."
+        ));
+    }
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).into_iter().map(|t| t.text).collect()

@@ -9,10 +9,11 @@ use crate::analyze::names::token_key;
 use crate::analyze::tokens::{
     is_stopword, is_title_case, normalize, normalize_into, stem, tokenize, TokenKind,
 };
-use crate::dedupe::MemoryDedupe;
+use crate::dedupe::{DUPLICATE_THRESHOLD, MIN_SHINGLES};
 use crate::model::{Analysis, Article, Span};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 /// One article with its analysis, as handed to synthesis.
 #[derive(Clone, Copy)]
@@ -104,8 +105,12 @@ impl<'a> Corpus<'a> {
         c
     }
 
-    /// Link wire copies to their originals. Shingles come from the interned words, so copies are
-    /// found without tokenising the texts again.
+    /// Link wire copies to their originals: the same word 3-shingles as the store's near-duplicate
+    /// test (Jaccard at least 0.6), but exact, since a corpus is small: candidates share one of
+    /// their 16 smallest shingle hashes (a pair at Jaccard 0.6 shares none with odds under one in
+    /// a million), then whole shingle sets are compared. The store's 64-hash MinHash cost more
+    /// than the comparison it replaces (a tenth of a one-shot summary of 25 articles). Shingles
+    /// come from the interned words, so the texts are not tokenised again.
     fn find_copies(&mut self) {
         // Per doc: its range of units.
         let mut ranges = vec![(0usize, 0usize); self.docs.len()];
@@ -125,24 +130,55 @@ impl<'a> Corpus<'a> {
             let p = self.docs[d].article.published;
             (p.is_none(), p, d)
         });
-        let mut dedupe = MemoryDedupe::default();
+        let mut exact: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut by_sketch: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut shingle_sets: Vec<Vec<u64>> = vec![Vec::new(); self.docs.len()];
         for &d in &order {
             let (a, b) = ranges[d];
             let words: Vec<u32> = self.units[a..b]
                 .iter()
                 .flat_map(|u| u.seq.iter().copied())
                 .collect();
-            let shingles: Vec<u64> = words
+            let key = {
+                let mut h = rustc_hash::FxHasher::default();
+                words.hash(&mut h);
+                h.finish()
+            };
+            let mut original = exact.get(&key).copied();
+            let mut shingles: Vec<u64> = words
                 .windows(3)
                 .map(|w| {
                     let x = ((w[0] as u64) << 42) ^ ((w[1] as u64) << 21) ^ w[2] as u64;
                     x.wrapping_mul(0x9e37_79b9_7f4a_7c15)
                 })
                 .collect();
-            let hash = crate::dedupe::content_hash(&self.docs[d].article.text);
-            let sig = crate::dedupe::signature_of_shingles(shingles);
-            // `add_hashed` numbers texts in the order added: map back to doc indices.
-            self.root[d] = dedupe.add_hashed(hash, sig).map_or(d, |k| order[k]) as u32;
+            shingles.sort_unstable();
+            shingles.dedup();
+            if shingles.len() >= MIN_SHINGLES {
+                let sketch = &shingles[..SKETCH.min(shingles.len())];
+                if original.is_none() {
+                    let mut candidates: Vec<usize> = sketch
+                        .iter()
+                        .filter_map(|h| by_sketch.get(h))
+                        .flatten()
+                        .copied()
+                        .collect();
+                    candidates.sort_unstable();
+                    candidates.dedup();
+                    original = candidates
+                        .into_iter()
+                        .map(|c| (jaccard(&shingles, &shingle_sets[c]), c))
+                        .filter(|&(j, _)| j >= DUPLICATE_THRESHOLD)
+                        .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+                        .map(|(_, c)| c);
+                }
+                for &h in sketch {
+                    by_sketch.entry(h).or_default().push(d);
+                }
+            }
+            exact.entry(key).or_insert(d);
+            self.root[d] = original.map_or(d, |o| self.root[o] as usize) as u32;
+            shingle_sets[d] = shingles;
         }
         self.sources = self
             .root
@@ -326,6 +362,31 @@ impl<'a> Corpus<'a> {
             }
         }
         df
+    }
+}
+
+/// Shingles of a text's sketch: its smallest shingle hashes.
+const SKETCH: usize = 16;
+
+/// Jaccard similarity of two sorted sets.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
     }
 }
 

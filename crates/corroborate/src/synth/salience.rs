@@ -64,45 +64,45 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 pub type Features = [f32; FEATURES];
 
 /// Learned intercept (see the module docs for how).
-pub const BIAS: f32 = 0.103080;
+pub const BIAS: f32 = 0.102593;
 /// Learned weight of each raw feature value (standardisation folded in).
 pub const WEIGHTS: Features = [
-    0.001181,  // position_capped
-    -0.035618, // relative_position
-    -0.009579, // first
-    -0.011013, // second
-    -0.004818, // third
-    -0.000887, // words_capped
-    0.020932,  // ln_words
-    0.001790,  // short
-    -0.001943, // long
-    0.004266,  // very_long
-    0.008024,  // quoted
-    -0.001765, // quote_marks_capped
-    0.006025,  // digit
-    0.005783,  // said
-    0.052958,  // shared_words
-    -0.077511, // shared_pairs
-    0.039092,  // pair_spread
-    -0.057293, // word_source_share
-    0.245620,  // word_sentence_share
-    -0.038173, // ln_content_words
-    -0.023576, // content_ratio
-    0.002957,  // capitalised
-    0.356408,  // centroid_cosine
-    -0.009484, // colon_or_paren
-    -0.021362, // ln_sources
-    0.003864,  // opens_with_pronoun
-    0.188972,  // first_person
-    0.142035,  // quoted_share
-    0.012797,  // lead_overlap
-    -0.017733, // caption_words
-    0.004703,  // exclaims
-    -0.022493, // social_marks
-    0.317392,  // shared_all_pairs
-    -0.159368, // other_articles_cosine
-    0.039447,  // article_cosine
-    0.007033,  // article_furniture_share
+    0.001177,  // position_capped
+    -0.035594, // relative_position
+    -0.009570, // first
+    -0.011047, // second
+    -0.004823, // third
+    -0.000886, // words_capped
+    0.020924,  // ln_words
+    0.001788,  // short
+    -0.001955, // long
+    0.004275,  // very_long
+    0.008037,  // quoted
+    -0.001768, // quote_marks_capped
+    0.006016,  // digit
+    0.005791,  // said
+    0.052905,  // shared_words
+    -0.076892, // shared_pairs
+    0.037814,  // pair_spread
+    -0.056410, // word_source_share
+    0.245446,  // word_sentence_share
+    -0.038145, // ln_content_words
+    -0.023585, // content_ratio
+    0.002947,  // capitalised
+    0.356073,  // centroid_cosine
+    -0.009459, // colon_or_paren
+    -0.021138, // ln_sources
+    0.003797,  // opens_with_pronoun
+    0.188846,  // first_person
+    0.142029,  // quoted_share
+    0.012835,  // lead_overlap
+    -0.017881, // caption_words
+    0.004698,  // exclaims
+    -0.022473, // social_marks
+    0.317342,  // shared_all_pairs
+    -0.159819, // other_articles_cosine
+    0.039226,  // article_cosine
+    0.006609,  // article_furniture_share
 ];
 
 /// Predicted share of each selectable unit's word pairs that a summary reuses (roughly 0 to 0.5);
