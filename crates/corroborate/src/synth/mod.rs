@@ -117,7 +117,7 @@ fn sentence_prior(
 /// The weight of the learned salience per word, in units of the mean concept worth. With two or
 /// three sources nearly every shared concept is shared by all of them, so counting sources barely
 /// separates sentences and the learned prior leads; with many sources the counts carry the signal.
-fn salience_weight(corpus: &Corpus, cfg: &SelectConfig) -> f32 {
+pub(crate) fn salience_weight(corpus: &Corpus, cfg: &SelectConfig) -> f32 {
     let others = corpus.sources.saturating_sub(1).max(1) as f32;
     cfg.salience / others.powf(cfg.salience_decay)
 }
