@@ -18,5 +18,8 @@ pub mod store;
 pub mod synth;
 pub mod verify;
 
+#[cfg(test)]
+mod test_support;
+
 pub use error::{Error, Result};
 pub use model::*;

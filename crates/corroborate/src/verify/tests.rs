@@ -1,15 +1,7 @@
 //! Tests of claim verification.
 
 use super::*;
-use crate::model::Origin;
-use crate::synth::Doc;
-
-fn art(id: &str, outlet: &str, text: &str) -> Article {
-    Article {
-        source: Some(outlet.into()),
-        ..Article::new(id, text, Origin::inline("t"))
-    }
-}
+use crate::test_support::{article as art, with_corpus};
 
 fn sources() -> Vec<Article> {
     vec![
@@ -30,15 +22,9 @@ fn sources() -> Vec<Article> {
 }
 
 fn check(text: &str) -> Report {
-    let arts = sources();
-    let an: Vec<Analysis> = arts.iter().map(crate::analyze::analyze).collect();
-    let corpus = Corpus::new(
-        arts.iter()
-            .zip(&an)
-            .map(|(article, analysis)| Doc { article, analysis })
-            .collect(),
-    );
-    verify(&corpus, text, &VerifyOptions::default())
+    with_corpus(&sources(), |corpus| {
+        verify(corpus, text, &VerifyOptions::default())
+    })
 }
 
 /// `text` is one claim with this verdict, and its reason says `why`.

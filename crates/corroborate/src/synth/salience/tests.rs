@@ -1,15 +1,8 @@
 //! Tests of the salience features and model on small invented stories.
 
 use super::*;
-use crate::model::{Analysis, Article, Origin};
-use crate::synth::Doc;
-
-fn art(id: &str, outlet: &str, text: &str) -> Article {
-    Article {
-        source: Some(outlet.into()),
-        ..Article::new(id, text, Origin::inline("t"))
-    }
-}
+use crate::model::Article;
+use crate::test_support::{article as art, with_corpus};
 
 /// A fictional harbour strike in three outlets: the walkout and its size are in all three, the
 /// union's bake sale only in the first, a photo credit only in the third.
@@ -36,17 +29,6 @@ fn strike() -> Vec<Article> {
              Photo: Getty Images.",
         ),
     ]
-}
-
-fn with_corpus<R>(arts: &[Article], f: impl FnOnce(&Corpus) -> R) -> R {
-    let an: Vec<Analysis> = arts.iter().map(crate::analyze::analyze).collect();
-    let corpus = Corpus::new(
-        arts.iter()
-            .zip(&an)
-            .map(|(article, analysis)| Doc { article, analysis })
-            .collect(),
-    );
-    f(&corpus)
 }
 
 /// Salience of each sentence, keyed by its text.
