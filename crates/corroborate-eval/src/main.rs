@@ -35,6 +35,9 @@ enum Command {
         /// Print this many missed and spurious quotes.
         #[arg(long, default_value_t = 0)]
         show: usize,
+        /// Instead: how far the annotators agree with each other (articles marked twice).
+        #[arg(long)]
+        agreement: bool,
     },
     /// Name variants: pair accuracy on rigour, and one key per person across the seed articles.
     Names {
@@ -129,7 +132,17 @@ enum Command {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Quotes { split, show } => quotes::run(&cli.shared, &split, show),
+        Command::Quotes {
+            split,
+            show,
+            agreement,
+        } => {
+            if agreement {
+                quotes::agreement(&cli.shared, &split)
+            } else {
+                quotes::run(&cli.shared, &split, show)
+            }
+        }
         Command::Names { show } => names::run(&cli.shared, show),
         Command::Verify { sweep } => factcheck::run(&cli.shared, sweep),
         Command::VerifyReasons { file, show } => factcheck::reasons(&cli.shared, &file, show),

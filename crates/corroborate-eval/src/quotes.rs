@@ -80,6 +80,95 @@ pub enum Criterion {
     Gold,
 }
 
+/// One-to-one matches (prediction, gold) under a criterion, largest overlap first.
+fn matches(preds: &[Range], gold: &[Range], criterion: Criterion) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (pi, p) in preds.iter().enumerate() {
+        for (gi, g) in gold.iter().enumerate() {
+            let o = overlap(*p, *g);
+            let base = match criterion {
+                Criterion::Longer => (p.1 - p.0).max(g.1 - g.0),
+                Criterion::Gold => g.1 - g.0,
+            };
+            if o * 2 >= base && o > 0 {
+                pairs.push((o, pi, gi));
+            }
+        }
+    }
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let mut used_p = vec![false; preds.len()];
+    let mut used_g = vec![false; gold.len()];
+    let mut out = Vec::new();
+    for (_, pi, gi) in pairs {
+        if !used_p[pi] && !used_g[gi] {
+            used_p[pi] = true;
+            used_g[gi] = true;
+            out.push((pi, gi));
+        }
+    }
+    out
+}
+
+/// How far PolNeAR's annotators agree with each other: on every article two annotators marked, the
+/// second one's Content spans scored against the first one's, with the measure our extractor gets.
+/// It bounds what any extractor can be expected to reach against one annotator.
+pub fn agreement(shared: &Path, split: &str) -> anyhow::Result<()> {
+    let Some(dir) = crate::require(&shared.join("data/quotes/polnear").join(split)) else {
+        return Ok(());
+    };
+    let mut by_article: BTreeMap<String, Vec<std::path::PathBuf>> = BTreeMap::new();
+    for e in std::fs::read_dir(dir.join("attributions"))? {
+        let path = e?.path();
+        let stem = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let article = stem
+            .rsplit_once('_')
+            .map_or(stem.clone(), |x| x.0.to_string());
+        by_article.entry(article).or_default().push(path);
+    }
+    for criterion in [Criterion::Longer, Criterion::Gold] {
+        let (mut tp, mut n_first, mut n_second, mut articles) = (0, 0, 0, 0);
+        let (mut speaker_ok, mut speaker_n) = (0, 0);
+        for files in by_article.values_mut().filter(|f| f.len() >= 2) {
+            files.sort();
+            let first = parse_ann(&std::fs::read_to_string(&files[0])?);
+            let second = parse_ann(&std::fs::read_to_string(&files[1])?);
+            let a: Vec<Range> = first.iter().map(|g| g.content).collect();
+            let b: Vec<Range> = second.iter().map(|g| g.content).collect();
+            for (bi, ai) in matches(&b, &a, criterion) {
+                tp += 1;
+                if let (Some(sa), Some(sb)) = (first[ai].source, second[bi].source) {
+                    speaker_n += 1;
+                    speaker_ok += usize::from(overlap(sa, sb) > 0);
+                }
+            }
+            n_first += a.len();
+            n_second += b.len();
+            articles += 1;
+        }
+        let p = tp as f64 / n_second.max(1) as f64;
+        let r = tp as f64 / n_first.max(1) as f64;
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        println!(
+            "PolNeAR {split} annotator agreement ({}): {articles} articles marked twice, second vs first: \
+             precision {p:.3}  recall {r:.3}  F1 {f1:.3}  speaker agreement {:.3} ({speaker_ok}/{speaker_n})",
+            match criterion {
+                Criterion::Longer => "overlap >= 50% of the longer span",
+                Criterion::Gold => "overlap >= 50% of the first annotator's span",
+            },
+            speaker_ok as f64 / speaker_n.max(1) as f64
+        );
+    }
+    Ok(())
+}
+
 pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
     for c in [Criterion::Longer, Criterion::Gold] {
         run_with(
@@ -158,26 +247,11 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
         }
         n_pred += preds.len();
         n_gold += gold.len();
-        let mut pairs = Vec::new();
-        for (pi, p) in preds.iter().enumerate() {
-            for (gi, g) in gold.iter().enumerate() {
-                let o = overlap(p.0, g.content);
-                let base = match criterion {
-                    Criterion::Longer => (p.0 .1 - p.0 .0).max(g.content.1 - g.content.0),
-                    Criterion::Gold => g.content.1 - g.content.0,
-                };
-                if o * 2 >= base && o > 0 {
-                    pairs.push((o, pi, gi));
-                }
-            }
-        }
-        pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
+        let pred_spans: Vec<Range> = preds.iter().map(|p| p.0).collect();
+        let gold_spans: Vec<Range> = gold.iter().map(|g| g.content).collect();
         let mut used_p = vec![false; preds.len()];
         let mut used_g = vec![false; gold.len()];
-        for (_, pi, gi) in pairs {
-            if used_p[pi] || used_g[gi] {
-                continue;
-            }
+        for (pi, gi) in matches(&pred_spans, &gold_spans, criterion) {
             used_p[pi] = true;
             used_g[gi] = true;
             tp += 1;
