@@ -483,7 +483,15 @@ fn is_boilerplate_element(node: &NodeRef) -> bool {
     if names.is_empty() {
         return false;
     }
-    if BOILERPLATE_WORDS.iter().any(|w| names.contains(w)) {
+    // One automaton pass instead of a substring search per marker: this runs on every element of
+    // every page.
+    static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(BOILERPLATE_WORDS).ok());
+    if words.as_ref().map_or_else(
+        || BOILERPLATE_WORDS.iter().any(|w| names.contains(w)),
+        |m| m.is_match(&names),
+    ) {
         return true;
     }
     names
