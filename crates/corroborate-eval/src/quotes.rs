@@ -80,6 +80,18 @@ pub enum Criterion {
     Gold,
 }
 
+/// Precision, recall and F1 of `matched` out of `predicted` and `gold`.
+fn prf(matched: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    let p = matched as f64 / predicted.max(1) as f64;
+    let r = matched as f64 / gold.max(1) as f64;
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f1)
+}
+
 /// One-to-one matches (prediction, gold) under a criterion, largest overlap first.
 fn matches(preds: &[Range], gold: &[Range], criterion: Criterion) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
@@ -149,13 +161,7 @@ pub fn agreement(shared: &Path, split: &str) -> anyhow::Result<()> {
             n_second += b.len();
             articles += 1;
         }
-        let p = tp as f64 / n_second.max(1) as f64;
-        let r = tp as f64 / n_first.max(1) as f64;
-        let f1 = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
+        let (p, r, f1) = prf(tp, n_second, n_first);
         println!(
             "PolNeAR {split} annotator agreement ({}): {articles} articles marked twice, second vs first: \
              precision {p:.3}  recall {r:.3}  F1 {f1:.3}  speaker agreement {:.3} ({speaker_ok}/{speaker_n})",
@@ -331,13 +337,7 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
             }
         }
     }
-    let p = tp as f64 / n_pred.max(1) as f64;
-    let r = tp as f64 / n_gold.max(1) as f64;
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let (p, r, f1) = prf(tp, n_pred, n_gold);
     if show > 0 {
         let mut by: Vec<(&String, &(usize, usize))> = missed_by_cue.iter().collect();
         by.sort_by_key(|(_, (m, _))| std::cmp::Reverse(*m));
