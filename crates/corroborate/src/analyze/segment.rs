@@ -132,31 +132,42 @@ fn split_after_quotations(p: &str, spans: &mut Vec<(usize, usize)>) {
     if !p.contains(['"', '\u{201d}']) {
         return;
     }
+    // Straight marks alternate open / close through the paragraph; they are counted as the scan
+    // goes (recounting from the paragraph start for every sentence was quadratic on long ones).
+    let (mut straight, mut counted) = (0usize, 0usize);
+    split_spans(p, spans, |start, at, c, e| {
+        straight += p[counted..at].matches('"').count() + usize::from(c == '"');
+        counted = at + c.len_utf8();
+        let closing = (c == '"' && straight.is_multiple_of(2)) || c == '\u{201d}';
+        if !closing || !p[start..at].trim_end().ends_with(['.', '!', '?']) {
+            return None;
+        }
+        let end = at + c.len_utf8();
+        let rest = &p[end..e];
+        let next = rest.trim_start();
+        let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+        (rest.starts_with(' ')
+            && starts_lower
+            && next.split_whitespace().nth(2).is_some()
+            && !attribution(next))
+        .then(|| (end, end + (rest.len() - next.len())))
+    });
+}
+
+/// Cut each span where `cut` says: it sees every character with the start of the piece it is in
+/// and the end of its span, and gives where the piece ends and the next one starts.
+fn split_spans(
+    p: &str,
+    spans: &mut Vec<(usize, usize)>,
+    mut cut: impl FnMut(usize, usize, char, usize) -> Option<(usize, usize)>,
+) {
     let mut out = Vec::with_capacity(spans.len());
     for &(s, e) in spans.iter() {
         let mut start = s;
-        // Straight marks alternate open / close through the paragraph.
-        let mut straight = p[..s].matches('"').count();
         for (i, c) in p[s..e].char_indices() {
-            let at = s + i;
-            if c == '"' {
-                straight += 1;
-            }
-            let closing = (c == '"' && straight.is_multiple_of(2)) || c == '\u{201d}';
-            if !closing || !p[start..at].trim_end().ends_with(['.', '!', '?']) {
-                continue;
-            }
-            let end = at + c.len_utf8();
-            let rest = &p[end..e];
-            let next = rest.trim_start();
-            let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
-            if rest.starts_with(' ')
-                && starts_lower
-                && next.split_whitespace().nth(2).is_some()
-                && !attribution(next)
-            {
+            if let Some((end, next)) = cut(start, s + i, c, e) {
                 out.push((start, end));
-                start = end + (rest.len() - next.len());
+                start = next;
             }
         }
         out.push((start, e));
@@ -189,41 +200,28 @@ fn lower_cased_copy(text: &str) -> bool {
 /// or more that is no abbreviation, when both sides have three words and what follows is not an
 /// attribution ("... done. \" he said").
 fn split_lower_case_starts(p: &str, spans: &mut Vec<(usize, usize)>) {
-    let mut out = Vec::with_capacity(spans.len());
-    for &(s, e) in spans.iter() {
-        let mut start = s;
-        for (i, c) in p[s..e].char_indices() {
-            let at = s + i;
-            if !matches!(c, '.' | '!' | '?') {
-                continue;
-            }
-            let rest = &p[at + 1..e];
-            let Some(next) = rest.strip_prefix(' ') else {
-                continue;
-            };
-            if !next.starts_with(|c: char| c.is_lowercase())
-                || p[start..at].split_whitespace().nth(2).is_none()
-                || next.split_whitespace().nth(2).is_none()
-                || attribution(next)
-            {
-                continue;
-            }
-            let word = p[start..at]
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let ends_word = c != '.'
-                || (word.chars().nth(2).is_some()
-                    && word.chars().all(char::is_alphabetic)
-                    && !GLUE_ABBREVS.iter().any(|a| a.eq_ignore_ascii_case(word)));
-            if ends_word {
-                out.push((start, at + 1));
-                start = at + 2;
-            }
+    split_spans(p, spans, |start, at, c, e| {
+        if !matches!(c, '.' | '!' | '?') {
+            return None;
         }
-        out.push((start, e));
-    }
-    *spans = out;
+        let next = p[at + 1..e].strip_prefix(' ')?;
+        if !next.starts_with(|c: char| c.is_lowercase())
+            || p[start..at].split_whitespace().nth(2).is_none()
+            || next.split_whitespace().nth(2).is_none()
+            || attribution(next)
+        {
+            return None;
+        }
+        let word = p[start..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let ends_word = c != '.'
+            || (word.chars().nth(2).is_some()
+                && word.chars().all(char::is_alphabetic)
+                && !GLUE_ABBREVS.iter().any(|a| a.eq_ignore_ascii_case(word)));
+        ends_word.then_some((at + 1, at + 2))
+    });
 }
 
 /// Whether a piece opens with an attribution: a verb of saying among its first four words.
@@ -240,19 +238,10 @@ fn attribution(piece: &str) -> bool {
 /// splitter cannot see a break there. Domains, file names, e-mail addresses, URLs, initials
 /// ("U.S.") and abbreviations ("St.Louis") stay whole.
 fn split_glued(p: &str, spans: &mut Vec<(usize, usize)>) {
-    let mut out = Vec::with_capacity(spans.len());
-    for &(s, e) in spans.iter() {
-        let mut start = s;
-        for (i, c) in p[s..e].char_indices() {
-            let at = s + i;
-            if matches!(c, '.' | '?' | '!') && at > start && glued_break(p, start, at, e) {
-                out.push((start, at + 1));
-                start = at + 1;
-            }
-        }
-        out.push((start, e));
-    }
-    *spans = out;
+    split_spans(p, spans, |start, at, c, e| {
+        (matches!(c, '.' | '?' | '!') && at > start && glued_break(p, start, at, e))
+            .then_some((at + 1, at + 1))
+    });
 }
 
 /// Whether the stop at `at` ends a sentence glued to the next one (within `lo..hi`).
