@@ -190,14 +190,13 @@ pub fn overflow(
             }
         }
     }
+    let mut said = Said::default();
+    for &p in picked {
+        said.add(&corpus.units[p]);
+    }
     (0..problem.units.len())
         .filter(|&k| !chosen[k])
-        .filter(|&k| {
-            let u = &corpus.units[problem.units[k]];
-            !picked
-                .iter()
-                .any(|&p| repeats(u, &corpus.units[p], cfg.max_repeat))
-        })
+        .filter(|&k| !said.restates(&corpus.units[problem.units[k]], cfg))
         .map(|k| (problem.gain(k, &covered) / problem.cost[k].max(1) as f32, k))
         .filter(|&(g, _)| g > 0.0)
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
@@ -295,7 +294,7 @@ impl Problem {
             })
             .collect();
         let mut picked: Vec<usize> = Vec::new();
-        let mut pairs: FxHashSet<u64> = FxHashSet::default();
+        let mut said = Said::default();
         let mut used = 0usize;
         while let Some((Score(stale), std::cmp::Reverse(k))) = heap.pop() {
             if stale <= 0.0 {
@@ -313,17 +312,13 @@ impl Problem {
                 break;
             }
             let u = &corpus.units[self.units[k]];
-            if picked
-                .iter()
-                .any(|&p| repeats(u, &corpus.units[self.units[p]], cfg.max_repeat))
-                || repeated_pairs(u, &pairs) > cfg.max_pair_repeat
-            {
+            if said.restates(u, cfg) {
                 continue;
             }
             for &c in &self.concepts[k] {
                 covered[c as usize] = true;
             }
-            pairs.extend(u.bigrams.iter().copied());
+            said.add(u);
             used += self.cost[k];
             picked.push(k);
         }
@@ -346,6 +341,27 @@ impl PartialOrd for Score {
 impl Ord for Score {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.0.total_cmp(&other.0)
+    }
+}
+
+/// What a summary already says. A sentence that mostly restates one chosen sentence's words, or
+/// whose word pairs the summary mostly holds, tells the reader nothing new; the summary and the
+/// sentence printed past its budget are both held to this.
+#[derive(Default)]
+struct Said<'u> {
+    units: Vec<&'u Unit>,
+    pairs: FxHashSet<u64>,
+}
+
+impl<'u> Said<'u> {
+    fn restates(&self, u: &Unit, cfg: &SelectConfig) -> bool {
+        self.units.iter().any(|p| repeats(u, p, cfg.max_repeat))
+            || repeated_pairs(u, &self.pairs) > cfg.max_pair_repeat
+    }
+
+    fn add(&mut self, u: &'u Unit) {
+        self.pairs.extend(u.bigrams.iter().copied());
+        self.units.push(u);
     }
 }
 
@@ -387,4 +403,38 @@ pub fn order(corpus: &Corpus, picked: &mut [usize]) {
             .then(ua.doc.cmp(&ub.doc))
             .then(ua.position.cmp(&ub.position))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{article, with_corpus};
+
+    #[test]
+    fn a_sentence_stitched_from_chosen_ones_is_a_restatement() {
+        let text = "Flood barriers along the river were raised overnight by city crews.\n\
+                    The mayor thanked volunteers who filled sandbags near the old bridge.\n\
+                    City crews raised flood barriers near the old bridge while volunteers filled sandbags.\n\
+                    Schools in the eastern district will stay shut until Thursday morning.";
+        with_corpus(&[article("a", "Gazette", text)], |c| {
+            let cfg = SelectConfig::default();
+            let unit = |start: &str| {
+                c.units
+                    .iter()
+                    .find(|u| c.text(u).starts_with(start))
+                    .expect("sentence found")
+            };
+            let (barriers, mayor) = (unit("Flood"), unit("The mayor"));
+            let (stitched, schools) = (unit("City crews"), unit("Schools"));
+            // Neither chosen sentence holds most of its words on its own ...
+            assert!(!repeats(stitched, barriers, cfg.max_repeat));
+            assert!(!repeats(stitched, mayor, cfg.max_repeat));
+            let mut said = Said::default();
+            said.add(barriers);
+            said.add(mayor);
+            // ... but together they hold its word pairs.
+            assert!(said.restates(stitched, &cfg));
+            assert!(!said.restates(schools, &cfg));
+        });
+    }
 }
