@@ -188,7 +188,7 @@ pub fn brief(corpus: &Corpus, opts: &BriefOptions) -> Briefing {
         outlets: corpus.outlets.clone(),
         sources: corpus.sources,
         summary,
-        single_source: single_source(corpus, &facts),
+        single_source: single_source(corpus, &facts, &corroborator),
         disagreements: {
             let mut d = figure_disagreements(corpus);
             d.extend(quote_disagreements(corpus, &docs, &quotes));
@@ -253,14 +253,19 @@ fn article_infos(corpus: &Corpus) -> Vec<ArticleInfo> {
         .collect()
 }
 
-/// Sentences that no other independent source supports. Copies repeat their original's sentences, so
-/// only copy roots are listed.
-fn single_source(corpus: &Corpus, facts: &FactIndex) -> Vec<Point> {
+/// A sentence is a one-outlet claim when no other source states even this share of its content:
+/// one that others mostly report, in other words or with a detail more, is not news only one
+/// outlet carries.
+const MAX_SHARED_FOR_SINGLE: f32 = 0.5;
+
+/// Sentences that no other independent source supports, the least reported first within each
+/// outlet. Copies repeat their original's sentences, so only copy roots are listed.
+fn single_source(corpus: &Corpus, facts: &FactIndex, corroborator: &Corroborator) -> Vec<Point> {
     if corpus.sources < 2 {
         return Vec::new();
     }
     let mut seen: HashSet<&str> = HashSet::new();
-    let mut out = Vec::new();
+    let mut found: Vec<(u32, f32, usize)> = Vec::new();
     for (i, u) in corpus.units.iter().enumerate() {
         if u.furniture
             || u.fragment
@@ -273,11 +278,20 @@ fn single_source(corpus: &Corpus, facts: &FactIndex) -> Vec<Point> {
         if text.trim_end().ends_with('?') || !seen.insert(text) {
             continue;
         }
-        if facts.support(corpus, i).is_empty() {
-            out.push(point(corpus, i, &[]));
+        if !facts.support(corpus, i).is_empty() {
+            continue;
+        }
+        let shared = corroborator.best_other_share(corpus, i);
+        if shared < MAX_SHARED_FOR_SINGLE {
+            found.push((corpus.outlet[u.doc as usize], shared, i));
         }
     }
-    out
+    // Outlets in corpus order; within one, the least reported claims first, then reading order.
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    found
+        .into_iter()
+        .map(|(_, _, i)| point(corpus, i, &[]))
+        .collect()
 }
 
 /// Stems of a figure's context words.

@@ -135,6 +135,34 @@ impl Corroborator<'_, '_> {
         out
     }
 
+    /// The most of sentence `unit`'s content any one other source states: per source, the verifier's
+    /// score of its weakest claim (a sentence is only as reported as its least reported claim), and
+    /// the best source's. 0 when no other source uses most of its words.
+    pub fn best_other_share(&self, corpus: &Corpus, unit: usize) -> f32 {
+        let u = &corpus.units[unit];
+        let own = corpus.root[u.doc as usize];
+        let text = corpus.text(u);
+        let mut best = 0.0f32;
+        for ((root, verifier), stems) in self.roots.iter().zip(&self.verifiers).zip(self.stems) {
+            if *root == own {
+                continue;
+            }
+            // The words-only score is at most the share of the sentence's words the source uses.
+            let held = u
+                .stems
+                .iter()
+                .filter(|s| stems.binary_search(s).is_ok())
+                .count();
+            if held as f32 <= best * u.stems.len() as f32 {
+                continue;
+            }
+            let report = verifier.verify(text, &CORROBORATION);
+            let weakest = report.claims.iter().map(|c| c.score).reduce(f32::min);
+            best = best.max(weakest.unwrap_or(0.0));
+        }
+        best
+    }
+
     /// A cited point: the sentence, then the evidence of every other source that states it; sentences
     /// of further sources that only share much of its wording are listed apart, as related.
     /// `loose` is the word-overlap support of the sentence (`FactIndex::support`), which callers

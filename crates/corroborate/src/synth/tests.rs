@@ -2,6 +2,7 @@
 
 use super::answer::{answer, answer_kind, AnswerKind};
 use super::briefing::{brief, BriefOptions, DisagreementKind};
+use super::corroboration::SourceCorpora;
 use super::facts::FactIndex;
 use super::*;
 use crate::model::{Analysis, Article, Origin};
@@ -413,4 +414,38 @@ fn corroboration_counts_sources_that_state_it_not_those_that_name_the_same_peopl
             .any(|o| o == "North Star" || o == "Quay Post"),
         "{p:?}"
     );
+}
+
+#[test]
+fn one_outlet_claims_leave_out_what_others_mostly_report() {
+    let arts = vec![
+        art("a", "Bay Times", "Rescuers in small boats brought every passenger ashore within three hours after the ferry Alvina ran aground near Port Selm. \
+             The operator blamed a radar failure minutes before the grounding.", None),
+        art("b", "Harbour Gazette", "The ferry Alvina ran aground near Port Selm on Monday. \
+             All passengers were brought ashore within three hours, coast guard chief Lena Varga said. \
+             Divers will inspect the hull on Wednesday.", None),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let facts = FactIndex::new(&c);
+    let sources = SourceCorpora::new(&c);
+    let corroborator = sources.corroborator();
+    let unit = |needle: &str| {
+        c.units
+            .iter()
+            .position(|u| c.text(u).contains(needle))
+            .unwrap()
+    };
+    // A sentence joining two of the other outlet's is no loose match of either ...
+    let boats = unit("boats");
+    assert!(facts.support(&c, boats).is_empty());
+    // ... but most of what it states is there, in two adjacent sentences.
+    assert!(corroborator.best_other_share(&c, boats) >= 0.5);
+    let radar = unit("radar");
+    assert!(corroborator.best_other_share(&c, radar) < 0.5);
+    let b = brief(&c, &BriefOptions::default());
+    let single: Vec<&str> = b.single_source.iter().map(|p| p.text.as_str()).collect();
+    assert!(!single.iter().any(|t| t.contains("boats")), "{single:?}");
+    assert!(single.iter().any(|t| t.contains("radar")), "{single:?}");
+    assert!(single.iter().any(|t| t.contains("Divers")), "{single:?}");
 }
