@@ -281,7 +281,7 @@ fn single_source(corpus: &Corpus, facts: &FactIndex, corroborator: &Corroborator
         if !facts.support(corpus, i).is_empty() {
             continue;
         }
-        let shared = corroborator.best_other_share(corpus, i);
+        let shared = corroborator.best_other_share(corpus, i, MAX_SHARED_FOR_SINGLE);
         if shared < MAX_SHARED_FOR_SINGLE {
             found.push((corpus.outlet[u.doc as usize], shared, i));
         }

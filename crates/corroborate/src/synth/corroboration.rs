@@ -82,6 +82,9 @@ impl<'c> SourceCorpora<'c> {
 /// share, and the threshold is 0.80. Checking it first skips most sources of a large story.
 const MIN_WORD_SHARE: f32 = 0.6;
 
+/// Sources `best_other_share` verifies a sentence against at most.
+const MAX_SHARE_CHECKS: usize = 3;
+
 /// Checks sentences of a corpus against each of its other sources.
 pub struct Corroborator<'a, 'c> {
     roots: Vec<u32>,
@@ -137,26 +140,39 @@ impl Corroborator<'_, '_> {
 
     /// The most of sentence `unit`'s content any one other source states: per source, the verifier's
     /// score of its weakest claim (a sentence is only as reported as its least reported claim), and
-    /// the best source's. 0 when no other source uses most of its words.
-    pub fn best_other_share(&self, corpus: &Corpus, unit: usize) -> f32 {
+    /// the best source's. Only the few sources using most of its words, and at least `floor` of them
+    /// (the score cannot pass that share), are checked, and the search stops once one reaches
+    /// `floor`: 0 when none is checked.
+    pub fn best_other_share(&self, corpus: &Corpus, unit: usize, floor: f32) -> f32 {
         let u = &corpus.units[unit];
         let own = corpus.root[u.doc as usize];
+        let len = u.stems.len() as f32;
+        // The words-only score is at most the share of the sentence's words a source uses, so the
+        // sources are tried by that share, largest first, until none can do better; past the first
+        // few a source is very unlikely to state more, and a large story would pay per source.
+        let mut held: Vec<(usize, usize)> = self
+            .stems
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| self.roots[k] != own)
+            .map(|(k, stems)| {
+                let n = u
+                    .stems
+                    .iter()
+                    .filter(|s| stems.binary_search(s).is_ok())
+                    .count();
+                (n, k)
+            })
+            .filter(|&(n, _)| n > 0 && n as f32 >= floor * len)
+            .collect();
+        held.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let text = corpus.text(u);
         let mut best = 0.0f32;
-        for ((root, verifier), stems) in self.roots.iter().zip(&self.verifiers).zip(self.stems) {
-            if *root == own {
-                continue;
+        for (n, k) in held.into_iter().take(MAX_SHARE_CHECKS) {
+            if best >= floor || (n as f32) <= best * len {
+                break;
             }
-            // The words-only score is at most the share of the sentence's words the source uses.
-            let held = u
-                .stems
-                .iter()
-                .filter(|s| stems.binary_search(s).is_ok())
-                .count();
-            if held as f32 <= best * u.stems.len() as f32 {
-                continue;
-            }
-            let report = verifier.verify(text, &CORROBORATION);
+            let report = self.verifiers[k].verify(text, &CORROBORATION);
             let weakest = report.claims.iter().map(|c| c.score).reduce(f32::min);
             best = best.max(weakest.unwrap_or(0.0));
         }

@@ -440,9 +440,9 @@ fn one_outlet_claims_leave_out_what_others_mostly_report() {
     let boats = unit("boats");
     assert!(facts.support(&c, boats).is_empty());
     // ... but most of what it states is there, in two adjacent sentences.
-    assert!(corroborator.best_other_share(&c, boats) >= 0.5);
+    assert!(corroborator.best_other_share(&c, boats, 0.5) >= 0.5);
     let radar = unit("radar");
-    assert!(corroborator.best_other_share(&c, radar) < 0.5);
+    assert!(corroborator.best_other_share(&c, radar, 0.5) < 0.5);
     let b = brief(&c, &BriefOptions::default());
     let single: Vec<&str> = b.single_source.iter().map(|p| p.text.as_str()).collect();
     assert!(!single.iter().any(|t| t.contains("boats")), "{single:?}");
