@@ -241,9 +241,22 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, Stri
             .map(|c| collect_paragraphs(&c))
             .unwrap_or_default()
     };
+    let json_ld = {
+        let scripts = doc.select("script[type]");
+        let texts: Vec<_> = scripts
+            .nodes()
+            .iter()
+            .filter(|n| {
+                n.attr("type")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+            })
+            .map(|n| n.text())
+            .collect();
+        super::json_ld::metadata(texts.iter().map(|t| t.as_ref()))
+    };
     let reader = Readability::with_document(doc, url, Some(Config::default()))
         .map_err(|e| format!("unreadable HTML: {e}"))?;
-    let meta = reader.get_article_metadata(reader.parse_json_ld());
+    let meta = reader.get_article_metadata(json_ld);
     let mut page = ExtractedPage {
         title: clean_field(Some(&meta.title)),
         site_name: clean_field(meta.site_name.as_deref()),
@@ -294,21 +307,17 @@ fn score_subtree(node: &NodeRef, scores: &mut HashMap<NodeId, f32>) {
         if !child.is_element() {
             continue;
         }
-        let Some(name) = child.node_name() else {
+        let Some(tag) = tag_of(&child) else {
             continue;
         };
-        let name = name.to_ascii_lowercase();
-        if SKIP_TAGS.contains(&name.as_str()) || is_boilerplate_element(&child) {
+        if tag == Tag::Skip || is_boilerplate_element(&child) {
             continue;
         }
         let (text, linked, commas) = own_text(&child);
         let plain = text.saturating_sub(linked);
         if plain >= 25 && linked * 2 < text {
             let credit = 1.0 + commas as f32 + (plain as f32 / 100.0).min(3.0);
-            let leaf = matches!(
-                name.as_str(),
-                "p" | "pre" | "blockquote" | "li" | "h2" | "h3"
-            );
+            let leaf = tag == Tag::Leaf;
             let mut weight = 1.0;
             let mut target = if leaf { child.parent() } else { Some(child) };
             for level in 0..3 {
@@ -331,19 +340,15 @@ fn own_text(node: &NodeRef) -> (usize, usize, usize) {
             let t = c.text();
             text += t.trim().len();
             commas += t.matches(',').count();
-        } else if c.is_element() {
-            let n = c
-                .node_name()
-                .map(|n| n.to_ascii_lowercase())
-                .unwrap_or_default();
-            if BLOCK_TAGS.contains(&n.as_str()) || SKIP_TAGS.contains(&n.as_str()) {
+        } else if let Some(tag) = tag_of(&c) {
+            if matches!(tag, Tag::Skip | Tag::Leaf | Tag::Block) {
                 continue;
             }
             let t = c.text();
             let len = t.trim().len();
             text += len;
             commas += t.matches(',').count();
-            if n == "a" {
+            if tag == Tag::Link {
                 linked += len;
             }
         }
@@ -388,21 +393,23 @@ pub(crate) fn parse_html_article(
 /// What the paragraph filter knows about the page, lower-cased once.
 struct Context {
     title: Option<String>,
-    author: Option<String>,
+    /// How an author bio opens: "ana ruiz is ".
+    bio_opening: Option<String>,
 }
 
 impl Context {
     fn new(title: Option<String>, author: Option<String>) -> Self {
-        let author = author.map(|a| {
+        let bio_opening = author.and_then(|a| {
             let a = a
                 .trim_start_matches("By ")
                 .trim_start_matches("by ")
                 .to_lowercase();
-            a.split(',').next().unwrap_or("").trim().to_string()
+            let name = a.split(',').next().unwrap_or("").trim();
+            (!name.is_empty()).then(|| format!("{name} is "))
         });
         Context {
             title: title.map(|t| t.to_lowercase()),
-            author: author.filter(|a| !a.is_empty()),
+            bio_opening,
         }
     }
 }
@@ -421,24 +428,20 @@ fn walk(node: &NodeRef, out: &mut Vec<String>, cur: &mut String, filter: bool) {
             cur.push_str(&child.text());
             continue;
         }
-        if !child.is_element() {
-            continue;
-        }
-        let Some(name) = child.node_name() else {
+        let Some(tag) = tag_of(&child) else {
             continue;
         };
-        let name = name.to_ascii_lowercase();
-        if SKIP_TAGS.contains(&name.as_str()) {
+        if tag == Tag::Skip {
             continue;
         }
-        if name == "br" {
+        if tag == Tag::Br {
             flush(out, cur);
             continue;
         }
         if filter && is_boilerplate_element(&child) {
             continue;
         }
-        let block = BLOCK_TAGS.contains(&name.as_str());
+        let block = matches!(tag, Tag::Leaf | Tag::Block);
         if block {
             flush(out, cur);
         }
@@ -532,42 +535,36 @@ fn is_link_list(node: &NodeRef) -> bool {
 }
 
 /// Paragraph-level patterns of boilerplate that carry no markup hint: bylines, share prompts, author bios,
-/// "read more" teasers, the headline repeated in the body.
+/// "read more" teasers, the headline repeated in the body. Article paragraphs are long and most
+/// patterns are for short ones, so a paragraph is lower-cased whole only when it is short.
 fn is_boilerplate_text(p: &str, ctx: &Context) -> bool {
-    let words = p.split_whitespace().count();
-    let lower = p.to_lowercase();
-    if ctx.title.as_deref() == Some(lower.as_str()) {
+    let lower = || p.chars().flat_map(char::to_lowercase);
+    if ctx.title.as_deref().is_some_and(|t| lower().eq(t.chars())) {
         return true;
     }
+    if let Some(bio) = ctx.bio_opening.as_deref() {
+        if lower().take(bio.chars().count()).eq(bio.chars()) {
+            return true;
+        }
+    }
+    let words = p.split_whitespace().take(26).count();
+    if words > 25 {
+        return false;
+    }
+    let lower = p.to_lowercase();
     if words <= 14 && (lower.starts_with("by ") || lower.starts_with("written by ")) {
         return true;
     }
-    if words <= 25
-        && (lower.starts_with("share this")
-            || lower.starts_with("share on")
-            || lower.starts_with("share:"))
+    if lower.starts_with("share this")
+        || lower.starts_with("share on")
+        || lower.starts_with("share:")
     {
         return true;
     }
-    if words <= 25 {
-        let networks = [
-            "facebook", "twitter", "whatsapp", "linkedin", "email", "telegram",
-        ];
-        if lower.contains("share") && networks.iter().filter(|n| lower.contains(*n)).count() >= 2 {
-            return true;
-        }
-    }
-    if let Some(author) = ctx.author.as_deref() {
-        let a = author
-            .trim_start_matches("By ")
-            .trim_start_matches("by ")
-            .to_lowercase();
-        let name = a.split(',').next().unwrap_or("").trim();
-        if !name.is_empty() && lower.starts_with(&format!("{name} is ")) {
-            return true;
-        }
-    }
-    false
+    let networks = [
+        "facebook", "twitter", "whatsapp", "linkedin", "email", "telegram",
+    ];
+    lower.contains("share") && networks.iter().filter(|n| lower.contains(*n)).count() >= 2
 }
 
 #[cfg(test)]

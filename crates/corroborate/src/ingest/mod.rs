@@ -7,6 +7,7 @@
 mod date;
 mod feed;
 pub mod html;
+mod json_ld;
 mod jsonl;
 mod text;
 
