@@ -416,7 +416,7 @@ fn extract(cli: &Cli, out_dir: &Path, paths: &[PathBuf]) -> Result<bool> {
             let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
             let target = out_dir.join(format!("{stem}.txt"));
             match result {
-                Ok(page) => std::fs::write(&target, page.paragraphs.join("\n") + "\n")
+                Ok(page) => replace_file(&target, page.paragraphs.join("\n") + "\n")
                     .err()
                     .map(|e| format!("{}: {e}", target.display())),
                 Err(e) => Some(format!("{}: {e}", f.display())),
@@ -435,6 +435,18 @@ fn extract(cli: &Cli, out_dir: &Path, paths: &[PathBuf]) -> Result<bool> {
         );
     }
     Ok(failures.is_empty())
+}
+
+/// Write `contents` to `path` as a new file. An existing file is removed first rather than truncated:
+/// ext4 flushes a truncated-and-rewritten file's data when it is closed (its guard against
+/// zero-length files after a crash), which made re-running `extract` into the same folder wait on
+/// the disk for every page.
+fn replace_file(path: &Path, contents: String) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::fs::write(path, contents)
 }
 
 fn collect_html(p: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

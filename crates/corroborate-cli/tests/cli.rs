@@ -417,6 +417,31 @@ fn extract_writes_one_text_file_per_page() {
     }
 }
 
+#[test]
+fn extract_replaces_the_texts_of_an_earlier_run() {
+    let pages = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let page = |body: &str| format!("<html><body><article><p>{body}</p></article></body></html>");
+    let first = "The ferry Alvina ran aground near Port Selm on Monday with 212 passengers aboard, the coast guard said, and all of them were brought ashore.";
+    let second = "Divers inspected the hull of the ferry Alvina on Wednesday and found a long gash below the waterline, the operator said in a statement.";
+    let extract = || {
+        let o = bin()
+            .args(["extract", "--out"])
+            .arg(out.path())
+            .arg(pages.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        std::fs::read_to_string(out.path().join("ferry.txt")).unwrap()
+    };
+    std::fs::write(pages.path().join("ferry.html"), page(first)).unwrap();
+    assert_eq!(extract(), format!("{first}\n"));
+    // A second run into the same folder replaces the text whole (the new one is shorter).
+    assert!(second.len() < first.len());
+    std::fs::write(pages.path().join("ferry.html"), page(second)).unwrap();
+    assert_eq!(extract(), format!("{second}\n"));
+}
+
 /// Articles with distinct vocabulary, so dedupe keeps them apart.
 fn synthetic_corpus(path: &Path, n: usize) {
     let words = [

@@ -229,31 +229,14 @@ fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, String> {
     let url = url.filter(|u| u.contains("://"));
     let doc = Document::from(strip_raw_text(html).as_ref());
-    let canonical = doc
-        .select("link[rel=canonical]")
-        .attr("href")
-        .map(|s| s.to_string())
-        .filter(|s| s.contains("://"));
-    let lang = doc.select("html").attr("lang").map(|s| s.to_string());
+    let marks = PageMarks::of(&doc);
     let mut found = {
         let root = doc.root();
         best_container(&root)
             .map(|c| collect_paragraphs(&c))
             .unwrap_or_default()
     };
-    let json_ld = {
-        let scripts = doc.select("script[type]");
-        let texts: Vec<_> = scripts
-            .nodes()
-            .iter()
-            .filter(|n| {
-                n.attr("type")
-                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
-            })
-            .map(|n| n.text())
-            .collect();
-        super::json_ld::metadata(texts.iter().map(|t| t.as_ref()))
-    };
+    let json_ld = super::json_ld::metadata(marks.json_ld.iter().map(String::as_str));
     let reader = Readability::with_document(doc, url, Some(Config::default()))
         .map_err(|e| format!("unreadable HTML: {e}"))?;
     let meta = reader.get_article_metadata(json_ld);
@@ -262,8 +245,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, Stri
         site_name: clean_field(meta.site_name.as_deref()),
         byline: clean_field(meta.byline.as_deref()),
         published: clean_field(meta.published_time.as_deref()),
-        url: canonical.or(meta.url.clone()),
-        lang: lang.or(meta.lang.clone()),
+        url: marks.canonical.or(meta.url.clone()),
+        lang: marks.lang.or(meta.lang.clone()),
         paragraphs: Vec::new(),
     };
     let ctx = Context::new(page.title.clone(), page.byline.clone());
@@ -289,6 +272,56 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, Stri
         return Err("no article text found in the page".into());
     }
     Ok(page)
+}
+
+/// What the page's markup says besides its text, read in one walk over the tree (a selector query
+/// walks all of it once per selector).
+struct PageMarks {
+    /// `<link rel="canonical">`, when it is an absolute URL.
+    canonical: Option<String>,
+    /// `<html lang>`.
+    lang: Option<String>,
+    /// The text of each JSON-LD script.
+    json_ld: Vec<String>,
+}
+
+impl PageMarks {
+    fn of(doc: &Document) -> Self {
+        let mut marks = PageMarks {
+            canonical: None,
+            lang: None,
+            json_ld: Vec::new(),
+        };
+        for node in doc.root().descendants_it() {
+            let Some(el) = node.element_ref() else {
+                continue;
+            };
+            match &*el.name.local {
+                "html" if marks.lang.is_none() => {
+                    marks.lang = node.attr("lang").map(|l| l.to_string());
+                }
+                "link" if marks.canonical.is_none() => {
+                    let canonical = node
+                        .attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+                    marks.canonical = node
+                        .attr("href")
+                        .filter(|h| canonical && h.contains("://"))
+                        .map(|h| h.to_string());
+                }
+                "script" => {
+                    let ld = node
+                        .attr("type")
+                        .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                    if ld {
+                        marks.json_ld.push(node.text().to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+        marks
+    }
 }
 
 /// The element holding the article: each text block credits its ancestors (like Readability's scoring),
@@ -455,12 +488,23 @@ fn walk(node: &NodeRef, out: &mut Vec<String>, cur: &mut String, filter: bool) {
     }
 }
 
+/// End the paragraph being gathered: its words joined by single spaces, leading bullets dropped.
 fn flush(out: &mut Vec<String>, cur: &mut String) {
-    let text = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = String::with_capacity(cur.len());
+    for word in cur.split_whitespace() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
     cur.clear();
-    let text = text.trim_start_matches(['•', '·', '|']).trim().to_string();
-    if text.chars().any(|c| c.is_alphanumeric()) {
-        out.push(text);
+    let kept = text.trim_start_matches(['•', '·', '|']).trim_start();
+    if kept.chars().any(char::is_alphanumeric) {
+        out.push(if kept.len() == text.len() {
+            text
+        } else {
+            kept.to_string()
+        });
     }
 }
 
