@@ -353,6 +353,11 @@ fn score_subtree(node: &NodeRef, scores: &mut HashMap<NodeId, f32>) {
             let leaf = tag == Tag::Leaf;
             let mut weight = 1.0;
             let mut target = if leaf { child.parent() } else { Some(child) };
+            // A list is a part of an article, never the article: its items credit what holds it,
+            // or a body with a long bulleted list would lose its paragraphs to the list.
+            if target.as_ref().is_some_and(is_list) {
+                target = target.and_then(|t| t.parent());
+            }
             for level in 0..3 {
                 let Some(t) = target else { break };
                 *scores.entry(t.id).or_default() += credit * weight;
@@ -362,6 +367,11 @@ fn score_subtree(node: &NodeRef, scores: &mut HashMap<NodeId, f32>) {
         }
         score_subtree(&child, scores);
     }
+}
+
+fn is_list(node: &NodeRef) -> bool {
+    node.element_ref()
+        .is_some_and(|el| matches!(&*el.name.local, "ul" | "ol"))
 }
 
 /// Length of the text an element holds itself (text and inline children, not nested blocks),
@@ -567,14 +577,14 @@ fn is_link_list(node: &NodeRef) -> bool {
     if links.is_empty() {
         return false;
     }
-    let total = node.text().split_whitespace().count();
-    if total == 0 || total >= 80 {
+    // Letters, not words: Chinese, Japanese or Thai text has no spaces, so a paragraph with two
+    // linked names would count as three words, two of them links.
+    let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
+    let total = letters(&node.text());
+    if total == 0 || total >= 400 {
         return false;
     }
-    let linked: usize = links
-        .iter()
-        .map(|a| a.text().split_whitespace().count())
-        .sum();
+    let linked: usize = links.iter().map(|a| letters(&a.text())).sum();
     linked * 10 >= total * 8
 }
 
@@ -685,5 +695,35 @@ mod tests {
             "One & two.\nThree\nFour"
         );
         assert_eq!(html_fragment_paragraphs("plain  text"), "plain text");
+    }
+
+    #[test]
+    fn a_long_list_does_not_take_the_article_from_its_paragraphs() {
+        let items: String = (1..=10)
+            .map(|i| format!("<li>Finding number {i} of the harbour survey, with its numbers and notes.</li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"story\"><p>The harbour survey, published on Monday, lists what divers found along the old pier.</p>\
+             <p>Some of the more interesting findings include:</p><ul>{items}</ul>\
+             <p>The council will discuss the survey next week.</p></div></body></html>"
+        );
+        let page = extract_html(&html, None).unwrap();
+        assert_eq!(page.paragraphs.len(), 13, "{:#?}", page.paragraphs);
+        assert!(page.paragraphs[0].starts_with("The harbour survey"));
+        assert!(page.paragraphs[12].starts_with("The council"));
+    }
+
+    #[test]
+    fn linked_names_do_not_make_unspaced_text_a_link_list() {
+        // Japanese has no spaces between words: counted in words, this paragraph is four "words",
+        // three of them links.
+        let p1 = "港湾局は<a href=\"/s?q=Velmora\">ヴェルモラ（Velmora）</a>港で十六日夜、桟橋の一部が崩れたと発表した。けが人はいなかった。";
+        let p2 = "調査は<a href=\"/s?q=Selm\">セルム（Selm）</a>の潜水士が担当し、来週には結果をまとめる予定だという。";
+        let html = format!(
+            "<html><body><div class=\"article-body\"><p>{p1}</p><p>{p2}</p><p>港湾局によると、桟橋の修理には少なくとも三か月かかる見通しで、その間は別の桟橋を使う。</p></div></body></html>"
+        );
+        let page = extract_html(&html, None).unwrap();
+        assert_eq!(page.paragraphs.len(), 3, "{:#?}", page.paragraphs);
+        assert!(page.paragraphs[0].starts_with("港湾局は"));
     }
 }
