@@ -233,7 +233,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, Stri
     let mut found = {
         let root = doc.root();
         best_container(&root)
-            .map(|c| collect_paragraphs(&c))
+            .map(|c| with_lead_siblings(&c))
             .unwrap_or_default()
     };
     let json_ld = super::json_ld::metadata(marks.json_ld.iter().map(String::as_str));
@@ -369,6 +369,13 @@ fn score_subtree(node: &NodeRef, scores: &mut HashMap<NodeId, f32>) {
     }
 }
 
+fn is_heading(node: &NodeRef) -> bool {
+    node.element_ref().is_some_and(|el| {
+        let name: &str = &el.name.local;
+        name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit()
+    })
+}
+
 fn is_list(node: &NodeRef) -> bool {
     node.element_ref()
         .is_some_and(|el| matches!(&*el.name.local, "ul" | "ol"))
@@ -455,6 +462,36 @@ impl Context {
             bio_opening,
         }
     }
+}
+
+/// The container's paragraphs, after those of the text blocks just before it: templates often
+/// set the standfirst apart from the body (`<div class="lead">` beside `<div class="body">`).
+/// A sibling block counts only when it is plain prose: no boilerplate marker, no links, and at
+/// least a sentence's worth of letters.
+fn with_lead_siblings(container: &NodeRef) -> Vec<String> {
+    let mut lead: Vec<String> = Vec::new();
+    let mut sibling = container.prev_element_sibling();
+    while let Some(s) = sibling {
+        let prose = matches!(tag_of(&s), Some(Tag::Leaf | Tag::Block))
+            && !is_heading(&s)
+            && !is_boilerplate_element(&s)
+            && !s.descendants_it().any(|d| {
+                matches!(
+                    tag_of(&d),
+                    Some(Tag::Link | Tag::Skip | Tag::Block | Tag::Leaf)
+                )
+            })
+            && s.text().chars().filter(|c| c.is_alphanumeric()).count() >= 80;
+        if !prose {
+            break;
+        }
+        let mut paragraphs = collect_paragraphs(&s);
+        paragraphs.append(&mut lead);
+        lead = paragraphs;
+        sibling = s.prev_element_sibling();
+    }
+    lead.extend(collect_paragraphs(container));
+    lead
 }
 
 fn collect_paragraphs(root: &NodeRef) -> Vec<String> {
@@ -725,5 +762,22 @@ mod tests {
         let page = extract_html(&html, None).unwrap();
         assert_eq!(page.paragraphs.len(), 3, "{:#?}", page.paragraphs);
         assert!(page.paragraphs[0].starts_with("港湾局は"));
+    }
+
+    #[test]
+    fn a_standfirst_set_apart_from_the_body_is_kept() {
+        let body: String = (1..=4)
+            .map(|i| format!("<p>Paragraph {i} of the body tells how the pier gave way, and what the divers saw below it.</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Pier collapse | Velmora Gazette</title></head><body><article><div class=\"share\"><a href=\"/fb\">Share</a></div>\
+             <h1>Divers find the old pier of Velmora gave way on Sunday night after decades of neglect and storms, the harbour office says</h1>\
+             <div class=\"article-lead\">A section of the old pier at Velmora collapsed on Sunday night. Nobody was on it, the harbour office said.</div>\
+             <div class=\"article-body\">{body}</div></article></body></html>"
+        );
+        let page = extract_html(&html, None).unwrap();
+        assert_eq!(page.paragraphs.len(), 5, "{:#?}", page.paragraphs);
+        assert!(page.paragraphs[0].starts_with("A section of the old pier"));
+        assert!(page.paragraphs[1].starts_with("Paragraph 1"));
     }
 }
