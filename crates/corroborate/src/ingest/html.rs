@@ -163,6 +163,8 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "read-more",
     "readmore",
     "disqus",
+    "gallery",
+    "slideshow",
 ];
 
 /// Whole class/id tokens that mark boilerplate (too short to match inside other words).
@@ -567,6 +569,9 @@ fn is_boilerplate_element(node: &NodeRef) -> bool {
         let key: &str = &attr.name.local;
         match key {
             "aria-hidden" if &*attr.value == "true" => return true,
+            // Hidden from readers: gallery captions and slide titles waiting for a script.
+            "hidden" => return true,
+            "style" if hides(&attr.value) => return true,
             "class" | "id" | "role" | "data-testid" | "data-component" | "aria-label" => {
                 names.push(' ');
                 names.extend(attr.value.chars().map(|c| c.to_ascii_lowercase()));
@@ -591,6 +596,16 @@ fn is_boilerplate_element(node: &NodeRef) -> bool {
     names
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|tok| BOILERPLATE_TOKENS.contains(&tok) || is_ad_token(tok))
+}
+
+/// Whether an inline style hides the element (`display: none`, `visibility: hidden`).
+fn hides(style: &str) -> bool {
+    let style: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 /// `ad300`, `ad-slot`, `adsense`: ad containers named with a size or network.
@@ -779,5 +794,23 @@ mod tests {
         assert_eq!(page.paragraphs.len(), 5, "{:#?}", page.paragraphs);
         assert!(page.paragraphs[0].starts_with("A section of the old pier"));
         assert!(page.paragraphs[1].starts_with("Paragraph 1"));
+    }
+
+    #[test]
+    fn hidden_elements_and_galleries_are_not_text() {
+        let body: String = (1..=3)
+            .map(|i| format!("<p>Paragraph {i} of the report says the storm closed the coast road, and crews are clearing it.</p>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"story\">{body}\
+             <div><cite style=\"display: None\">Crews clear a fallen tree from the coast road near Velmora on Monday morning.</cite>\
+             <p hidden>A second hidden caption about the storm damage near the harbour, shown only by a script.</p>\
+             <span style=\"visibility:hidden\">Yet another caption that waits for the slide show to reach it, never seen.</span></div>\
+             <div class=\"photo-gallery\"><p>Storm pictures: waves over the sea wall at dawn, seen from the old lighthouse.</p></div>\
+             </div></body></html>"
+        );
+        let page = extract_html(&html, None).unwrap();
+        assert_eq!(page.paragraphs.len(), 3, "{:#?}", page.paragraphs);
+        assert!(page.paragraphs.iter().all(|p| p.starts_with("Paragraph")));
     }
 }
