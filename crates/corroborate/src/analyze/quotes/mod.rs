@@ -191,9 +191,47 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
         stances.extend(stance::stance_quotes(input, si as u32, s.span, &taken));
     }
     quotes.extend(stances);
+    for q in quotes.iter_mut().filter(|q| !q.direct) {
+        q.span = balance_quote_marks(input.text, q.span);
+    }
     quotes.sort_by_key(|q| q.span.start);
     resolve_pronoun_speakers(input, &mut quotes);
     quotes
+}
+
+/// Reported speech that begins or ends with a few quoted words keeps both of their marks: the
+/// clause boundary falls between a mark and its word (`have said “concessions” have to be made`
+/// gave `concessions” have to be made`), which leaves a stray mark in what a briefing prints.
+fn balance_quote_marks(text: &str, span: Span) -> Span {
+    let (mut start, mut end) = (span.start as usize, span.end as usize);
+    let Some(inner) = text.get(start..end) else {
+        return span;
+    };
+    let opens = inner.matches('\u{201c}').count();
+    let closes = inner.matches('\u{201d}').count();
+    let straight_odd = inner.matches('"').count() % 2 == 1;
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first_mark = inner
+        .find(['\u{201c}', '\u{201d}', '"'])
+        .map(|i| inner[i..].chars().next());
+    let last_mark = inner
+        .rfind(['\u{201c}', '\u{201d}', '"'])
+        .map(|i| inner[i..].chars().next());
+    if (closes > opens && first_mark == Some(Some('\u{201d}')) && before == Some('\u{201c}'))
+        || (straight_odd && first_mark == Some(Some('"')) && before == Some('"'))
+    {
+        start -= before.map_or(0, char::len_utf8);
+    }
+    if (opens > closes && last_mark == Some(Some('\u{201c}')) && after == Some('\u{201d}'))
+        || (straight_odd
+            && start == span.start as usize
+            && last_mark == Some(Some('"'))
+            && after == Some('"'))
+    {
+        end += after.map_or(0, char::len_utf8);
+    }
+    Span::new(start, end)
 }
 
 /// "He said ..." refers to the last person named outside what was reported: in "Rubio said the talks
@@ -528,6 +566,28 @@ mod tests {
             .into_iter()
             .map(|(content, speaker, q)| (content, speaker, q.direct))
             .collect()
+    }
+
+    #[test]
+    fn reported_speech_keeps_both_marks_of_the_words_it_quotes() {
+        let q = quotes("Both Rubio and Lavrov, however, have said \u{201c}concessions\u{201d} have to be made by \u{201c}all sides\u{201d} to end the war.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].0,
+            "\u{201c}concessions\u{201d} have to be made by \u{201c}all sides\u{201d} to end the war"
+        );
+        let q = quotes(
+            "The minister said \"talks\" would resume after the summer recess in the capital.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.starts_with("\"talks\" would resume"), "{q:?}");
+        // Balanced content is left alone.
+        let q =
+            quotes("The mayor said the bridge would reopen on Friday after repairs to its deck.");
+        assert_eq!(
+            q[0].0,
+            "the bridge would reopen on Friday after repairs to its deck"
+        );
     }
 
     #[test]
