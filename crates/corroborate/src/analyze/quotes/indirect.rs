@@ -343,9 +343,33 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                             | "do"
                     )
                 });
+                // "While they were optimistic, they acknowledged the challenges ahead": the verb
+                // has an object of its own, so the clause before the comma is not what was said.
+                // ("told the AP", "asked the court" name whom the words went to.)
+                let object_follows = toks.get(v + 1).is_some_and(|t| {
+                    matches!(
+                        t.text,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "these"
+                            | "those"
+                            | "this"
+                            | "some"
+                            | "any"
+                    )
+                }) && !matches!(
+                    toks[v].text,
+                    "told" | "tells" | "telling" | "asked" | "asks" | "informed" | "assured"
+                );
                 // `..., " said X`: the closing mark of a quote ending the clause stands between.
                 let mark = usize::from(matches!(toks[c + 1].text, "\u{201d}" | "\""));
-                let speaker = if clause_follows {
+                let speaker = if clause_follows || object_follows {
                     None
                 } else if v > c + 1 + mark {
                     subject_before(input, c + 1 + mark, v, s.start)

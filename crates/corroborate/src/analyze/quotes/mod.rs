@@ -569,6 +569,29 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_with_an_object_does_not_frame_the_clause_before_it() {
+        let q = quotes("While the delegation, led by Rubio, appeared optimistic about the next round, they also acknowledged the challenges ahead.");
+        assert!(
+            !q.iter().any(|(c, _, _)| c.starts_with("led by Rubio")),
+            "{q:?}"
+        );
+        assert!(
+            !q.iter()
+                .any(|(_, s, _)| s.as_deref() == Some("appeared optimistic")),
+            "{q:?}"
+        );
+        assert!(
+            q.iter().any(|(c, _, _)| c == "the challenges ahead"),
+            "{q:?}"
+        );
+        // The frame itself still holds: "CLAUSE, X said" and "CLAUSE, X told the AP".
+        let q = quotes("The talks will resume in March, the minister told the AP.");
+        assert_eq!(q[0].0, "The talks will resume in March");
+        let q = quotes("The talks will resume in March, the minister said on Tuesday.");
+        assert_eq!(q[0].0, "The talks will resume in March");
+    }
+
+    #[test]
     fn reported_speech_keeps_both_marks_of_the_words_it_quotes() {
         let q = quotes("Both Rubio and Lavrov, however, have said \u{201c}concessions\u{201d} have to be made by \u{201c}all sides\u{201d} to end the war.");
         assert_eq!(q.len(), 1, "{q:?}");

@@ -233,10 +233,29 @@ pub(super) fn looks_like_np(toks: &[Token]) -> bool {
     if crate::analyze::tokens::is_stopword(&l) || l.ends_with("ly") || l.ends_with("ing") {
         return false;
     }
+    // A copula or linking verb makes it a predicate ("appeared optimistic"), not a noun phrase.
     !toks.iter().any(|t| {
         matches!(
             t.text,
-            "is" | "are" | "was" | "were" | "be" | "been" | "not" | "no"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "not"
+                | "no"
+                | "seem"
+                | "seems"
+                | "seemed"
+                | "appear"
+                | "appears"
+                | "appeared"
+                | "remain"
+                | "remains"
+                | "remained"
+                | "become"
+                | "becomes"
+                | "became"
         )
     })
 }
