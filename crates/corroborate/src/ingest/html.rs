@@ -749,6 +749,13 @@ mod tests {
         assert_eq!(html_fragment_paragraphs("plain  text"), "plain text");
     }
 
+    /// `<p>Paragraph 1 {rest}</p><p>Paragraph 2 {rest}</p>...`
+    fn numbered_paragraphs(n: usize, rest: &str) -> String {
+        (1..=n)
+            .map(|i| format!("<p>Paragraph {i} {rest}</p>"))
+            .collect()
+    }
+
     #[test]
     fn a_long_list_does_not_take_the_article_from_its_paragraphs() {
         let items: String = (1..=10)
@@ -781,9 +788,10 @@ mod tests {
 
     #[test]
     fn a_standfirst_set_apart_from_the_body_is_kept() {
-        let body: String = (1..=4)
-            .map(|i| format!("<p>Paragraph {i} of the body tells how the pier gave way, and what the divers saw below it.</p>"))
-            .collect();
+        let body = numbered_paragraphs(
+            4,
+            "of the body tells how the pier gave way, and what the divers saw below it.",
+        );
         let html = format!(
             "<html><head><title>Pier collapse | Velmora Gazette</title></head><body><article><div class=\"share\"><a href=\"/fb\">Share</a></div>\
              <h1>Divers find the old pier of Velmora gave way on Sunday night after decades of neglect and storms, the harbour office says</h1>\
@@ -798,9 +806,10 @@ mod tests {
 
     #[test]
     fn hidden_elements_and_galleries_are_not_text() {
-        let body: String = (1..=3)
-            .map(|i| format!("<p>Paragraph {i} of the report says the storm closed the coast road, and crews are clearing it.</p>"))
-            .collect();
+        let body = numbered_paragraphs(
+            3,
+            "of the report says the storm closed the coast road, and crews are clearing it.",
+        );
         let html = format!(
             "<html><body><div class=\"story\">{body}\
              <div><cite style=\"display: None\">Crews clear a fallen tree from the coast road near Velmora on Monday morning.</cite>\
