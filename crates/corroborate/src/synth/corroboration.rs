@@ -7,7 +7,7 @@
 //! fact. `facts` still ranks sentences for selection, where a soft signal is what is wanted.
 
 use super::briefing::{citation, clean, Citation, Point};
-use super::corpus::{Corpus, Doc};
+use super::corpus::{Corpus, Doc, Unit};
 use super::facts::Match;
 use crate::verify::{Verdict, Verifier, VerifyOptions};
 
@@ -82,6 +82,14 @@ impl<'c> SourceCorpora<'c> {
 /// share, and the threshold is 0.80. Checking it first skips most sources of a large story.
 const MIN_WORD_SHARE: f32 = 0.6;
 
+/// How many of a sentence's content words a source (its sorted stems) uses anywhere.
+fn words_held(u: &Unit, source_stems: &[u32]) -> usize {
+    u.stems
+        .iter()
+        .filter(|s| source_stems.binary_search(s).is_ok())
+        .count()
+}
+
 /// Sources `best_other_share` verifies a sentence against at most.
 const MAX_SHARE_CHECKS: usize = 3;
 
@@ -104,12 +112,7 @@ impl Corroborator<'_, '_> {
             if *root == own {
                 continue;
             }
-            let held = u
-                .stems
-                .iter()
-                .filter(|s| stems.binary_search(s).is_ok())
-                .count();
-            if (held as f32) < MIN_WORD_SHARE * u.stems.len() as f32 {
+            if (words_held(u, stems) as f32) < MIN_WORD_SHARE * u.stems.len() as f32 {
                 continue;
             }
             let report = verifier.verify(text, &opts);
@@ -155,14 +158,7 @@ impl Corroborator<'_, '_> {
             .iter()
             .enumerate()
             .filter(|&(k, _)| self.roots[k] != own)
-            .map(|(k, stems)| {
-                let n = u
-                    .stems
-                    .iter()
-                    .filter(|s| stems.binary_search(s).is_ok())
-                    .count();
-                (n, k)
-            })
+            .map(|(k, stems)| (words_held(u, stems), k))
             .filter(|&(n, _)| n > 0 && n as f32 >= floor * len)
             .collect();
         held.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
