@@ -203,6 +203,7 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
 /// clause boundary falls between a mark and its word (`have said “concessions” have to be made`
 /// gave `concessions” have to be made`), which leaves a stray mark in what a briefing prints.
 fn balance_quote_marks(text: &str, span: Span) -> Span {
+    const MARKS: [char; 3] = ['\u{201c}', '\u{201d}', '"'];
     let (mut start, mut end) = (span.start as usize, span.end as usize);
     let Some(inner) = text.get(start..end) else {
         return span;
@@ -210,25 +211,27 @@ fn balance_quote_marks(text: &str, span: Span) -> Span {
     let opens = inner.matches('\u{201c}').count();
     let closes = inner.matches('\u{201d}').count();
     let straight_odd = inner.matches('"').count() % 2 == 1;
+    let first = inner.find(MARKS).and_then(|i| inner[i..].chars().next());
+    let last = inner.rfind(MARKS).and_then(|i| inner[i..].chars().next());
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    let first_mark = inner
-        .find(['\u{201c}', '\u{201d}', '"'])
-        .map(|i| inner[i..].chars().next());
-    let last_mark = inner
-        .rfind(['\u{201c}', '\u{201d}', '"'])
-        .map(|i| inner[i..].chars().next());
-    if (closes > opens && first_mark == Some(Some('\u{201d}')) && before == Some('\u{201c}'))
-        || (straight_odd && first_mark == Some(Some('"')) && before == Some('"'))
-    {
+    // The first mark inside closes a quotation whose opening mark sits just outside.
+    let open_outside = match (before, first) {
+        (Some('\u{201c}'), Some('\u{201d}')) => closes > opens,
+        (Some('"'), Some('"')) => straight_odd,
+        _ => false,
+    };
+    // The last mark inside opens a quotation whose closing mark sits just outside (a straight mark
+    // already paired by taking in the one before cannot be).
+    let close_outside = match (last, after) {
+        (Some('\u{201c}'), Some('\u{201d}')) => opens > closes,
+        (Some('"'), Some('"')) => straight_odd && !open_outside,
+        _ => false,
+    };
+    if open_outside {
         start -= before.map_or(0, char::len_utf8);
     }
-    if (opens > closes && last_mark == Some(Some('\u{201c}')) && after == Some('\u{201d}'))
-        || (straight_odd
-            && start == span.start as usize
-            && last_mark == Some(Some('"'))
-            && after == Some('"'))
-    {
+    if close_outside {
         end += after.map_or(0, char::len_utf8);
     }
     Span::new(start, end)
@@ -560,317 +563,4 @@ pub(super) fn quotes_with_text(text: &str) -> Vec<(String, Option<String>, Quote
 }
 
 #[cfg(test)]
-mod tests {
-    fn quotes(text: &str) -> Vec<(String, Option<String>, bool)> {
-        super::quotes_with_text(text)
-            .into_iter()
-            .map(|(content, speaker, q)| (content, speaker, q.direct))
-            .collect()
-    }
-
-    #[test]
-    fn a_verb_with_an_object_does_not_frame_the_clause_before_it() {
-        let q = quotes("While the delegation, led by Rubio, appeared optimistic about the next round, they also acknowledged the challenges ahead.");
-        assert!(
-            !q.iter().any(|(c, _, _)| c.starts_with("led by Rubio")),
-            "{q:?}"
-        );
-        assert!(
-            !q.iter()
-                .any(|(_, s, _)| s.as_deref() == Some("appeared optimistic")),
-            "{q:?}"
-        );
-        assert!(
-            q.iter().any(|(c, _, _)| c == "the challenges ahead"),
-            "{q:?}"
-        );
-        // The frame itself still holds: "CLAUSE, X said" and "CLAUSE, X told the AP".
-        let q = quotes("The talks will resume in March, the minister told the AP.");
-        assert_eq!(q[0].0, "The talks will resume in March");
-        let q = quotes("The talks will resume in March, the minister said on Tuesday.");
-        assert_eq!(q[0].0, "The talks will resume in March");
-    }
-
-    #[test]
-    fn reported_speech_keeps_both_marks_of_the_words_it_quotes() {
-        let q = quotes("Both Rubio and Lavrov, however, have said \u{201c}concessions\u{201d} have to be made by \u{201c}all sides\u{201d} to end the war.");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(
-            q[0].0,
-            "\u{201c}concessions\u{201d} have to be made by \u{201c}all sides\u{201d} to end the war"
-        );
-        let q = quotes(
-            "The minister said \"talks\" would resume after the summer recess in the capital.",
-        );
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert!(q[0].0.starts_with("\"talks\" would resume"), "{q:?}");
-        // Balanced content is left alone.
-        let q =
-            quotes("The mayor said the bridge would reopen on Friday after repairs to its deck.");
-        assert_eq!(
-            q[0].0,
-            "the bridge would reopen on Friday after repairs to its deck"
-        );
-    }
-
-    #[test]
-    fn direct_quote_after_and_before() {
-        let q = quotes("Russian Foreign Minister Sergei Lavrov spoke. \"It was a very useful conversation,\" Lavrov said.");
-        assert_eq!(
-            q,
-            [(
-                "It was a very useful conversation,".to_string(),
-                Some("Lavrov".to_string()),
-                true
-            )]
-        );
-        let q = quotes("Zelenskyy said, “We cannot recognize any agreements about us without us.”");
-        assert_eq!(q[0].1.as_deref(), Some("Zelenskyy"));
-        assert_eq!(
-            q[0].0,
-            "We cannot recognize any agreements about us without us."
-        );
-    }
-
-    #[test]
-    fn inverted_and_pronoun_speakers() {
-        let q = quotes("Marco Rubio arrived. \"We are not going to predetermine what those are,\" said Rubio. \"It is a first step,\" he said.");
-        assert_eq!(q.len(), 2, "{q:?}");
-        assert_eq!(q[0].1.as_deref(), Some("Rubio"));
-        assert_eq!(q[1].1.as_deref(), Some("Rubio"));
-    }
-
-    #[test]
-    fn role_phrases_resolve_to_the_person_with_that_title() {
-        let q = quotes("Foreign Minister Yuri Barzenko met President Dmitri Kalenskyy. \"We came to listen,\" the minister said. \"The river is ours,\" the president said.");
-        assert_eq!(q.len(), 2, "{q:?}");
-        assert_eq!(q[0].1.as_deref(), Some("Yuri Barzenko"));
-        assert_eq!(q[1].1.as_deref(), Some("Dmitri Kalenskyy"));
-    }
-
-    #[test]
-    fn transcripts_and_continued_quotes() {
-        let q = quotes("\"PENCE: Well, look, this is serious business for the country.\nSenator Maria Lind spoke. \"This is in their heads,\" said Lind, speaking of the vote. \"It is one of the things worrying them.\"");
-        assert_eq!(
-            q[0].0,
-            "Well, look, this is serious business for the country."
-        );
-        assert_eq!(q[0].1.as_deref(), Some("PENCE"));
-        assert!(
-            q[1].0.starts_with("This is in their heads") && q[1].0.ends_with("worrying them."),
-            "{q:?}"
-        );
-        assert_eq!(q[1].1.as_deref(), Some("Lind"));
-    }
-
-    #[test]
-    fn quote_spanning_sentences() {
-        let q = quotes("Yuri Ushakov briefed reporters. \"It was serious. We talked about everything,\" Ushakov said.");
-        assert_eq!(q[0].0, "It was serious. We talked about everything,");
-        assert_eq!(q[0].1.as_deref(), Some("Ushakov"));
-    }
-
-    #[test]
-    fn indirect_quotes() {
-        let q = quotes("Kremlin spokesman Dmitry Peskov said that Russia agrees with Ukraine's membership in the EU.");
-        assert_eq!(
-            q,
-            [(
-                "Russia agrees with Ukraine's membership in the EU".to_string(),
-                Some("Dmitry Peskov".to_string()),
-                false
-            )]
-        );
-        let q = quotes("The talks will resume next month, a senior official told reporters.");
-        assert_eq!(q[0].0, "The talks will resume next month");
-        assert_eq!(q[0].1.as_deref(), Some("a senior official"));
-        let q = quotes(
-            "According to the State Department, both sides agreed to appoint negotiating teams.",
-        );
-        assert_eq!(q[0].0, "both sides agreed to appoint negotiating teams");
-    }
-
-    #[test]
-    fn scare_quotes_are_not_quotes() {
-        // The quoted word is nobody's words; what the sides agreed to is a stance, not a direct quote.
-        let q = quotes("The two sides agreed to \"normalize\" relations after the meeting.");
-        assert!(q.iter().all(|x| !x.2 && x.0 != "normalize"), "{q:?}");
-        assert!(quotes("The \"reset\" was a slogan of an earlier era.").is_empty());
-    }
-
-    #[test]
-    fn a_quote_ending_its_sentence_takes_no_speaker_from_the_next_one() {
-        let q = quotes("Bernie Sanders spoke first. Sanders said that he had \"very serious concerns about the industry.\" Sheldon Adelson said he met Trump this week.");
-        let direct: Vec<_> = q.iter().filter(|x| x.2).collect();
-        assert!(
-            direct
-                .iter()
-                .all(|x| x.1.as_deref() != Some("Sheldon Adelson")),
-            "{q:?}"
-        );
-        assert!(q
-            .iter()
-            .any(|x| x.1.as_deref() == Some("Sheldon Adelson") && x.0 == "he met Trump this week"));
-    }
-
-    #[test]
-    fn a_quote_split_by_its_attribution_is_one_quote() {
-        let q = quotes("Senator Tom Cole spoke. \"It seems to me they have every incentive to find common ground,\" he said of the two men, \"because they both need one another.\"");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert!(q[0].0.starts_with("It seems") && q[0].0.ends_with("one another."));
-        // A few quoted words inside later reported speech are not a continuation.
-        let q = quotes("\"He stands for the middle class,\" Anderson said, adding that Sanders is \"the most trustworthy of the candidates.\"");
-        assert!(
-            q[0].0.starts_with("He stands") && !q[0].0.contains("adding"),
-            "{q:?}"
-        );
-    }
-
-    #[test]
-    fn speaker_behind_an_appositive_and_coordinated_cues() {
-        let q = quotes(
-            "Marley Anderson, 21, a junior from Las Vegas, said she came to support the senator.",
-        );
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(q[0].1.as_deref(), Some("Marley Anderson"));
-        assert_eq!(q[0].0, "she came to support the senator");
-        let q = quotes("Marco Rubio said his attacks had given the campaign momentum and said that the rival did not represent the party.");
-        assert_eq!(q.len(), 2, "{q:?}");
-        assert_eq!(q[0].0, "his attacks had given the campaign momentum");
-        assert_eq!(q[1].1.as_deref(), Some("Marco Rubio"));
-        assert_eq!(q[1].0, "the rival did not represent the party");
-    }
-
-    #[test]
-    fn attributions_read_across_initials_titles_and_appositives() {
-        // An initial's or a title's period is no full stop: these quotes are direct, with their speaker.
-        for (text, speaker) in [
-            ("Prices fell. \"Things are moving in the right direction,\" Mr. Ekovich said.", "Ekovich"),
-            ("Prices fell. \"Things are moving,\" Michael C. Cernech said of the course.", "Michael C. Cernech"),
-            (
-                "Prices fell. \"Things are moving,\" Michael C. Cernech, the longtime city manager of Tamarac, said of the course.",
-                "Michael C. Cernech",
-            ),
-        ] {
-            let q = quotes(text);
-            assert_eq!(q.len(), 1, "{text}: {q:?}");
-            assert!(q[0].0.starts_with("Things are moving"), "{q:?}");
-            assert_eq!(q[0].1.as_deref(), Some(speaker), "{text}");
-            assert!(q[0].2, "a quote in quote marks is direct: {text}");
-        }
-    }
-
-    #[test]
-    fn newswire_double_apostrophe_quote_marks() {
-        let text = "''I'm a big fan of Paul,'' said Senator Jeff Sessions. ``It works,'' he added.";
-        let q = quotes(text);
-        assert_eq!(q.len(), 2, "{q:?}");
-        assert_eq!(q[0].0, "I'm a big fan of Paul,");
-        assert_eq!(q[0].1.as_deref(), Some("Jeff Sessions"));
-        assert_eq!(q[1].0, "It works,");
-    }
-
-    #[test]
-    fn attributions_at_the_end_and_in_the_middle_of_a_sentence() {
-        let q =
-            quotes("Prices rose sharply in the first year of the deal, according to the ministry.");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(q[0].0, "Prices rose sharply in the first year of the deal");
-        assert_eq!(q[0].1.as_deref(), Some("the ministry"));
-        let q = quotes(
-            "The emails covered work topics, the Times said, including speeches and meetings.",
-        );
-        assert_eq!(
-            q[0].0,
-            "The emails covered work topics, the Times said, including speeches and meetings"
-        );
-        let q = quotes("At the heart of the trouble, according to Dennis Ross, a former envoy, was a decision by the president.");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(
-            q[0].0,
-            "At the heart of the trouble, according to Dennis Ross, a former envoy, was a decision by the president"
-        );
-        assert_eq!(q[0].1.as_deref(), Some("Dennis Ross"));
-        // "but that ..." is a second thing said, "but did not ..." the writer's.
-        let q = quotes(
-            "Rubio says he opposes gun violence but that the plans will not help prevent it.",
-        );
-        assert_eq!(
-            q[0].0,
-            "he opposes gun violence but that the plans will not help prevent it"
-        );
-        let q = quotes("Rubio said he supported the plan but did not elaborate.");
-        assert_eq!(q[0].0, "he supported the plan");
-        // A clause after the cue is what was said, not the words before the comma.
-        let q = quotes("Asked about the meeting, Hillary Clinton said she was not going to jump to that conclusion.");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(q[0].0, "she was not going to jump to that conclusion");
-        let q = quotes("Hillary Clinton celebrated in Florida with supporters and said it was another step closer to the White House.");
-        assert_eq!(q[0].1.as_deref(), Some("Hillary Clinton"), "{q:?}");
-    }
-
-    #[test]
-    fn boundaries_of_reported_speech() {
-        // The direct quote after "X said," stays a direct quote.
-        let q = quotes("Asked a direct question about this in the debate, Hillary Clinton said, \"I do take responsibility for the decision.\"");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert!(q[0].2 && q[0].0.starts_with("I do take"), "{q:?}");
-        // A new subject ends what was reported.
-        let q = quotes("Donald Trump said he would bring back the old rules, he clarified that it would be legal.");
-        assert_eq!(q[0].0, "he would bring back the old rules", "{q:?}");
-        // A second cue between two quoted parts makes them two quotes.
-        let q = quotes("\"They are not affiliated with the campaign,\" she said, adding, \"The candidate is incredibly grateful for their support.\"");
-        assert_eq!(q.len(), 2, "{q:?}");
-        // A subordinate opening is not part of a mid-sentence attribution.
-        let q = quotes("As China builds islands in the sea, it is his job, Ash Carter said, to talk to Congress about the threat.");
-        assert_eq!(
-            q[0].0, "it is his job, Ash Carter said, to talk to Congress about the threat",
-            "{q:?}"
-        );
-    }
-
-    #[test]
-    fn pronoun_speaker_skips_people_named_inside_reported_speech() {
-        let q = quotes("Secretary of State Marco Rubio said the talks between President Donald Trump and President Vladimir Putin would continue. He said that Russia is ready to engage in the process.");
-        assert_eq!(q.len(), 2, "{q:?}");
-        assert_eq!(q[1].1.as_deref(), Some("Marco Rubio"), "{q:?}");
-    }
-
-    #[test]
-    fn a_dateline_with_a_colon_is_not_a_transcript_speaker() {
-        let q = quotes("RIYADH, Saudi Arabia: The first round of direct talks between the two countries concluded on Tuesday.");
-        assert!(q.is_empty(), "{q:?}");
-        let q = quotes("PENCE: Well, look, we are going to win this election in November.");
-        assert_eq!(q.len(), 1, "{q:?}");
-    }
-
-    #[test]
-    fn a_partial_quote_ending_a_reported_clause_belongs_to_the_clause() {
-        // The comma inside the closing marks, and the mark between the comma and "said".
-        let q = quotes("The firm issued a notice about the layoffs and \"that group of employees are now leaving the business,\" said Laura Gentile, a spokeswoman for the company.");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert!(!q[0].2, "{q:?}");
-        assert!(q[0].0.starts_with("The firm issued"), "{q:?}");
-        assert_eq!(q[0].1.as_deref(), Some("Laura Gentile"));
-        // A quote that opens a clause reported after its speaker is part of that clause.
-        let q = quotes("Clinton argued that \"on her worst day\" she would be a better president than any of them.");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert!(q[0].0.ends_with("than any of them"), "{q:?}");
-    }
-
-    #[test]
-    fn a_parenthetical_after_the_subject_is_skipped() {
-        let q = quotes("Sen. Bernie Sanders (I-Vt.) said he will release his medical records.");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(q[0].1.as_deref(), Some("Bernie Sanders"), "{q:?}");
-    }
-
-    #[test]
-    fn a_direct_quote_with_its_attribution_stays_direct() {
-        let q = quotes("“Ted Cruz is not my favorite by any means,” Lindsey Graham, a former candidate, told CBS News on Tuesday, when a dozen states held contests.");
-        assert_eq!(q.len(), 1, "{q:?}");
-        assert!(q[0].2, "{q:?}");
-        assert_eq!(q[0].0, "Ted Cruz is not my favorite by any means,");
-        assert_eq!(q[0].1.as_deref(), Some("Lindsey Graham"));
-    }
-}
+mod tests;
