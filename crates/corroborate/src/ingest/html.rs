@@ -1,18 +1,22 @@
 //! HTML pages: the main text without boilerplate, plus page metadata.
 //!
-//! dom_smoothie (a Readability port) reads the metadata (JSON-LD, Open Graph, meta tags). For the text we
+//! dom_smoothie (a Readability port) reads the metadata (Open Graph, meta tags; `json_ld.rs` reads
+//! JSON-LD). For the text we
 //! score containers ourselves on the original DOM, Readability-style, because Readability's clean-up
 //! rewrites the markup (divs become paragraphs, class names go) that tells boilerplate apart, and news
 //! templates put share bars, promos, newsletter boxes, author bios and comment threads inside the article
-//! container. Walking the chosen container, blocks become paragraphs; blocks whose class/id/role names them
-//! as boilerplate, or whose text is a link list, byline, share prompt or author bio, are dropped. When our
-//! choice finds little text, Readability's full algorithm is the fallback.
+//! container. Walking the chosen container, blocks become paragraphs; blocks that `boilerplate.rs`
+//! marks (class/id/role names, hidden elements, link lists, bylines, share prompts, author bios) are
+//! dropped. When our choice finds little text, Readability's full algorithm is the fallback.
 
 use super::{clean_field, parse_date};
 use crate::model::{Article, Origin};
 use dom_query::{Document, NodeId, NodeRef};
 use dom_smoothie::{Config, Readability};
 use std::collections::HashMap;
+
+mod boilerplate;
+use boilerplate::{is_boilerplate_element, is_boilerplate_text, is_link_list, Context};
 
 /// What `extract_html` finds in a page.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -121,57 +125,6 @@ fn tag_of(node: &NodeRef) -> Option<Tag> {
         Tag::Inline
     })
 }
-
-/// Class/id words (matched inside names like `css-sharebar`) that mark boilerplate containers.
-const BOILERPLATE_WORDS: &[&str] = &[
-    "comment",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "newsletter",
-    "promo",
-    "cookie",
-    "consent",
-    "subscri",
-    "signup",
-    "breadcrumb",
-    "sidebar",
-    "widget",
-    "footer",
-    "sponsor",
-    "advert",
-    "recommend",
-    "mostread",
-    "most-read",
-    "popular",
-    "outbrain",
-    "taboola",
-    "paywall",
-    "masthead",
-    "byline",
-    "author-bio",
-    "authorbio",
-    "tags-links",
-    "respond",
-    "reply",
-    "banner",
-    "toolbar",
-    "rightcol",
-    "leftnav",
-    "jump-link",
-    "read-more",
-    "readmore",
-    "disqus",
-    "gallery",
-    "slideshow",
-];
-
-/// Whole class/id tokens that mark boilerplate (too short to match inside other words).
-const BOILERPLATE_TOKENS: &[&str] = &[
-    "ad", "ads", "bio", "nav", "menu", "tags", "rail", "cmt", "hdr", "sub", "tools", "meta",
-    "promo",
-];
 
 /// Drop the bodies of `<script>` and `<style>` elements before parsing: they are skipped anyway, and on
 /// news pages they are often most of the bytes, which the HTML tokenizer would otherwise walk one
@@ -442,30 +395,6 @@ pub(crate) fn parse_html_article(
     })
 }
 
-/// What the paragraph filter knows about the page, lower-cased once.
-struct Context {
-    title: Option<String>,
-    /// How an author bio opens: "ana ruiz is ".
-    bio_opening: Option<String>,
-}
-
-impl Context {
-    fn new(title: Option<String>, author: Option<String>) -> Self {
-        let bio_opening = author.and_then(|a| {
-            let a = a
-                .trim_start_matches("By ")
-                .trim_start_matches("by ")
-                .to_lowercase();
-            let name = a.split(',').next().unwrap_or("").trim();
-            (!name.is_empty()).then(|| format!("{name} is "))
-        });
-        Context {
-            title: title.map(|t| t.to_lowercase()),
-            bio_opening,
-        }
-    }
-}
-
 /// The container's paragraphs, after those of the text blocks just before it: templates often
 /// set the standfirst apart from the body (`<div class="lead">` beside `<div class="body">`).
 /// A sibling block counts only when it is plain prose: no boilerplate marker, no links, and at
@@ -557,269 +486,5 @@ fn flush(out: &mut Vec<String>, cur: &mut String) {
     }
 }
 
-fn is_boilerplate_element(node: &NodeRef) -> bool {
-    let Some(el) = node.element_ref() else {
-        return false;
-    };
-    if el.attrs.is_empty() {
-        return false;
-    }
-    let mut names = String::new();
-    for attr in &el.attrs {
-        let key: &str = &attr.name.local;
-        match key {
-            "aria-hidden" if &*attr.value == "true" => return true,
-            // Hidden from readers: gallery captions and slide titles waiting for a script.
-            "hidden" => return true,
-            "style" if hides(&attr.value) => return true,
-            "class" | "id" | "role" | "data-testid" | "data-component" | "aria-label" => {
-                names.push(' ');
-                names.extend(attr.value.chars().map(|c| c.to_ascii_lowercase()));
-            }
-            _ => {}
-        }
-    }
-    if names.is_empty() {
-        return false;
-    }
-    // One automaton pass instead of a substring search per marker: this runs on every element of
-    // every page.
-    static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(BOILERPLATE_WORDS).ok());
-    if words.as_ref().map_or_else(
-        || BOILERPLATE_WORDS.iter().any(|w| names.contains(w)),
-        |m| m.is_match(&names),
-    ) {
-        return true;
-    }
-    names
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|tok| BOILERPLATE_TOKENS.contains(&tok) || is_ad_token(tok))
-}
-
-/// Whether an inline style hides the element (`display: none`, `visibility: hidden`).
-fn hides(style: &str) -> bool {
-    let style: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    style.contains("display:none") || style.contains("visibility:hidden")
-}
-
-/// `ad300`, `ad-slot`, `adsense`: ad containers named with a size or network.
-fn is_ad_token(tok: &str) -> bool {
-    tok.strip_prefix("ad").is_some_and(|rest| {
-        !rest.is_empty()
-            && (rest.chars().all(|c| c.is_ascii_digit())
-                || rest.starts_with("sense")
-                || rest.starts_with("slot")
-                || rest.starts_with("sby"))
-    })
-}
-
-/// A block whose text is mostly links (related stories, tag lists, promo teasers).
-fn is_link_list(node: &NodeRef) -> bool {
-    // Most blocks hold no link at all: find that out without building any text.
-    let links: Vec<NodeRef> = node
-        .descendants_it()
-        .filter(|d| tag_of(d) == Some(Tag::Link))
-        .collect();
-    if links.is_empty() {
-        return false;
-    }
-    // Letters, not words: Chinese, Japanese or Thai text has no spaces, so a paragraph with two
-    // linked names would count as three words, two of them links.
-    let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
-    let total = letters(&node.text());
-    if total == 0 || total >= 400 {
-        return false;
-    }
-    let linked: usize = links.iter().map(|a| letters(&a.text())).sum();
-    linked * 10 >= total * 8
-}
-
-/// Paragraph-level patterns of boilerplate that carry no markup hint: bylines, share prompts, author bios,
-/// "read more" teasers, the headline repeated in the body. Article paragraphs are long and most
-/// patterns are for short ones, so a paragraph is lower-cased whole only when it is short.
-fn is_boilerplate_text(p: &str, ctx: &Context) -> bool {
-    let lower = || p.chars().flat_map(char::to_lowercase);
-    if ctx.title.as_deref().is_some_and(|t| lower().eq(t.chars())) {
-        return true;
-    }
-    if let Some(bio) = ctx.bio_opening.as_deref() {
-        if lower().take(bio.chars().count()).eq(bio.chars()) {
-            return true;
-        }
-    }
-    let words = p.split_whitespace().take(26).count();
-    if words > 25 {
-        return false;
-    }
-    let lower = p.to_lowercase();
-    if words <= 14 && (lower.starts_with("by ") || lower.starts_with("written by ")) {
-        return true;
-    }
-    if lower.starts_with("share this")
-        || lower.starts_with("share on")
-        || lower.starts_with("share:")
-    {
-        return true;
-    }
-    let networks = [
-        "facebook", "twitter", "whatsapp", "linkedin", "email", "telegram",
-    ];
-    lower.contains("share") && networks.iter().filter(|n| lower.contains(*n)).count() >= 2
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><title>Harbour strike ends | The Coastal Ledger</title>
-<meta property="og:site_name" content="The Coastal Ledger">
-<meta property="article:published_time" content="2025-03-04T10:00:00Z">
-<link rel="canonical" href="https://ledger.example/harbour-strike-ends"></head>
-<body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
-<div class="cookie-banner"><p>We use cookies to improve this site for you and your friends.</p></div>
-<article><h1>Harbour strike ends</h1><div class="entry-meta">By Ana Ruiz</div>
-<div class="entry-content">
-<p>Dock workers at the port of Velmora returned to work on Tuesday after a nine-day strike over pay and safety rules.</p>
-<div class="ad-slot"><span>Advertisement</span></div>
-<p>The union said its members had accepted a 6 percent raise, spread over two years, and new night-shift limits.</p>
-<p class="promo"><a href="/other">READ MORE: Shipping rates climb as ports reopen along the coast</a></p>
-<p>Port director Helena Varga said cargo backlogs would take about two weeks to clear.</p>
-<div class="share-bar"><p>Share this story on Facebook, WhatsApp or by email</p></div>
-</div></article>
-<section class="related-posts"><h3>Related</h3><ul><li><a href="/a">Another story about something else entirely</a></li></ul></section>
-<div id="comments"><p>This strike was a disgrace and everyone involved should be ashamed of themselves.</p></div>
-<footer><p>Copyright 2025 The Coastal Ledger. All rights reserved.</p></footer></body></html>"#;
-
-    #[test]
-    fn extracts_main_text_without_boilerplate() {
-        let page = extract_html(PAGE, None).unwrap();
-        assert_eq!(page.paragraphs.len(), 3, "{:#?}", page.paragraphs);
-        assert!(page.paragraphs[0].starts_with("Dock workers"));
-        assert!(page.paragraphs[2].starts_with("Port director"));
-        assert_eq!(page.site_name.as_deref(), Some("The Coastal Ledger"));
-        assert_eq!(
-            page.url.as_deref(),
-            Some("https://ledger.example/harbour-strike-ends")
-        );
-        assert_eq!(page.lang.as_deref(), Some("en"));
-        assert!(page.published.as_deref().unwrap().starts_with("2025-03-04"));
-    }
-
-    #[test]
-    fn malformed_html_still_yields_text() {
-        let html = "<html><body><div><p>Unclosed paragraph with enough words to count as the main text of a page about the harbour strike in Velmora.<p>Another one <b>bold <i>nested</div></body>";
-        let page = extract_html(html, None).unwrap();
-        assert!(page.paragraphs[0].starts_with("Unclosed paragraph"));
-    }
-
-    #[test]
-    fn page_without_text_is_an_error() {
-        assert!(extract_html(
-            "<html><body><nav><a href='/'>Home</a></nav></body></html>",
-            None
-        )
-        .is_err());
-    }
-
-    #[test]
-    fn script_and_style_bodies_are_dropped_before_parsing() {
-        let html = "<html><head><STYLE>p{x:1}</style><script type=\"application/ld+json\">{\"a\":1}</script></head><body><script>if (a<b) { document.write('</p>') }</script><p>Text</p><script src=x></script></body></html>";
-        let out = strip_raw_text(html);
-        assert!(!out.contains("x:1") && !out.contains("document.write"));
-        assert!(out.contains("{\"a\":1}") && out.contains("<p>Text</p>"));
-        assert_eq!(strip_raw_text("<p>no scripts</p>"), "<p>no scripts</p>");
-        assert_eq!(
-            strip_raw_text("<script>never closed"),
-            "<script>never closed"
-        );
-    }
-
-    #[test]
-    fn fragments_become_paragraphs() {
-        assert_eq!(
-            html_fragment_paragraphs("<p>One &amp; two.</p><p>Three<br>Four</p>"),
-            "One & two.\nThree\nFour"
-        );
-        assert_eq!(html_fragment_paragraphs("plain  text"), "plain text");
-    }
-
-    /// `<p>Paragraph 1 {rest}</p><p>Paragraph 2 {rest}</p>...`
-    fn numbered_paragraphs(n: usize, rest: &str) -> String {
-        (1..=n)
-            .map(|i| format!("<p>Paragraph {i} {rest}</p>"))
-            .collect()
-    }
-
-    #[test]
-    fn a_long_list_does_not_take_the_article_from_its_paragraphs() {
-        let items: String = (1..=10)
-            .map(|i| format!("<li>Finding number {i} of the harbour survey, with its numbers and notes.</li>"))
-            .collect();
-        let html = format!(
-            "<html><body><div class=\"story\"><p>The harbour survey, published on Monday, lists what divers found along the old pier.</p>\
-             <p>Some of the more interesting findings include:</p><ul>{items}</ul>\
-             <p>The council will discuss the survey next week.</p></div></body></html>"
-        );
-        let page = extract_html(&html, None).unwrap();
-        assert_eq!(page.paragraphs.len(), 13, "{:#?}", page.paragraphs);
-        assert!(page.paragraphs[0].starts_with("The harbour survey"));
-        assert!(page.paragraphs[12].starts_with("The council"));
-    }
-
-    #[test]
-    fn linked_names_do_not_make_unspaced_text_a_link_list() {
-        // Japanese has no spaces between words: counted in words, this paragraph is four "words",
-        // three of them links.
-        let p1 = "港湾局は<a href=\"/s?q=Velmora\">ヴェルモラ（Velmora）</a>港で十六日夜、桟橋の一部が崩れたと発表した。けが人はいなかった。";
-        let p2 = "調査は<a href=\"/s?q=Selm\">セルム（Selm）</a>の潜水士が担当し、来週には結果をまとめる予定だという。";
-        let html = format!(
-            "<html><body><div class=\"article-body\"><p>{p1}</p><p>{p2}</p><p>港湾局によると、桟橋の修理には少なくとも三か月かかる見通しで、その間は別の桟橋を使う。</p></div></body></html>"
-        );
-        let page = extract_html(&html, None).unwrap();
-        assert_eq!(page.paragraphs.len(), 3, "{:#?}", page.paragraphs);
-        assert!(page.paragraphs[0].starts_with("港湾局は"));
-    }
-
-    #[test]
-    fn a_standfirst_set_apart_from_the_body_is_kept() {
-        let body = numbered_paragraphs(
-            4,
-            "of the body tells how the pier gave way, and what the divers saw below it.",
-        );
-        let html = format!(
-            "<html><head><title>Pier collapse | Velmora Gazette</title></head><body><article><div class=\"share\"><a href=\"/fb\">Share</a></div>\
-             <h1>Divers find the old pier of Velmora gave way on Sunday night after decades of neglect and storms, the harbour office says</h1>\
-             <div class=\"article-lead\">A section of the old pier at Velmora collapsed on Sunday night. Nobody was on it, the harbour office said.</div>\
-             <div class=\"article-body\">{body}</div></article></body></html>"
-        );
-        let page = extract_html(&html, None).unwrap();
-        assert_eq!(page.paragraphs.len(), 5, "{:#?}", page.paragraphs);
-        assert!(page.paragraphs[0].starts_with("A section of the old pier"));
-        assert!(page.paragraphs[1].starts_with("Paragraph 1"));
-    }
-
-    #[test]
-    fn hidden_elements_and_galleries_are_not_text() {
-        let body = numbered_paragraphs(
-            3,
-            "of the report says the storm closed the coast road, and crews are clearing it.",
-        );
-        let html = format!(
-            "<html><body><div class=\"story\">{body}\
-             <div><cite style=\"display: None\">Crews clear a fallen tree from the coast road near Velmora on Monday morning.</cite>\
-             <p hidden>A second hidden caption about the storm damage near the harbour, shown only by a script.</p>\
-             <span style=\"visibility:hidden\">Yet another caption that waits for the slide show to reach it, never seen.</span></div>\
-             <div class=\"photo-gallery\"><p>Storm pictures: waves over the sea wall at dawn, seen from the old lighthouse.</p></div>\
-             </div></body></html>"
-        );
-        let page = extract_html(&html, None).unwrap();
-        assert_eq!(page.paragraphs.len(), 3, "{:#?}", page.paragraphs);
-        assert!(page.paragraphs.iter().all(|p| p.starts_with("Paragraph")));
-    }
-}
+mod tests;
