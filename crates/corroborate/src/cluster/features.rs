@@ -27,6 +27,9 @@ pub struct EventFeatures {
 /// Fewer reporting words than this, once page furniture is set aside, and a page is furniture only.
 const MIN_REPORTING_WORDS: usize = 20;
 
+/// A single reporting sentence shorter than this, amid more furniture, and a page is furniture only too.
+const MAX_REMNANT_WORDS: usize = 60;
+
 /// Extract an article's event features (pure: the same article always gives the same features).
 /// Copies are found by the hashes of the text's first few thousand bytes: a copy shares its opening,
 /// and hashing only that costs a fraction of the whole text.
@@ -123,7 +126,7 @@ pub fn event_features_with(
         content_hash: copy.content_hash,
         signature: copy.signature,
         published: article.published,
-        furniture_only: reporting.is_some_and(|r| r.furniture && r.words < MIN_REPORTING_WORDS),
+        furniture_only: reporting.is_some_and(|r| r.is_furniture_page()),
     }
 }
 
@@ -132,8 +135,25 @@ struct Reporting {
     lead: String,
     body: String,
     words: usize,
+    /// Words in furniture sentences.
+    furniture_words: usize,
+    /// Reporting sentences.
+    sentences: usize,
     /// Some sentence was furniture (a short page without any is a short report, not a furniture page).
     furniture: bool,
+}
+
+impl Reporting {
+    /// Hardly any reporting, or one sentence that the furniture around it outweighs: an archive
+    /// notice keeps one plain sentence ("That way, as the pages ... will be preserved.") of 30 words.
+    /// Two sentences above a social widget are a short report.
+    fn is_furniture_page(&self) -> bool {
+        self.furniture
+            && (self.words < MIN_REPORTING_WORDS
+                || (self.sentences == 1
+                    && self.words < MAX_REMNANT_WORDS
+                    && self.furniture_words > self.words))
+    }
 }
 
 fn reporting_text(text: &str, analysis: Option<&Analysis>, max_bytes: usize) -> Option<Reporting> {
@@ -142,6 +162,8 @@ fn reporting_text(text: &str, analysis: Option<&Analysis>, max_bytes: usize) -> 
         lead: String::new(),
         body: String::new(),
         words: 0,
+        furniture_words: 0,
+        sentences: 0,
         furniture: false,
     };
     // What comes before the first sentence is the dateline ("ANKARA, Turkey (AP) _"): the place.
@@ -158,9 +180,11 @@ fn reporting_text(text: &str, analysis: Option<&Analysis>, max_bytes: usize) -> 
         };
         if crate::analyze::furniture::is_page_furniture(sentence) {
             out.furniture = true;
+            out.furniture_words += sentence.split_whitespace().count();
             continue;
         }
         out.words += sentence.split_whitespace().count();
+        out.sentences += 1;
         let part = if kept < 2 {
             &mut out.lead
         } else {

@@ -244,13 +244,15 @@ impl Clusterer {
         let counts = self.counts(f);
         let vec = self.vectorize(counts);
         let date = f.published;
+        // A furniture-only page (a sign-up wall, an archive notice) stands alone: nothing in it names an
+        // event, and the few words it keeps ("Learn more") matched one pile of such pages from every story.
+        // Unindexed, its story gathers nothing either.
         let story = match original {
             Some(o) => self.resolve(self.assignment[o]),
+            None if f.furniture_only => None,
             None => self.best_story(&vec, date, position),
         };
-        // A furniture-only page may join a story its few reporting words match, but never seeds one:
-        // unindexed, its story cannot gather the same boilerplate from pages about other events.
-        let seeds = story.is_some() || !f.furniture_only;
+        let seeds = !f.furniture_only;
         let id = match story {
             Some(s) => s,
             None => {

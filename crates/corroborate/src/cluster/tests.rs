@@ -209,6 +209,34 @@ fn pages_of_nothing_but_furniture_do_not_join_unrelated_events() {
 }
 
 #[test]
+fn an_archive_notice_with_one_plain_sentence_is_still_furniture() {
+    // Our own notice in the manner of a web archive's: two furniture sentences and one plain sentence
+    // of some thirty words. Saved for three unrelated events, the copies must not make one story.
+    let notice = "These crawls keep a copy of every page a news site links to, as it was on the day. \
+        Later, when a page that was linked to is moved or changed or taken down, a reader who follows the \
+        old link still finds the version that the writer of the article saw at the time. \
+        The Wayback Machine holds them for anyone to browse and to check, for free, for as long as it can.";
+    let report = "Dock workers in Port Elmsby returned to work on Wednesday after a nine-day strike over pay \
+        and night shifts. The union accepted a pay rise and limits on night work. Sign up for our newsletter.";
+    let arts = vec![
+        art("n1", "", notice, None),
+        art("n2", "", notice, None),
+        art("a1", "", report, None),
+        art("n3", "", notice, None),
+        art("a2", "", report, None),
+    ];
+    let s = run(&arts);
+    assert_ne!(s[0], s[1], "archive notices became one story: {s:?}");
+    assert_ne!(s[1], s[3], "archive notices became one story: {s:?}");
+    assert!(
+        s[0] != s[2] && s[3] != s[2],
+        "a notice joined a report: {s:?}"
+    );
+    // A short report whose furniture is a line at its foot is a report: its copy joins it.
+    assert_eq!(s[2], s[4]);
+}
+
+#[test]
 fn centroids_saved_as_hash_maps_load_sorted() {
     // States saved before centroids became sorted lists hold the same pairs, as a map in any order.
     #[derive(serde::Serialize)]
