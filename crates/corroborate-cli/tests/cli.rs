@@ -917,6 +917,16 @@ fn seeds_ask_answers_with_citations() {
     assert!(!a["citations"].as_array().unwrap().is_empty());
     let a = ask("What did Putin eat for breakfast?");
     assert_eq!(a["supported"], false, "{a}");
+    // The sources write "lost", not "lose", and "the Russian market", not "Russia".
+    let a = ask("How much did American companies lose by leaving Russia?");
+    assert_eq!(a["supported"], true, "{a}");
+    assert!(a["answer"].as_str().unwrap().contains("$324bn"), "{a}");
+    // What someone said comes from their own statements.
+    let a = ask("What did Zelensky say about the talks?");
+    assert_eq!(a["supported"], true, "{a}");
+    for s in a["sentences"].as_array().unwrap() {
+        assert!(s["text"].as_str().unwrap().contains("Zelens"), "{a}");
+    }
 }
 
 #[test]

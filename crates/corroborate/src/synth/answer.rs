@@ -1,18 +1,24 @@
 //! Answers to a reader's question built only from source sentences, or an honest "the sources do not
 //! say".
 //!
-//! The question's topic words are matched against the sentences (BM25 with feedback expansion); a
-//! factoid question (who, when, where, how many, how much) must find a sentence holding the kind of
-//! thing it asks for, which then leads the answer. An answer is `supported` only when its sentences
-//! hold most of the question's topic: words the sources never use count against it, so a question
-//! about something the coverage does not mention is not answered from loosely related sentences.
+//! The question's topic words, each with the other forms the sources may write it in (`variants`:
+//! "lost" for "lose", "Russian" for "Russia"), are matched against the sentences (BM25 with feedback
+//! expansion); a factoid question (who, when, where, how many, how much) must find a sentence holding
+//! the kind of thing it asks for (an amount must measure something the question names), which then
+//! leads the answer. A question about what someone said ("What did Lavrov say about NATO?") is
+//! answered from that speaker's own quoted or reported statements on the topic. An answer is
+//! `supported` only when its sentences hold most of the question's topic: words the sources never use
+//! count against it, so a question about something the coverage does not mention is not answered from
+//! loosely related sentences.
 
 use super::briefing::{clean, Citation, Point};
 use super::corpus::Corpus;
 use super::corroboration::SourceCorpora;
 use super::facts::FactIndex;
 use super::query;
+use super::variants;
 use super::{summarize, Budget, SummaryOptions};
+use crate::analyze::names::resolve_collection;
 use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
 use crate::model::{EntityKind, FigureKind};
 use serde::Serialize;
@@ -56,6 +62,8 @@ const TYPE_WORDS: &[&str] = &[
 /// Share of the question's topic an answer must hold: a clear majority, set from first principles
 /// rather than tuned (no dev set here has unanswerable questions).
 pub const COVERAGE_THRESHOLD: f32 = 0.6;
+/// Content words on each side of a figure that say what it measures.
+const NEAR_WORDS: usize = 2;
 /// Most sentences in an answer.
 const MAX_SENTENCES: usize = 3;
 /// Budget of the summary behind a descriptive answer.
@@ -106,12 +114,50 @@ pub fn answer_kind(question: &str) -> AnswerKind {
     AnswerKind::Description
 }
 
-/// Whether a sentence holds the kind of thing asked for.
-fn holds_kind(corpus: &Corpus, unit: usize, kind: AnswerKind) -> bool {
+/// Whether a sentence holds the kind of thing asked for. An amount must measure something the
+/// question names: "two years" in a sentence about talks is no answer to how much water a dam holds.
+fn holds_kind(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> bool {
     let u = &corpus.units[unit];
     let a = corpus.docs[u.doc as usize].analysis;
     let mentions = || a.mentions.iter().filter(|m| m.sentence == u.sentence);
-    let figures = || a.figures.iter().filter(|f| f.sentence == u.sentence);
+    let article = corpus.docs[u.doc as usize].article;
+    let on_topic = |w: &str| {
+        corpus
+            .stem_id(&stem(&normalize(w)))
+            .is_some_and(|id| topic.iter().any(|t| t.ids.contains(&id)))
+    };
+    // What a figure measures is in the words next to it ("companies lost $324bn", "212
+    // passengers"), not anywhere in its sentence.
+    let measures_topic = |f: &crate::model::Figure| {
+        let before = article
+            .text
+            .get(u.span.start as usize..f.span.start as usize);
+        let after = article.text.get(f.span.end as usize..u.span.end as usize);
+        let near = |t: &str, last: bool| {
+            let words: Vec<String> = tokenize(t)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| normalize(t.text))
+                .filter(|w| !is_stopword(w))
+                .collect();
+            let n = words.len();
+            let range = if last {
+                n.saturating_sub(NEAR_WORDS)..n
+            } else {
+                0..n.min(NEAR_WORDS)
+            };
+            words[range].to_vec()
+        };
+        f.unit.iter().any(|w| on_topic(w))
+            || before.is_some_and(|t| near(t, true).iter().any(|w| on_topic(w)))
+            || after.is_some_and(|t| near(t, false).iter().any(|w| on_topic(w)))
+    };
+    let figures = || {
+        a.figures
+            .iter()
+            .filter(|f| f.sentence == u.sentence)
+            .filter(|f| f.kind == FigureKind::Date || measures_topic(f))
+    };
     match kind {
         AnswerKind::Person => mentions().any(|m| m.kind == EntityKind::Person),
         AnswerKind::Place => mentions().any(|m| m.kind == EntityKind::Place),
@@ -127,13 +173,21 @@ fn holds_kind(corpus: &Corpus, unit: usize, kind: AnswerKind) -> bool {
     }
 }
 
+/// A topic word of a question: its stem, and the ids of the stems that count as holding it (its own,
+/// if the corpus knows it, first; then its other forms, "lost" for "lose", "Russian" for "Russia").
+struct TopicWord {
+    stem: String,
+    ids: Vec<u32>,
+}
+
 /// Topic words of the question (stemmed, question words dropped), known to the corpus or not.
-fn topic_words(corpus: &Corpus, question: &str) -> Vec<(String, Option<u32>)> {
-    let mut out: Vec<(String, Option<u32>)> = Vec::new();
-    for t in tokenize(question) {
-        if t.kind == TokenKind::Punct {
-            continue;
-        }
+fn topic_words(corpus: &Corpus, question: &str) -> Vec<TopicWord> {
+    let mut out: Vec<TopicWord> = Vec::new();
+    for (i, t) in tokenize(question)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .enumerate()
+    {
         let w = normalize(t.text);
         if is_stopword(&w) {
             continue;
@@ -141,36 +195,41 @@ fn topic_words(corpus: &Corpus, question: &str) -> Vec<(String, Option<u32>)> {
         let s = stem(&w);
         if query::is_question_word(&s)
             || TYPE_WORDS.contains(&s.as_str())
-            || out.iter().any(|(x, _)| *x == s)
+            || out.iter().any(|x| x.stem == s)
         {
             continue;
         }
-        let id = corpus.stem_id(&s);
-        out.push((s, id));
+        // A capital inside the question marks a name, which may be a place the sources name by its
+        // demonym.
+        let proper = i > 0 && t.text.starts_with(|c: char| c.is_uppercase());
+        let mut ids: Vec<u32> = corpus.stem_id(&s).into_iter().collect();
+        ids.extend(variants::other_forms(corpus, &s, proper));
+        out.push(TopicWord { stem: s, ids });
     }
     out
 }
 
 /// Share of the topic's weight the given sentences hold. Unknown words weigh like the rarest words.
-fn coverage(
+fn coverage<W: std::borrow::Borrow<TopicWord>>(
     corpus: &Corpus,
     facts: &FactIndex,
-    topic: &[(String, Option<u32>)],
+    topic: &[W],
     units: &[usize],
 ) -> f32 {
     let max_idf = (corpus.units.len() as f32 + 1.0).ln().max(1.0);
     let mut total = 0.0;
     let mut held = 0.0;
-    for (_, id) in topic {
-        let w = id.map_or(max_idf, |s| facts.idf(s));
+    for word in topic {
+        let word = word.borrow();
+        let w = word.ids.first().map_or(max_idf, |&s| facts.idf(s));
         total += w;
-        if let Some(s) = id {
-            if units
+        let holds = |u: usize| {
+            word.ids
                 .iter()
-                .any(|&u| corpus.units[u].stems.binary_search(s).is_ok())
-            {
-                held += w;
-            }
+                .any(|s| corpus.units[u].stems.binary_search(s).is_ok())
+        };
+        if units.iter().any(|&u| holds(u)) {
+            held += w;
         }
     }
     if total <= 0.0 {
@@ -194,7 +253,7 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
         sentences: Vec::new(),
         coverage,
     };
-    let known: Vec<u32> = topic.iter().filter_map(|(_, id)| *id).collect();
+    let known: Vec<u32> = topic.iter().flat_map(|w| w.ids.iter().copied()).collect();
     let Some(rel) = query::relevance_of_stems(corpus, &known, 5) else {
         return unanswered(0.0);
     };
@@ -222,18 +281,45 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     let Some(lead) = ranked
         .iter()
         .copied()
-        .find(|&i| holds_kind(corpus, i, kind))
+        .find(|&i| holds_kind(corpus, i, kind, &topic))
     else {
         return unanswered(0.0);
     };
-    let chosen = if kind == AnswerKind::Description {
+    // "What did X say about Y?": X's own statements, the most relevant first. When the sources
+    // quote X on nothing relevant, the question is answered like any other.
+    let speakers = asked_speakers(corpus, question);
+    let theirs = statements_by(corpus, &speakers);
+    // What the question asks them about: a statement's attribution names its speaker even where the
+    // sentence says "he said".
+    let about: Vec<&TopicWord> = topic
+        .iter()
+        .filter(|w| !speakers.names.contains(&w.stem) && !SPEECH_WORDS.contains(&w.stem.as_str()))
+        .collect();
+    let on_topic = |u: usize| about.is_empty() || coverage(corpus, &facts, &about, &[u]) > 0.0;
+    let mut statements: Vec<usize> = Vec::new();
+    for &u in ranked
+        .iter()
+        .filter(|&&u| theirs.contains(&u) && on_topic(u))
+    {
+        if statements.len() < MAX_SENTENCES && !repeats(corpus, &statements, u) {
+            statements.push(u);
+        }
+    }
+    let by_speaker = !statements.is_empty();
+    let chosen = if by_speaker {
+        statements
+    } else if kind == AnswerKind::Description {
         describe(corpus, question, lead)
     } else {
         // A factoid answer is the sentence that holds it; other sources reporting the same fact are
         // among its citations.
         vec![lead]
     };
-    let cov = coverage(corpus, &facts, &topic, &chosen);
+    let cov = match (by_speaker, about.is_empty()) {
+        (true, true) => 1.0,
+        (true, false) => coverage(corpus, &facts, &about, &chosen),
+        (false, _) => coverage(corpus, &facts, &topic, &chosen),
+    };
     if cov < COVERAGE_THRESHOLD {
         return unanswered(cov);
     }
@@ -264,6 +350,107 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
         sentences,
         coverage: cov,
     }
+}
+
+/// Stems of verbs that ask what someone said, thought or how they took something.
+const SPEECH_WORDS: &[&str] = &[
+    "say", "said", "tell", "told", "claim", "describ", "think", "thought", "react", "respond",
+    "comment", "warn", "argu", "announc", "call", "view", "feel", "felt", "stanc", "posit",
+];
+
+/// Who a question asks the statements of: the canonical keys of the people and organisations it
+/// names, and the stems of their names, when it asks what they said ("What did Lavrov say about NATO?").
+#[derive(Default)]
+struct Speakers {
+    keys: Vec<String>,
+    names: Vec<String>,
+}
+
+fn asked_speakers(corpus: &Corpus, question: &str) -> Speakers {
+    let asks_speech = tokenize(question)
+        .iter()
+        .any(|t| SPEECH_WORDS.contains(&stem(&normalize(t.text)).as_str()));
+    if !asks_speech {
+        return Speakers::default();
+    }
+    let (_, asked) = crate::analyze::analyze_text(question, Some("en"));
+    let mentions: Vec<&crate::model::Mention> = asked
+        .mentions
+        .iter()
+        .filter(|m| m.kind != EntityKind::Place)
+        .collect();
+    if mentions.is_empty() {
+        return Speakers::default();
+    }
+    // A bare surname in the question takes the full name the sources use, as within a story.
+    let aliases = resolve_collection(
+        corpus
+            .docs
+            .iter()
+            .flat_map(|d| d.analysis.mentions.iter().map(|m| m.key.as_str()))
+            .chain(mentions.iter().map(|m| m.key.as_str())),
+    );
+    let mut out = Speakers::default();
+    for m in mentions {
+        out.keys.push(
+            aliases
+                .get(&m.key)
+                .cloned()
+                .unwrap_or_else(|| m.key.clone()),
+        );
+        // Quote-mark normalisation keeps byte offsets, so the span reads the question itself.
+        let name = question
+            .get(m.span.start as usize..m.span.end as usize)
+            .unwrap_or("");
+        for t in tokenize(name) {
+            if t.kind != TokenKind::Punct {
+                out.names.push(stem(&normalize(t.text)));
+            }
+        }
+    }
+    out
+}
+
+/// Units carrying a quote by one of the speakers.
+fn statements_by(corpus: &Corpus, speakers: &Speakers) -> Vec<usize> {
+    if speakers.keys.is_empty() {
+        return Vec::new();
+    }
+    let aliases = resolve_collection(
+        corpus
+            .docs
+            .iter()
+            .flat_map(|d| d.analysis.mentions.iter().map(|m| m.key.as_str())),
+    );
+    let canonical = |k: &str| aliases.get(k).map(String::as_str).unwrap_or(k).to_string();
+    let mut said: Vec<(u32, u32)> = Vec::new();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        for q in &doc.analysis.quotes {
+            let key = q.speaker.as_ref().and_then(|s| s.key.as_deref());
+            if key.is_some_and(|k| speakers.keys.contains(&canonical(k))) {
+                said.push((d as u32, q.sentence));
+            }
+        }
+    }
+    (0..corpus.units.len())
+        .filter(|&i| {
+            let u = &corpus.units[i];
+            said.contains(&(u.doc, u.sentence))
+        })
+        .collect()
+}
+
+/// Whether most of a sentence's words are already in the chosen ones (a wire copy, a restatement).
+fn repeats(corpus: &Corpus, chosen: &[usize], u: usize) -> bool {
+    let stems = &corpus.units[u].stems;
+    chosen.iter().any(|&c| {
+        let other = &corpus.units[c].stems;
+        let shared = stems
+            .iter()
+            .filter(|s| other.binary_search(s).is_ok())
+            .count();
+        shared * 10 >= stems.len().max(1) * 6
+    })
 }
 
 /// A description: the most relevant sentence, then a short query-focused summary of what else the

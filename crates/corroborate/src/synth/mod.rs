@@ -21,6 +21,7 @@ pub mod facts;
 pub mod query;
 pub mod salience;
 pub mod select;
+pub(crate) mod variants;
 
 pub use corpus::{Corpus, Doc, Unit};
 pub use select::{Budget, SelectConfig};

@@ -449,3 +449,83 @@ fn one_outlet_claims_leave_out_what_others_mostly_report() {
     assert!(single.iter().any(|t| t.contains("radar")), "{single:?}");
     assert!(single.iter().any(|t| t.contains("Divers")), "{single:?}");
 }
+
+#[test]
+fn what_someone_said_is_answered_from_their_own_statements() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let a = answer(&c, "What did Varga say about the passengers?");
+    assert!(a.supported, "{}", a.answer);
+    // Every sentence of the answer carries a statement of Varga's, none the operator's.
+    for p in &a.sentences {
+        assert!(p.text.contains("Varga"), "{}", p.text);
+    }
+    assert!(!a.answer.contains("radar"), "{}", a.answer);
+    // Somebody the sources never quote is not answered from other people's statements.
+    let a = answer(&c, "What did Mayor Tomas Brel say about the passengers?");
+    assert!(!a.supported, "{}", a.answer);
+}
+
+#[test]
+fn a_question_in_other_word_forms_than_the_sources_is_answered() {
+    let arts = vec![
+        art(
+            "a",
+            "Coast Daily",
+            "The trawler Mirela sank off Cape Dorn on Sunday. \
+             Its owner lost 3 million euros in uninsured cargo, the harbour office said.",
+            Some("2024-05-12"),
+        ),
+        art(
+            "b",
+            "Dorn Courier",
+            "Two Belkanian navy ships reached Cape Dorn on Monday to search for the crew.",
+            Some("2024-05-13"),
+        ),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    // "lose" asked, "lost" written: no stemmer joins them.
+    let a = answer(&c, "How much did the owner lose?");
+    assert!(
+        a.supported && a.answer.contains("3 million"),
+        "{}",
+        a.answer
+    );
+    // A place asked, its demonym written.
+    let belkania = c
+        .stem_id(&crate::analyze::tokens::stem("belkanian"))
+        .unwrap();
+    assert!(
+        variants::other_forms(&c, &crate::analyze::tokens::stem("belkania"), true)
+            .contains(&belkania)
+    );
+    assert!(variants::other_forms(&c, &crate::analyze::tokens::stem("belkania"), false).is_empty());
+    let lost = c.stem_id(&crate::analyze::tokens::stem("lost")).unwrap();
+    assert_eq!(
+        variants::other_forms(&c, &crate::analyze::tokens::stem("lose"), false),
+        vec![lost]
+    );
+}
+
+#[test]
+fn an_amount_answers_only_a_question_about_what_it_measures() {
+    let arts = vec![
+        art("a", "Lake Post", "Marovia and Belkania held their first talks on the Dunavar dam on Tuesday, ending two years of silence.", Some("2025-06-10")),
+        art("b", "Valley Times", "Farmers downstream say they need more water in summer. \
+             Water from the river feeds their fields. The water level fell last year, and water is scarce.", Some("2025-06-10")),
+        art("c", "River Courier", "The talks on the Dunavar dam lasted six hours in Geneva.", Some("2025-06-11")),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    // "two years" measures the silence, not the water: the sources do not say.
+    let a = answer(&c, "How much water does the Dunavar dam hold?");
+    assert!(!a.supported, "{}", a.answer);
+    let a = answer(&c, "How long did the talks on the Dunavar dam last?");
+    assert!(
+        a.supported && a.answer.contains("six hours"),
+        "{}",
+        a.answer
+    );
+}
