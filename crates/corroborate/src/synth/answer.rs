@@ -64,6 +64,9 @@ const TYPE_WORDS: &[&str] = &[
 pub const COVERAGE_THRESHOLD: f32 = 0.6;
 /// Content words on each side of a figure that say what it measures.
 const NEAR_WORDS: usize = 2;
+/// Content words on each side of a name that tie it to the question ("delegation, led by Secretary of
+/// State Marco Rubio").
+const NAME_REACH: usize = 3;
 /// Most sentences in an answer.
 const MAX_SENTENCES: usize = 3;
 /// Budget of the summary behind a descriptive answer.
@@ -114,62 +117,102 @@ pub fn answer_kind(question: &str) -> AnswerKind {
     AnswerKind::Description
 }
 
-/// Whether a sentence holds the kind of thing asked for. An amount must measure something the
-/// question names: "two years" in a sentence about talks is no answer to how much water a dam holds.
-fn holds_kind(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> bool {
+/// How closely a sentence holds the kind of thing asked for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// The thing asked for, next to words of the question: "Russia was represented by ... Lavrov".
+    Close,
+    /// A thing of that kind somewhere in the sentence.
+    Loose,
+    None,
+}
+
+/// How a sentence holds the kind of thing asked for. An amount must measure something the question
+/// names ("two years" in a sentence about talks is no answer to how much water a dam holds); a
+/// person or place next to the question's words is preferred to one elsewhere in the sentence.
+fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> Fit {
     let u = &corpus.units[unit];
     let a = corpus.docs[u.doc as usize].analysis;
-    let mentions = || a.mentions.iter().filter(|m| m.sentence == u.sentence);
-    let article = corpus.docs[u.doc as usize].article;
+    let text = corpus.docs[u.doc as usize].article.text.as_str();
     let on_topic = |w: &str| {
         corpus
             .stem_id(&stem(&normalize(w)))
             .is_some_and(|id| topic.iter().any(|t| t.ids.contains(&id)))
     };
-    // What a figure measures is in the words next to it ("companies lost $324bn", "212
-    // passengers"), not anywhere in its sentence.
-    let measures_topic = |f: &crate::model::Figure| {
-        let before = article
-            .text
-            .get(u.span.start as usize..f.span.start as usize);
-        let after = article.text.get(f.span.end as usize..u.span.end as usize);
-        let near = |t: &str, last: bool| {
-            let words: Vec<String> = tokenize(t)
+    // The words of the span itself and the `reach` content words on either side of it.
+    let near = |span: crate::model::Span, reach: usize| {
+        let content = |t: &str| -> Vec<String> {
+            tokenize(t)
                 .into_iter()
                 .filter(|t| t.kind == TokenKind::Word)
                 .map(|t| normalize(t.text))
                 .filter(|w| !is_stopword(w))
-                .collect();
-            let n = words.len();
-            let range = if last {
-                n.saturating_sub(NEAR_WORDS)..n
-            } else {
-                0..n.min(NEAR_WORDS)
-            };
-            words[range].to_vec()
+                .collect()
         };
-        f.unit.iter().any(|w| on_topic(w))
-            || before.is_some_and(|t| near(t, true).iter().any(|w| on_topic(w)))
-            || after.is_some_and(|t| near(t, false).iter().any(|w| on_topic(w)))
+        let (s, e) = (span.start as usize, span.end as usize);
+        let before = content(text.get(u.span.start as usize..s).unwrap_or(""));
+        let after = content(text.get(e..u.span.end as usize).unwrap_or(""));
+        let own = content(text.get(s..e).unwrap_or(""));
+        own.iter().any(|w| on_topic(w))
+            || before[before.len().saturating_sub(reach)..]
+                .iter()
+                .any(|w| on_topic(w))
+            || after[..after.len().min(reach)].iter().any(|w| on_topic(w))
     };
-    let figures = || {
-        a.figures
+    let entity = |wanted: &[EntityKind]| {
+        let mut found = Fit::None;
+        for m in a
+            .mentions
             .iter()
-            .filter(|f| f.sentence == u.sentence)
-            .filter(|f| f.kind == FigureKind::Date || measures_topic(f))
+            .filter(|m| m.sentence == u.sentence && wanted.contains(&m.kind))
+        {
+            if near(m.span, NAME_REACH) {
+                return Fit::Close;
+            }
+            found = Fit::Loose;
+        }
+        found
+    };
+    let amount = |kinds: &[FigureKind]| {
+        let measured = a.figures.iter().any(|f| {
+            f.sentence == u.sentence
+                && kinds.contains(&f.kind)
+                && (f.unit.as_deref().is_some_and(on_topic) || near(f.span, NEAR_WORDS))
+        });
+        if measured {
+            Fit::Close
+        } else {
+            Fit::None
+        }
     };
     match kind {
-        AnswerKind::Person => mentions().any(|m| m.kind == EntityKind::Person),
-        AnswerKind::Place => mentions().any(|m| m.kind == EntityKind::Place),
-        AnswerKind::Date => figures().any(|f| f.kind == FigureKind::Date),
-        AnswerKind::Quantity => figures().any(|f| {
-            matches!(
-                f.kind,
-                FigureKind::Number | FigureKind::Money | FigureKind::Percent | FigureKind::Duration
-            )
-        }),
-        AnswerKind::Duration => figures().any(|f| f.kind == FigureKind::Duration),
-        AnswerKind::Description => true,
+        // "Who hosted the talks?": a ministry is an answer too, a person next to the words a better one.
+        AnswerKind::Person => match entity(&[EntityKind::Person]) {
+            Fit::Close => Fit::Close,
+            person => match entity(&[EntityKind::Organization]) {
+                Fit::Close => Fit::Close,
+                _ => person,
+            },
+        },
+        AnswerKind::Place => entity(&[EntityKind::Place]),
+        AnswerKind::Date => {
+            if a.figures
+                .iter()
+                .any(|f| f.sentence == u.sentence && f.kind == FigureKind::Date)
+            {
+                Fit::Close
+            } else {
+                Fit::None
+            }
+        }
+        AnswerKind::Quantity => amount(&[
+            FigureKind::Number,
+            FigureKind::Money,
+            FigureKind::Percent,
+            FigureKind::Duration,
+        ]),
+        AnswerKind::Duration => amount(&[FigureKind::Duration]),
+        AnswerKind::Description => Fit::Close,
     }
 }
 
@@ -278,11 +321,19 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     let mut order: Vec<usize> = (0..ranked.len()).collect();
     order.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
     ranked = order.iter().map(|&k| ranked[k]).collect();
-    let Some(lead) = ranked
+    // The best-ranked sentence holding the thing asked for next to the question's words, else
+    // the best holding it anywhere.
+    let fits: Vec<Fit> = ranked
         .iter()
-        .copied()
-        .find(|&i| holds_kind(corpus, i, kind, &topic))
-    else {
+        .map(|&i| fit(corpus, i, kind, &topic))
+        .collect();
+    let Some(lead) = [Fit::Close, Fit::Loose].into_iter().find_map(|wanted| {
+        ranked
+            .iter()
+            .zip(&fits)
+            .find(|(_, &f)| f == wanted)
+            .map(|(&i, _)| i)
+    }) else {
         return unanswered(0.0);
     };
     // "What did X say about Y?": X's own statements, the most relevant first. When the sources

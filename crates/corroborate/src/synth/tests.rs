@@ -529,3 +529,21 @@ fn an_amount_answers_only_a_question_about_what_it_measures() {
         a.answer
     );
 }
+
+#[test]
+fn a_person_named_next_to_the_question_words_answers_who() {
+    let arts = vec![
+        art("a", "Lake Post", "Representatives of the farmers' unions from the valley were absent from the table, \
+             with Mayor Tomas Brel on Monday rejecting any deal for Belkania.", Some("2025-06-10")),
+        art("b", "Valley Times", "The Marovian side was led by Foreign Minister Yuri Barzenko, while Belkania was \
+             represented by its trade envoy Mila Sarn, who travelled with two engineers from the dam authority.", Some("2025-06-10")),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let a = answer(&c, "Who represented Belkania?");
+    assert!(
+        a.supported && a.answer.contains("Mila Sarn"),
+        "{}",
+        a.answer
+    );
+}
