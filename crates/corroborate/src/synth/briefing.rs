@@ -306,6 +306,28 @@ fn is_quantity(f: &Figure) -> bool {
     )
 }
 
+/// A quantity worth listing or comparing: not a spelled-out count that points back at things already
+/// named ("the two sides", "the three countries"), which says who, not how many.
+fn is_key_quantity(text: &str, f: &Figure) -> bool {
+    if !is_quantity(f) {
+        return false;
+    }
+    let own = text
+        .get(f.span.start as usize..f.span.end as usize)
+        .unwrap_or("");
+    let spelled = f.kind == FigureKind::Number && own.chars().all(char::is_alphabetic);
+    if !spelled {
+        return true;
+    }
+    let before = text.get(..f.span.start as usize).unwrap_or("");
+    let previous = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    !["the", "these", "those", "both", "all"].contains(&previous.as_str())
+}
+
 /// Figures of different sources that count the same thing (same kind and unit, sharing at least two
 /// context words, or the first word after the figure) with different values.
 fn figure_disagreements(corpus: &Corpus) -> Vec<Disagreement> {
@@ -319,7 +341,12 @@ fn figure_disagreements(corpus: &Corpus) -> Vec<Disagreement> {
         if corpus.root[d] as usize != d {
             continue;
         }
-        for f in doc.analysis.figures.iter().filter(|f| is_quantity(f)) {
+        for f in doc
+            .analysis
+            .figures
+            .iter()
+            .filter(|f| is_key_quantity(&doc.article.text, f))
+        {
             figs.push(F {
                 doc: d,
                 fig: f,
@@ -595,7 +622,12 @@ fn key_figures(corpus: &Corpus, max: usize) -> Vec<KeyFigure> {
     let mut by_value: Vec<(KeyFigure, HashSet<u32>, usize)> = Vec::new();
     let mut order = 0usize;
     for (d, doc) in corpus.docs.iter().enumerate() {
-        for f in doc.analysis.figures.iter().filter(|f| is_quantity(f)) {
+        for f in doc
+            .analysis
+            .figures
+            .iter()
+            .filter(|f| is_key_quantity(&doc.article.text, f))
+        {
             order += 1;
             let cit = fig_citation(corpus, d, f);
             let src = corpus.root[d];

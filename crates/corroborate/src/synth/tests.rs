@@ -547,3 +547,19 @@ fn a_person_named_next_to_the_question_words_answers_who() {
         a.answer
     );
 }
+
+#[test]
+fn a_count_that_points_back_is_no_key_figure() {
+    let arts = vec![
+        art("a", "Lake Post", "Marovia and Belkania met in Geneva for six hours. The two sides agreed to form a commission.", Some("2025-06-10")),
+        art("b", "Valley Times", "The two countries will name three engineers each to the commission, officials said.", Some("2025-06-10")),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let b = brief(&c, &BriefOptions::default());
+    let texts: Vec<&str> = b.figures.iter().map(|f| f.text.as_str()).collect();
+    assert!(!texts.contains(&"two"), "{texts:?}");
+    // Counts that say how many stay.
+    assert!(texts.contains(&"three"), "{texts:?}");
+    assert!(texts.contains(&"six hours"), "{texts:?}");
+}
