@@ -237,8 +237,9 @@ fn balance_quote_marks(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// "He said ..." refers to the last person named outside what was reported: in "Rubio said the talks
-/// between Trump and Putin would go on. He said ...", "he" is Rubio, not Putin.
+/// "He said ..." refers to a person named outside what was reported: the last one named earlier in its
+/// own sentence, else the first (the subject) of the nearest earlier sentence naming someone. In "Rubio
+/// said the talks between Trump and Putin would go on. He said ...", "he" is Rubio, not Putin.
 fn resolve_pronoun_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
     // People named outside every quote, in text order (computed once per article).
     let mut persons: Vec<&crate::model::Mention> = input
@@ -258,7 +259,17 @@ fn resolve_pronoun_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
         }
         let bound = q.span.start.min(sp.span.start);
         let before = persons.partition_point(|m| m.span.end <= bound);
-        if let Some(m) = before.checked_sub(1).map(|i| persons[i]) {
+        let last = before.checked_sub(1);
+        let pick = match last {
+            // From an earlier sentence, "he" is most often its subject, which comes first: in
+            // "Zelensky said, at a press conference with Erdogan, ... . He said ...", Zelensky.
+            Some(i) if persons[i].sentence < q.sentence => {
+                let s = persons[i].sentence;
+                Some(persons[..=i].partition_point(|m| m.sentence < s))
+            }
+            other => other,
+        };
+        if let Some(m) = pick.map(|i| persons[i]) {
             q.speaker = Some(Speaker {
                 name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
                 key: Some(m.key.clone()),

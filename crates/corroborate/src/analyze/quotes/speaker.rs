@@ -46,6 +46,8 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
     while end > lo && SKIP_BEFORE_VERB.contains(&toks[end - 1].text) {
         end -= 1;
     }
+    // "Rubio on Tuesday said", "Putin last week said": the time is not part of the speaker.
+    end = before_time(toks, lo, end);
     // "Sen. Bernie Sanders (I-Vt.) said": a short parenthetical after the name is not the subject.
     if end > lo && toks[end - 1].text == ")" {
         if let Some(open) = (lo..end - 1).rev().take(8).find(|&k| toks[k].text == "(") {
@@ -91,6 +93,7 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
                 | "and"
                 | "but"
                 | "which"
+                | "what"
                 | "who"
                 | "while"
                 | "as"
@@ -221,6 +224,34 @@ pub(super) fn object_after(
     Some(resolve_phrase(input, span, at))
 }
 
+/// Where a speaker phrase ends once a time written between it and its verb is set aside ("on Tuesday",
+/// "last week", "earlier").
+fn before_time(toks: &[Token], lo: usize, end: usize) -> usize {
+    const WEEKDAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let word = |k: usize| toks[k].text;
+    if end >= lo + 3 && word(end - 2) == "on" && WEEKDAYS.contains(&word(end - 1)) {
+        return end - 2;
+    }
+    if end >= lo + 3
+        && word(end - 2) == "last"
+        && matches!(word(end - 1), "week" | "month" | "year" | "night")
+    {
+        return end - 2;
+    }
+    if end >= lo + 2 && matches!(word(end - 1), "earlier" | "later" | "yesterday" | "today") {
+        return end - 1;
+    }
+    end
+}
+
 /// A phrase that can name a speaker: ends in a noun-like word, holds no verb-like word.
 pub(super) fn looks_like_np(toks: &[Token]) -> bool {
     let Some(last) = toks.last() else {
@@ -293,19 +324,70 @@ pub(super) fn resolve_phrase(input: &QuoteInput, span: Span, at: u32) -> Speaker
         crate::analyze::lexicon::ROLE_WORDS.contains(&w.as_str())
             || matches!(w.as_str(), "official" | "leader" | "minister" | "president")
     });
+    // A bare surname the name finder did not take ("Rubio on Tuesday said", sentence-initial) is the
+    // person named with it earlier.
+    if words.len() == 1 && phrase.starts_with(|c: char| c.is_uppercase()) {
+        let surname = crate::analyze::names::token_key(phrase);
+        if let Some(m) = input.mentions.iter().rfind(|m| {
+            m.kind == EntityKind::Person
+                && m.span.end <= at.max(span.start)
+                && m.key.strip_prefix("p:").and_then(|k| k.rsplit(' ').next())
+                    == Some(surname.as_str())
+        }) {
+            return Speaker {
+                name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+                key: Some(m.key.clone()),
+                span,
+            };
+        }
+    }
     if definite && role_like {
         let before = input
             .mentions
             .iter()
             .filter(|m| m.kind == EntityKind::Person && m.span.end <= at.max(span.start));
+        // The words that set the role apart ("US" in "the US president") must match those written
+        // with the person ("US President Donald Trump"), not only the role ("Turkish President").
+        let qualifiers: Vec<&str> = words[1..]
+            .iter()
+            .map(String::as_str)
+            .filter(|w| {
+                !crate::analyze::lexicon::ROLE_WORDS.contains(w)
+                    && !matches!(*w, "official" | "leader" | "minister" | "president")
+            })
+            .collect();
+        let fit = |m: &crate::model::Mention| -> Option<usize> {
+            let title = m.title.as_deref()?;
+            let shares_role = title
+                .split_whitespace()
+                .any(|w| words.contains(&w.to_lowercase()));
+            if !shares_role {
+                return None;
+            }
+            let head = &input.text[..m.span.start as usize];
+            let near: Vec<String> = head
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            Some(
+                qualifiers
+                    .iter()
+                    .filter(|q| near.iter().any(|n| n == *q))
+                    .count(),
+            )
+        };
+        // Most qualifiers shared, then the most recent.
         let best = before
             .clone()
-            .rfind(|m| {
-                m.title.as_deref().is_some_and(|t| {
-                    t.split_whitespace()
-                        .any(|w| words.contains(&w.to_lowercase()))
-                })
-            })
+            .enumerate()
+            .filter_map(|(i, m)| fit(m).map(|f| (f, i, m)))
+            .max_by_key(|&(f, i, _)| (f, i))
+            .map(|(_, _, m)| m)
             .or_else(|| before.clone().next_back());
         if let Some(m) = best {
             return Speaker {

@@ -307,3 +307,54 @@ fn a_direct_quote_with_its_attribution_stays_direct() {
     assert_eq!(q[0].0, "Ted Cruz is not my favorite by any means,");
     assert_eq!(q[0].1.as_deref(), Some("Lindsey Graham"));
 }
+
+/// Speaker of the quote whose content starts with `start`.
+fn speaker_of(q: &[(String, Option<String>, bool)], start: &str) -> Option<String> {
+    q.iter()
+        .find(|(c, _, _)| c.trim_start_matches(['"', '\u{201c}']).starts_with(start))
+        .and_then(|(_, s, _)| s.clone())
+}
+
+#[test]
+fn he_or_she_from_an_earlier_sentence_is_its_subject() {
+    let q = quotes("On Tuesday, Mayor Ilse Varn said during a press conference with her deputy Tomas Brel that the plan was \"a surprise.\" \
+        Any changes \"should not take place behind our backs\", she said.");
+    assert_eq!(
+        speaker_of(&q, "should not take place").as_deref(),
+        Some("Ilse Varn"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_role_resolves_to_the_person_whose_qualifier_it_shares() {
+    let q = quotes("US President Donald Trump spoke on Monday. He later met Turkish President Recep Tayyip Erdogan in Ankara. \
+        The US president claimed that the mayor has an approval rating of merely 4 percent.");
+    assert_eq!(
+        speaker_of(&q, "the mayor has").as_deref(),
+        Some("Donald Trump"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_time_between_speaker_and_verb_is_not_the_speaker() {
+    let q = quotes("Secretary of State Marco Rubio met the delegation on Monday. \
+        Rubio on Tuesday said there would be \"engagement and consultation with all partners, and more talks.\"");
+    // As written ("Rubio") or resolved ("Marco Rubio"), never "Rubio on Tuesday".
+    assert!(
+        matches!(
+            speaker_of(&q, "engagement").as_deref(),
+            Some("Rubio" | "Marco Rubio")
+        ),
+        "{q:?}"
+    );
+    let q = quotes(
+        "The dispute triggered what analysts said was a new cold war between the two neighbours.",
+    );
+    assert_eq!(
+        speaker_of(&q, "was a new cold war").as_deref(),
+        Some("analysts"),
+        "{q:?}"
+    );
+}
