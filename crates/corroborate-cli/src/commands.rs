@@ -120,13 +120,28 @@ pub fn run(cli: &Cli) -> Result<bool> {
                     _ => bail!("no question given"),
                 }
             }
-            let (docs, clean) = if sources.is_empty() {
-                (story_for_question(cli, &question)?, true)
+            let (a, clean) = if sources.is_empty() {
+                // The story the question is about is the one that answers it best, among the
+                // stories of the best search hits.
+                let answers = stories_for_question(cli, &question)?
+                    .iter()
+                    .map(|docs| answer(&corpus_of(docs), &question))
+                    .collect::<Vec<_>>();
+                let best = answers
+                    .into_iter()
+                    .reduce(|best, a| {
+                        if (a.supported, a.coverage) > (best.supported, best.coverage) {
+                            a
+                        } else {
+                            best
+                        }
+                    })
+                    .unwrap_or_else(|| answer(&corpus_of(&[]), &question));
+                (best, true)
             } else {
-                load_docs(cli, &sources)?
+                let (docs, clean) = load_docs(cli, &sources)?;
+                (answer(&corpus_of(&docs), &question), clean)
             };
-            let corpus = corpus_of(&docs);
-            let a = answer(&corpus, &question);
             out.answer(&a);
             Ok(clean && a.supported)
         }
@@ -213,18 +228,16 @@ fn stored_story(cli: &Cli, id: u32) -> Result<Vec<(Article, Analysis)>> {
         .collect())
 }
 
-/// The story a question is about: the story of the best search hit.
-fn story_for_question(cli: &Cli, question: &str) -> Result<Vec<(Article, Analysis)>> {
+/// The stories a question may be about: the groups of the best search hits, in the order of their
+/// best hit, at most `QUESTION_STORIES`. None when no stored article matches.
+fn stories_for_question(cli: &Cli, question: &str) -> Result<Vec<Docs>> {
     // Only articles that match the question are read and clustered, so the cost does not grow with
-    // the store; the story is the group of the best match.
+    // the store.
     let engine = open(cli)?;
-    let hits = engine.search(question, QUESTION_HITS)?;
-    if hits.is_empty() {
-        bail!(
-            "no stored article matches the question (store: {})",
-            data_dir(cli).display()
-        );
-    }
+    let hits = engine.search(
+        &corroborate::synth::answer::search_terms(question),
+        QUESTION_HITS,
+    )?;
     let mut docs: Docs = Vec::new();
     for h in &hits {
         if let Some(a) = engine.store.get(&h.id)? {
@@ -233,19 +246,25 @@ fn story_for_question(cli: &Cli, question: &str) -> Result<Vec<(Article, Analysi
     }
     let refs: Vec<(&Article, Option<&Analysis>)> = docs.iter().map(|(a, b)| (a, Some(b))).collect();
     let assignment = cluster_all(&refs, ClusterConfig::default());
-    let Some(&story) = assignment.first() else {
-        bail!("article {} is in the index but not the store", hits[0].id);
-    };
-    Ok(docs
-        .into_iter()
-        .zip(assignment)
-        .filter(|(_, s)| *s == story)
-        .map(|(d, _)| d)
-        .collect())
+    let mut order: Vec<u32> = Vec::new();
+    for &s in &assignment {
+        if !order.contains(&s) && order.len() < QUESTION_STORIES {
+            order.push(s);
+        }
+    }
+    let mut stories: Vec<Docs> = vec![Vec::new(); order.len()];
+    for (d, s) in docs.into_iter().zip(assignment) {
+        if let Some(i) = order.iter().position(|&o| o == s) {
+            stories[i].push(d);
+        }
+    }
+    Ok(stories)
 }
 
 /// Search hits read when answering from the whole store.
 const QUESTION_HITS: usize = 100;
+/// Stories among those hits that get to answer.
+const QUESTION_STORIES: usize = 3;
 
 /// The text to verify, from a file or stdin (`-`).
 fn read_text(path: &Path) -> Result<String> {

@@ -67,6 +67,11 @@ const NEAR_WORDS: usize = 2;
 /// Content words on each side of a name that tie it to the question ("delegation, led by Secretary of
 /// State Marco Rubio").
 const NAME_REACH: usize = 3;
+/// Share of a topic word's weight that the lead of the answer's article earns when the answer itself
+/// lacks the word.
+const CONTEXT_CREDIT: f32 = 0.5;
+/// Opening sentences of an article that set the context of the rest.
+const LEAD_SENTENCES: u32 = 2;
 /// Most sentences in an answer.
 const MAX_SENTENCES: usize = 3;
 /// Budget of the summary behind a descriptive answer.
@@ -216,6 +221,26 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> F
     }
 }
 
+/// The words of a question worth searching for: its content words, without the words that frame it
+/// ("what", "did", "say about"), which match titles like "what they did not" in unrelated stories.
+pub fn search_terms(question: &str) -> String {
+    let words: Vec<&str> = tokenize(question)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.text)
+        .filter(|w| {
+            let n = normalize(w);
+            let s = stem(&n);
+            !is_stopword(&n) && !query::is_question_word(&s) && !SPEECH_WORDS.contains(&s.as_str())
+        })
+        .collect();
+    if words.is_empty() {
+        question.to_string()
+    } else {
+        words.join(" ")
+    }
+}
+
 /// A topic word of a question: its stem, and the ids of the stems that count as holding it (its own,
 /// if the corpus knows it, first; then its other forms, "lost" for "lose", "Russian" for "Russia").
 struct TopicWord {
@@ -253,11 +278,15 @@ fn topic_words(corpus: &Corpus, question: &str) -> Vec<TopicWord> {
 }
 
 /// Share of the topic's weight the given sentences hold. Unknown words weigh like the rarest words.
+/// With `in_context`, a word missing from the sentences but held by the lead of their article counts
+/// for `CONTEXT_CREDIT` of its weight: "the talks, which lasted for over four hours" answers how long
+/// the talks in Riyadh lasted when its article opens with the talks in Riyadh.
 fn coverage<W: std::borrow::Borrow<TopicWord>>(
     corpus: &Corpus,
     facts: &FactIndex,
     topic: &[W],
     units: &[usize],
+    in_context: bool,
 ) -> f32 {
     let max_idf = (corpus.units.len() as f32 + 1.0).ln().max(1.0);
     let mut total = 0.0;
@@ -273,6 +302,12 @@ fn coverage<W: std::borrow::Borrow<TopicWord>>(
         };
         if units.iter().any(|&u| holds(u)) {
             held += w;
+        } else if in_context
+            && units
+                .iter()
+                .any(|&u| lead_of(corpus, corpus.units[u].doc).any(holds))
+        {
+            held += CONTEXT_CREDIT * w;
         }
     }
     if total <= 0.0 {
@@ -280,6 +315,14 @@ fn coverage<W: std::borrow::Borrow<TopicWord>>(
     } else {
         held / total
     }
+}
+
+/// The lead sentences (units) of a document: what its other sentences are read against.
+fn lead_of<'a>(corpus: &'a Corpus<'_>, doc: u32) -> impl Iterator<Item = usize> + 'a {
+    let first = corpus.units.partition_point(|u| u.doc < doc);
+    (first..corpus.units.len())
+        .take_while(move |&i| corpus.units[i].doc == doc)
+        .filter(move |&i| corpus.units[i].position < LEAD_SENTENCES && !corpus.units[i].furniture)
 }
 
 /// Answer a question from the corpus's sentences.
@@ -308,7 +351,7 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     // candidates, by how many sources report it.
     let own: Vec<f32> = ranked
         .iter()
-        .map(|&i| coverage(corpus, &facts, &topic, &[i]))
+        .map(|&i| coverage(corpus, &facts, &topic, &[i], true))
         .collect();
     let base = |k: usize| rel[ranked[k]] + own[k];
     let mut order: Vec<usize> = (0..ranked.len()).collect();
@@ -346,7 +389,8 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
         .iter()
         .filter(|w| !speakers.names.contains(&w.stem) && !SPEECH_WORDS.contains(&w.stem.as_str()))
         .collect();
-    let on_topic = |u: usize| about.is_empty() || coverage(corpus, &facts, &about, &[u]) > 0.0;
+    let on_topic =
+        |u: usize| about.is_empty() || coverage(corpus, &facts, &about, &[u], false) > 0.0;
     let mut statements: Vec<usize> = Vec::new();
     for &u in ranked
         .iter()
@@ -368,8 +412,8 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     };
     let cov = match (by_speaker, about.is_empty()) {
         (true, true) => 1.0,
-        (true, false) => coverage(corpus, &facts, &about, &chosen),
-        (false, _) => coverage(corpus, &facts, &topic, &chosen),
+        (true, false) => coverage(corpus, &facts, &about, &chosen, true),
+        (false, _) => coverage(corpus, &facts, &topic, &chosen, true),
     };
     if cov < COVERAGE_THRESHOLD {
         return unanswered(cov);

@@ -563,3 +563,32 @@ fn a_count_that_points_back_is_no_key_figure() {
     assert!(texts.contains(&"three"), "{texts:?}");
     assert!(texts.contains(&"six hours"), "{texts:?}");
 }
+
+#[test]
+fn a_sentence_is_read_in_the_context_of_its_article_lead() {
+    let arts = vec![
+        art(
+            "a",
+            "Lake Post",
+            "Marovia and Belkania opened talks on the Dunavar dam in Geneva on Tuesday. \
+             Both delegations brought engineers. Officials said the talks lasted six hours.",
+            Some("2025-06-10"),
+        ),
+        art(
+            "b",
+            "Valley Times",
+            "Dock workers in Port Elmsby returned to work after a nine-day strike. \
+             The talks with the port lasted two days. Earlier talks lasted a week. Those talks lasted long.",
+            Some("2025-06-11"),
+        ),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    // "Geneva" is in the lead of the answer's article, not in the answer.
+    let a = answer(&c, "How long did the talks in Geneva last?");
+    assert!(
+        a.supported && a.answer.contains("six hours"),
+        "{}",
+        a.answer
+    );
+}
