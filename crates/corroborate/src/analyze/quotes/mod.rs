@@ -195,8 +195,43 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
         q.span = balance_quote_marks(input.text, q.span);
     }
     quotes.sort_by_key(|q| q.span.start);
+    share_coordinated_speakers(input, &mut quotes);
     resolve_pronoun_speakers(input, &mut quotes);
     quotes
+}
+
+/// "X highlighted that A and reiterated B": B is X's too. A cue right after "and" has no subject of
+/// its own, so it takes the speaker of the quote before it in the same sentence (the nearest name
+/// before the cue, "NATO" in A, is not the speaker).
+fn share_coordinated_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
+    for i in 1..quotes.len() {
+        let (done, rest) = quotes.split_at_mut(i);
+        let q = &mut rest[0];
+        let Some(cue) = q.cue.as_deref() else {
+            continue;
+        };
+        let before = input.text[..q.span.start as usize].trim_end();
+        let Some(head) = before.strip_suffix(cue) else {
+            continue;
+        };
+        if !head.trim_end().ends_with(" and") {
+            continue;
+        }
+        // The first predicate's reported clause runs up to the "and": "X highlighted that A and ...".
+        let and_at = head.trim_end().len() - "and".len();
+        let previous = done.iter().rev().find(|p| {
+            !p.direct
+                && p.sentence == q.sentence
+                && p.speaker.is_some()
+                && input
+                    .text
+                    .get(p.span.end as usize..and_at)
+                    .is_some_and(|gap| gap.chars().all(|c| !c.is_alphanumeric()))
+        });
+        if let Some(p) = previous {
+            q.speaker = p.speaker.clone();
+        }
+    }
 }
 
 /// Reported speech that begins or ends with a few quoted words keeps both of their marks: the

@@ -358,3 +358,16 @@ fn a_time_between_speaker_and_verb_is_not_the_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_second_predicate_joined_by_and_shares_the_first_ones_speaker() {
+    let q = quotes(
+        "Foreign Minister Yuri Barzenko said that Marovia views NATO's expansion as a threat \
+        and reiterated the country's opposition to any new dam upstream.",
+    );
+    assert_eq!(
+        speaker_of(&q, "the country's opposition").as_deref(),
+        Some("Yuri Barzenko"),
+        "{q:?}"
+    );
+}
