@@ -72,6 +72,8 @@ const NAME_REACH: usize = 3;
 const CONTEXT_CREDIT: f32 = 0.5;
 /// Opening sentences of an article that set the context of the rest.
 const LEAD_SENTENCES: u32 = 2;
+/// Share of the question's topic a sentence must hold to follow the lead of a descriptive answer.
+const FOLLOW_UP_COVERAGE: f32 = 0.5;
 /// Most sentences in an answer.
 const MAX_SENTENCES: usize = 3;
 /// Budget of the summary behind a descriptive answer.
@@ -404,7 +406,9 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     let chosen = if by_speaker {
         statements
     } else if kind == AnswerKind::Description {
-        describe(corpus, question, lead)
+        describe(corpus, question, lead, |i| {
+            coverage(corpus, &facts, &topic, &[i], false) >= FOLLOW_UP_COVERAGE
+        })
     } else {
         // A factoid answer is the sentence that holds it; other sources reporting the same fact are
         // among its citations.
@@ -548,9 +552,15 @@ fn repeats(corpus: &Corpus, chosen: &[usize], u: usize) -> bool {
     })
 }
 
-/// A description: the most relevant sentence, then a short query-focused summary of what else the
-/// sources say about it.
-fn describe(corpus: &Corpus, question: &str, lead: usize) -> Vec<usize> {
+/// A description: the most relevant sentence, then what a short query-focused summary adds about the
+/// question itself (sentences that hold at least `FOLLOW_UP_COVERAGE` of its topic; a summary's
+/// central sentences about the story at large answer nothing that was asked).
+fn describe(
+    corpus: &Corpus,
+    question: &str,
+    lead: usize,
+    on_topic: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let picked = summarize(
         corpus,
         &SummaryOptions {
@@ -560,7 +570,11 @@ fn describe(corpus: &Corpus, question: &str, lead: usize) -> Vec<usize> {
         },
     );
     let mut chosen = vec![lead];
-    chosen.extend(picked.into_iter().filter(|&i| i != lead));
+    chosen.extend(
+        picked
+            .into_iter()
+            .filter(|&i| i != lead && on_topic(i) && !repeats(corpus, &[lead], i)),
+    );
     chosen.truncate(MAX_SENTENCES);
     chosen
 }

@@ -592,3 +592,19 @@ fn a_sentence_is_read_in_the_context_of_its_article_lead() {
         a.answer
     );
 }
+
+#[test]
+fn a_descriptive_answer_adds_only_sentences_about_the_question() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let a = answer(&c, "What will the divers inspect?");
+    assert!(a.supported, "{}", a.answer);
+    assert!(
+        a.answer.contains("Divers will inspect the hull"),
+        "{}",
+        a.answer
+    );
+    // The story's central sentences (the grounding, the rescue) answer nothing that was asked.
+    assert_eq!(a.sentences.len(), 1, "{}", a.answer);
+}
