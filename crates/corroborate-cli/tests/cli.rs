@@ -762,6 +762,18 @@ fn brief_of_the_example_corpus_shows_corroboration_and_disagreements() {
         figures.contains(&"1,200") && figures.contains(&"1,500"),
         "{figures:?}"
     );
+    // Atlas News words Barzenko's quote differently; the outlets that quote part of it do not.
+    let wordings: Vec<&str> = disagreements
+        .iter()
+        .filter(|d| d["kind"] == "quote_wording")
+        .flat_map(|d| d["versions"].as_array().unwrap())
+        .map(|v| v["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(wordings.len(), 2, "{wordings:?}");
+    assert!(
+        wordings.iter().any(|w| w.contains("we did listen")),
+        "{wordings:?}"
+    );
     let speakers: Vec<&str> = b["quotes"]
         .as_array()
         .unwrap()

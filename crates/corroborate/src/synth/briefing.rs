@@ -540,7 +540,9 @@ fn quote_disagreements(
             let same_speaker =
                 quotes[i].speaker_key.is_some() && quotes[i].speaker_key == quotes[j].speaker_key;
             let both_known = quotes[i].speaker_key.is_some() && quotes[j].speaker_key.is_some();
-            let kind = if same_speaker && sim >= 0.5 && words[i] != words[j] {
+            // A shorter excerpt of the same words is a partial quotation, not other wording.
+            let excerpt = contains_run(&words[i], &words[j]) || contains_run(&words[j], &words[i]);
+            let kind = if same_speaker && sim >= 0.5 && words[i] != words[j] && !excerpt {
                 DisagreementKind::QuoteWording
             } else if both_known && !same_speaker && sim >= 0.8 {
                 DisagreementKind::Attribution
@@ -564,6 +566,11 @@ fn quote_disagreements(
         }
     }
     out
+}
+
+/// Whether `part` occurs in `whole` as a run of consecutive words.
+fn contains_run(whole: &[String], part: &[String]) -> bool {
+    !part.is_empty() && part.len() <= whole.len() && whole.windows(part.len()).any(|w| w == part)
 }
 
 /// Quotes grouped by canonical speaker, the same words from several outlets merged; speakers with the

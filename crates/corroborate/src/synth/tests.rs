@@ -608,3 +608,29 @@ fn a_descriptive_answer_adds_only_sentences_about_the_question() {
     // The story's central sentences (the grounding, the rescue) answer nothing that was asked.
     assert_eq!(a.sentences.len(), 1, "{}", a.answer);
 }
+
+#[test]
+fn a_shorter_excerpt_of_the_same_quote_is_no_disagreement() {
+    let arts = vec![
+        art("a", "Lake Post", "\"We did not come here to sign anything. We came to listen, and we listened,\" Foreign Minister Yuri Barzenko said.", Some("2025-06-10")),
+        art("b", "Valley Times", "\"We came to listen, and we listened,\" Foreign Minister Yuri Barzenko said after the talks.", Some("2025-06-10")),
+        art("c", "River Courier", "\"We came to talk, and we talked,\" Foreign Minister Yuri Barzenko said after the talks.", Some("2025-06-11")),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let b = brief(&c, &BriefOptions::default());
+    let wordings: Vec<_> = b
+        .disagreements
+        .iter()
+        .filter(|d| d.kind == DisagreementKind::QuoteWording)
+        .collect();
+    // Only the quote worded differently is set against another.
+    assert_eq!(wordings.len(), 1, "{wordings:?}");
+    assert!(
+        wordings[0]
+            .versions
+            .iter()
+            .any(|v| v.text.contains("talked")),
+        "{wordings:?}"
+    );
+}
