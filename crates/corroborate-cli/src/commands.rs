@@ -102,6 +102,9 @@ pub fn run(cli: &Cli) -> Result<bool> {
                 Some(id) => (stored_story(cli, *id)?, true),
                 None => bail!("give a STORY_ID or --sources"),
             };
+            if !sources.is_empty() && !cli.quiet {
+                warn_if_several_stories(&docs);
+            }
             let corpus = corpus_of(&docs);
             let opts = BriefOptions {
                 summary_words: *max_words,
@@ -203,6 +206,34 @@ pub fn run(cli: &Cli) -> Result<bool> {
             out.clusters(&refs, &stories);
             Ok(clean)
         }
+    }
+}
+
+/// Given files about more than one event make one briefing that mixes them: say so, and how to
+/// brief each event alone.
+fn warn_if_several_stories(docs: &Docs) {
+    let refs: Vec<(&Article, Option<&Analysis>)> = docs.iter().map(|(a, b)| (a, Some(b))).collect();
+    let assignment = cluster_all(&refs, ClusterConfig::default());
+    let mut firsts: Vec<(u32, usize)> = Vec::new();
+    for (i, &s) in assignment.iter().enumerate() {
+        if !firsts.iter().any(|&(t, _)| t == s) {
+            firsts.push((s, i));
+        }
+    }
+    if firsts.len() < 2 {
+        return;
+    }
+    eprintln!(
+        "warning: these {} articles are about {} different stories; the briefing covers them together \
+         (`corroborate cluster` groups them; brief one story's files, or `ingest` them and `brief STORY_ID`):",
+        docs.len(),
+        firsts.len()
+    );
+    for (s, first) in firsts {
+        let n = assignment.iter().filter(|&&t| t == s).count();
+        let a = &docs[first].0;
+        let title = a.title.as_deref().unwrap_or(&a.id);
+        eprintln!("  {n} article(s), e.g. {title}");
     }
 }
 

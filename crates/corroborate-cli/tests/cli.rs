@@ -720,6 +720,12 @@ fn brief_of_the_example_corpus_shows_corroboration_and_disagreements() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The example holds two events: the reader is told the briefing mixes them.
+    assert!(
+        stderr(&out).contains("about 2 different stories"),
+        "{}",
+        stderr(&out)
+    );
     let b = json(&out);
     assert_eq!(b["sources"], 7, "the wire copy counts once");
     let summary = b["summary"].as_array().unwrap();
@@ -896,6 +902,11 @@ fn seeds_brief_cites_every_sentence_and_singles_out_one_outlet_claims() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = run(dir.path(), &args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("different stories"),
+        "the seeds are one story: {}",
+        stderr(&out)
+    );
     let b = json(&out);
     for p in b["summary"].as_array().unwrap() {
         assert!(!p["citations"].as_array().unwrap().is_empty(), "{p}");
