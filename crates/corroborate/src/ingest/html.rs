@@ -187,9 +187,15 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<ExtractedPage, Stri
     let marks = PageMarks::of(&doc);
     let mut found = {
         let root = doc.root();
-        best_container(&root)
-            .map(|c| with_lead_siblings(&c))
-            .unwrap_or_default()
+        let chunks = article_containers(&root);
+        let mut found = chunks
+            .first()
+            .map(|c| with_lead_siblings(c))
+            .unwrap_or_default();
+        for c in chunks.iter().skip(1) {
+            found.extend(collect_paragraphs(c));
+        }
+        found
     };
     let json_ld = super::json_ld::metadata(marks.json_ld.iter().map(String::as_str));
     let reader = Readability::with_document(doc, url, Some(Config::default()))
@@ -281,13 +287,68 @@ impl PageMarks {
 
 /// The element holding the article: each text block credits its ancestors (like Readability's scoring),
 /// boilerplate subtrees credit nothing, and the element with the most credit wins.
-fn best_container<'a>(root: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+/// The article's containers in page order: the best-scoring one, and the other chunks of the same
+/// body. Some templates cut a long article into several containers with ads in between (Wired's
+/// `body__inner-container`s); a chunk is an element of the same tag and class, nested in neither,
+/// that scores at least `CHUNK_SHARE` of the best.
+fn article_containers<'a>(root: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
     let mut scores: HashMap<NodeId, f32> = HashMap::new();
     score_subtree(root, &mut scores);
-    let best = scores
+    let Some((&best_id, &best)) = scores
         .iter()
-        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
-    Some(NodeRef::new(*best.0, root.tree))
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+    else {
+        return Vec::new();
+    };
+    let best_node = NodeRef::new(best_id, root.tree);
+    let mut ids = vec![best_id];
+    let same_kind = |n: &NodeRef| match (n.element_ref(), best_node.element_ref()) {
+        (Some(a), Some(b)) => a.name.local == b.name.local && a.attr("class") == b.attr("class"),
+        _ => false,
+    };
+    if best_node
+        .element_ref()
+        .is_some_and(|e| e.attr("class").is_some())
+    {
+        for (&id, &score) in &scores {
+            if id == best_id || score < best * CHUNK_SHARE {
+                continue;
+            }
+            let n = NodeRef::new(id, root.tree);
+            if same_kind(&n) && !related(&n, &best_node) {
+                ids.push(id);
+            }
+        }
+    }
+    // Node ids follow the parser, so they sort in page order.
+    ids.sort();
+    let nodes: Vec<NodeRef<'a>> = ids
+        .into_iter()
+        .map(|id| NodeRef::new(id, root.tree))
+        .collect();
+    nodes
+        .iter()
+        .filter(|n| !nodes.iter().any(|o| o.id != n.id && is_ancestor(o, n)))
+        .cloned()
+        .collect()
+}
+
+/// Share of the best container's score another chunk of the same body must reach.
+const CHUNK_SHARE: f32 = 0.2;
+
+fn is_ancestor(a: &NodeRef, b: &NodeRef) -> bool {
+    let mut p = b.parent();
+    while let Some(n) = p {
+        if n.id == a.id {
+            return true;
+        }
+        p = n.parent();
+    }
+    false
+}
+
+fn related(a: &NodeRef, b: &NodeRef) -> bool {
+    is_ancestor(a, b) || is_ancestor(b, a)
 }
 
 fn score_subtree(node: &NodeRef, scores: &mut HashMap<NodeId, f32>) {

@@ -51,8 +51,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
 
 /// Whole class/id tokens that mark boilerplate (too short to match inside other words).
 const BOILERPLATE_TOKENS: &[&str] = &[
-    "ad", "ads", "bio", "nav", "menu", "tags", "rail", "cmt", "hdr", "sub", "tools", "meta",
-    "promo",
+    "ad", "ads", "bio", "nav", "menu", "tags", "rail", "cmt", "hdr", "tools", "meta", "promo",
 ];
 
 /// What the paragraph filter knows about the page, lower-cased once.
@@ -83,7 +82,9 @@ pub(super) fn is_boilerplate_element(node: &NodeRef) -> bool {
     let Some(el) = node.element_ref() else {
         return false;
     };
-    if el.attrs.is_empty() {
+    // The page's own classes say what kind of page it is ("layout-with-rail", "has-sidebar"),
+    // never that the whole page is a rail.
+    if el.attrs.is_empty() || matches!(&*el.name.local, "html" | "body") {
         return false;
     }
     let mut names = String::new();
@@ -109,15 +110,31 @@ pub(super) fn is_boilerplate_element(node: &NodeRef) -> bool {
     static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(BOILERPLATE_WORDS).ok());
-    if words.as_ref().map_or_else(
-        || BOILERPLATE_WORDS.iter().any(|w| names.contains(w)),
-        |m| m.is_match(&names),
-    ) {
+    // A paywall box is boilerplate, but a paragraph marked "paywall" is article text the page
+    // shows subscribers (Wired marks every paragraph after the first so). Most elements match no
+    // word at all, so the tag is looked at only when one does.
+    let marks = |w: &str| w != "paywall" || !matches!(tag_of(node), Some(Tag::Leaf));
+    let marked = match words.as_ref() {
+        Some(m) => {
+            m.is_match(&names)
+                && m.find_iter(&names)
+                    .any(|hit| marks(BOILERPLATE_WORDS[hit.pattern().as_usize()]))
+        }
+        None => BOILERPLATE_WORDS
+            .iter()
+            .any(|w| names.contains(w) && marks(w)),
+    };
+    if marked {
         return true;
     }
-    names
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|tok| BOILERPLATE_TOKENS.contains(&tok) || is_ad_token(tok))
+    names.split_ascii_whitespace().any(|name| {
+        // In a BEM name the element comes after the last `__` and says what this is; the block
+        // before it says what it belongs to: `layout-with-rail__main` is the main column of a
+        // layout that has a rail, not the rail (CNN's article body sits in one).
+        let own = name.rsplit("__").next().unwrap_or(name);
+        own.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|tok| BOILERPLATE_TOKENS.contains(&tok) || is_ad_token(tok))
+    })
 }
 
 /// Whether an inline style hides the element (`display: none`, `visibility: hidden`).

@@ -149,3 +149,83 @@ fn hidden_elements_and_galleries_are_not_text() {
     assert_eq!(page.paragraphs.len(), 3, "{:#?}", page.paragraphs);
     assert!(page.paragraphs.iter().all(|p| p.starts_with("Paragraph")));
 }
+
+/// Paragraphs of fiction about the Velmora harbour, long enough to count as a body.
+fn harbour_paragraphs(from: usize, to: usize) -> String {
+    (from..to)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} of the report: dock workers at the port of Velmora spoke about pay, \
+                 night shifts and the safety rules that the union and the port had argued over for weeks.</p>"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn page_and_layout_classes_do_not_hide_the_article() {
+    // The body's classes name the page's layout ("with-rail", "nav-variation"), and a BEM element
+    // of a layout with a rail (`layout-with-rail__main`) is its main column, not the rail.
+    let html = format!(
+        "<html><body class=\"layout layout-with-rail site-nav-variation\">\
+         <section class=\"layout__main layout-with-rail__main\"><div class=\"sub-content\">\
+         <h2 class=\"subheader\">The union's demands</h2>{}</div></section>\
+         <div class=\"layout-with-rail__rail\"><p>Most read: a rail of other stories, links and teasers for the reader.</p></div>\
+         </body></html>",
+        harbour_paragraphs(0, 4)
+    );
+    let page = extract_html(&html, None).unwrap();
+    assert_eq!(page.paragraphs.len(), 5, "{:#?}", page.paragraphs);
+    assert_eq!(page.paragraphs[0], "The union's demands");
+    assert!(!page.paragraphs.iter().any(|p| p.contains("Most read")));
+}
+
+#[test]
+fn paragraphs_marked_paywall_are_text_and_a_paywall_box_is_not() {
+    let html = format!(
+        "<html><body><div class=\"article-body\">{}<p class=\"paywall\">Paragraph 9 of the report: the port director \
+         said cargo backlogs would take about two weeks to clear after the strike.</p>\
+         <div class=\"paywall-prompt\"><p>Subscribe today to keep reading every story from the harbour and beyond.</p></div>\
+         </div></body></html>",
+        harbour_paragraphs(0, 3)
+    );
+    let page = extract_html(&html, None).unwrap();
+    assert!(
+        page.paragraphs.iter().any(|p| p.starts_with("Paragraph 9")),
+        "{:#?}",
+        page.paragraphs
+    );
+    assert!(
+        !page.paragraphs.iter().any(|p| p.starts_with("Subscribe")),
+        "{:#?}",
+        page.paragraphs
+    );
+}
+
+#[test]
+fn an_article_cut_into_chunks_between_ads_is_read_whole_and_in_order() {
+    let html = format!(
+        "<html><body><main>\
+         <div class=\"chunk\"><div class=\"body__inner\">{}</div></div>\
+         <div class=\"ad-slot\"><p>Advertisement</p></div>\
+         <div class=\"chunk\"><div class=\"body__inner\">{}</div></div>\
+         <aside class=\"teasers\"><div class=\"teaser\"><p>Another story: a short teaser about the weather on the coast this week.</p></div></aside>\
+         <div class=\"chunk\"><div class=\"body__inner\">{}</div></div>\
+         </main></body></html>",
+        harbour_paragraphs(0, 4),
+        harbour_paragraphs(4, 6),
+        harbour_paragraphs(6, 8)
+    );
+    let page = extract_html(&html, None).unwrap();
+    let numbers: Vec<&str> = page
+        .paragraphs
+        .iter()
+        .filter_map(|p| p.split_whitespace().nth(1))
+        .collect();
+    assert_eq!(
+        numbers,
+        ["0", "1", "2", "3", "4", "5", "6", "7"],
+        "{:#?}",
+        page.paragraphs
+    );
+}
