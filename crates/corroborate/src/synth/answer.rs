@@ -33,6 +33,8 @@ pub enum AnswerKind {
     Quantity,
     /// How long something lasted.
     Duration,
+    /// What someone said: answered from their own statements.
+    Statement,
     /// Anything else: an event, a reason, a description.
     Description,
 }
@@ -219,7 +221,7 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> F
             FigureKind::Duration,
         ]),
         AnswerKind::Duration => amount(&[FigureKind::Duration]),
-        AnswerKind::Description => Fit::Close,
+        AnswerKind::Statement | AnswerKind::Description => Fit::Close,
     }
 }
 
@@ -402,7 +404,13 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
             statements.push(u);
         }
     }
-    let by_speaker = !statements.is_empty();
+    // A factoid about a statement ("When did Rubio say ...?") still wants the date, not the quote.
+    let by_speaker = kind == AnswerKind::Description && !statements.is_empty();
+    let kind = if by_speaker {
+        AnswerKind::Statement
+    } else {
+        kind
+    };
     let chosen = if by_speaker {
         statements
     } else if kind == AnswerKind::Description {

@@ -457,6 +457,7 @@ fn what_someone_said_is_answered_from_their_own_statements() {
     let c = corpus(&arts, &an);
     let a = answer(&c, "What did Varga say about the passengers?");
     assert!(a.supported, "{}", a.answer);
+    assert_eq!(a.kind, AnswerKind::Statement);
     // Every sentence of the answer carries a statement of Varga's, none the operator's.
     for p in &a.sentences {
         assert!(p.text.contains("Varga"), "{}", p.text);
