@@ -19,8 +19,10 @@ echo; echo "== quotes by Yuri Barzenko"
 "$bin" quotes --speaker barzenko
 echo; echo "== search: dam commission"
 "$bin" search dam commission --limit 3
-echo; echo "== briefing of the example corpus (markdown)"
-"$bin" brief --format markdown --sources examples/corpus
+echo; echo "== stories (the corpus covers two events)"
+"$bin" stories
+echo; echo "== briefing of story 0, the dam talks (markdown)"
+"$bin" brief --format markdown 0
 echo; echo "== ask: where were the dam talks held?"
 "$bin" ask "Where were the dam talks held?"
 echo; echo "== ask: a question the sources cannot answer"
