@@ -820,44 +820,23 @@ fn brief_and_ask_work_from_the_store() {
     let ex = examples();
     let out = run(dir.path(), &["ingest", "-q", ex.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let out = run(
-        dir.path(),
-        &[
-            "ask",
-            "--format",
-            "json",
-            "Where did the dam talks take place?",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let a = json(&out);
+    // Store-wide: the exit code and the JSON answer.
+    let ask = |q: &str| {
+        let out = run(dir.path(), &["ask", "--format", "json", q]);
+        (out.status.code(), json(&out))
+    };
+    let (code, a) = ask("Where did the dam talks take place?");
+    assert_eq!(code, Some(0), "{a}");
     assert_eq!(a["supported"], true);
     assert!(a["answer"].as_str().unwrap().contains("Geneva"), "{a}");
     // The other story of the store answers its own question.
-    let out = run(
-        dir.path(),
-        &[
-            "ask",
-            "--format",
-            "json",
-            "How long did the strike in Port Elmsby last?",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let a = json(&out);
+    let (code, a) = ask("How long did the strike in Port Elmsby last?");
+    assert_eq!(code, Some(0), "{a}");
     assert!(a["answer"].as_str().unwrap().contains("nine"), "{a}");
     // A question no stored article matches is not answered, and is no error.
-    let out = run(
-        dir.path(),
-        &[
-            "ask",
-            "--format",
-            "json",
-            "What did the orchestra play at the coronation?",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert_eq!(json(&out)["supported"], false);
+    let (code, a) = ask("What did the orchestra play at the coronation?");
+    assert_eq!(code, Some(1), "{a}");
+    assert_eq!(a["supported"], false);
     let out = run(dir.path(), &["brief", "--format", "json", "0"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!json(&out)["summary"].as_array().unwrap().is_empty());

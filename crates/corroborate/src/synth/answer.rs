@@ -16,9 +16,9 @@ use super::corpus::Corpus;
 use super::corroboration::SourceCorpora;
 use super::facts::FactIndex;
 use super::query;
+use super::statements;
 use super::variants;
 use super::{summarize, Budget, SummaryOptions};
-use crate::analyze::names::resolve_collection;
 use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
 use crate::model::{EntityKind, FigureKind};
 use serde::Serialize;
@@ -76,6 +76,8 @@ const CONTEXT_CREDIT: f32 = 0.5;
 const LEAD_SENTENCES: u32 = 2;
 /// Share of the question's topic a sentence must hold to follow the lead of a descriptive answer.
 const FOLLOW_UP_COVERAGE: f32 = 0.5;
+/// Share of its words a sentence shares with a chosen one to count as restating it.
+const RESTATEMENT_SHARE: f32 = 0.6;
 /// Most sentences in an answer.
 const MAX_SENTENCES: usize = 3;
 /// Budget of the summary behind a descriptive answer.
@@ -235,7 +237,7 @@ pub fn search_terms(question: &str) -> String {
         .filter(|w| {
             let n = normalize(w);
             let s = stem(&n);
-            !is_stopword(&n) && !query::is_question_word(&s) && !SPEECH_WORDS.contains(&s.as_str())
+            !is_stopword(&n) && !query::is_question_word(&s) && !statements::is_speech_word(&s)
         })
         .collect();
     if words.is_empty() {
@@ -385,20 +387,16 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     };
     // "What did X say about Y?": X's own statements, the most relevant first. When the sources
     // quote X on nothing relevant, the question is answered like any other.
-    let speakers = asked_speakers(corpus, question);
-    let theirs = statements_by(corpus, &speakers);
+    let asked = statements::asked(corpus, question);
     // What the question asks them about: a statement's attribution names its speaker even where the
     // sentence says "he said".
-    let about: Vec<&TopicWord> = topic
-        .iter()
-        .filter(|w| !speakers.names.contains(&w.stem) && !SPEECH_WORDS.contains(&w.stem.as_str()))
-        .collect();
+    let about: Vec<&TopicWord> = topic.iter().filter(|w| !asked.frames(&w.stem)).collect();
     let on_topic =
         |u: usize| about.is_empty() || coverage(corpus, &facts, &about, &[u], false) > 0.0;
     let mut statements: Vec<usize> = Vec::new();
     for &u in ranked
         .iter()
-        .filter(|&&u| theirs.contains(&u) && on_topic(u))
+        .filter(|&&u| asked.units.binary_search(&u).is_ok() && on_topic(u))
     {
         if statements.len() < MAX_SENTENCES && !repeats(corpus, &statements, u) {
             statements.push(u);
@@ -459,105 +457,12 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     }
 }
 
-/// Stems of verbs that ask what someone said, thought or how they took something.
-const SPEECH_WORDS: &[&str] = &[
-    "say", "said", "tell", "told", "claim", "describ", "think", "thought", "react", "respond",
-    "comment", "warn", "argu", "announc", "call", "view", "feel", "felt", "stanc", "posit",
-];
-
-/// Who a question asks the statements of: the canonical keys of the people and organisations it
-/// names, and the stems of their names, when it asks what they said ("What did Lavrov say about NATO?").
-#[derive(Default)]
-struct Speakers {
-    keys: Vec<String>,
-    names: Vec<String>,
-}
-
-fn asked_speakers(corpus: &Corpus, question: &str) -> Speakers {
-    let asks_speech = tokenize(question)
-        .iter()
-        .any(|t| SPEECH_WORDS.contains(&stem(&normalize(t.text)).as_str()));
-    if !asks_speech {
-        return Speakers::default();
-    }
-    let (_, asked) = crate::analyze::analyze_text(question, Some("en"));
-    let mentions: Vec<&crate::model::Mention> = asked
-        .mentions
-        .iter()
-        .filter(|m| m.kind != EntityKind::Place)
-        .collect();
-    if mentions.is_empty() {
-        return Speakers::default();
-    }
-    // A bare surname in the question takes the full name the sources use, as within a story.
-    let aliases = resolve_collection(
-        corpus
-            .docs
-            .iter()
-            .flat_map(|d| d.analysis.mentions.iter().map(|m| m.key.as_str()))
-            .chain(mentions.iter().map(|m| m.key.as_str())),
-    );
-    let mut out = Speakers::default();
-    for m in mentions {
-        out.keys.push(
-            aliases
-                .get(&m.key)
-                .cloned()
-                .unwrap_or_else(|| m.key.clone()),
-        );
-        // Quote-mark normalisation keeps byte offsets, so the span reads the question itself.
-        let name = question
-            .get(m.span.start as usize..m.span.end as usize)
-            .unwrap_or("");
-        for t in tokenize(name) {
-            if t.kind != TokenKind::Punct {
-                out.names.push(stem(&normalize(t.text)));
-            }
-        }
-    }
-    out
-}
-
-/// Units carrying a quote by one of the speakers.
-fn statements_by(corpus: &Corpus, speakers: &Speakers) -> Vec<usize> {
-    if speakers.keys.is_empty() {
-        return Vec::new();
-    }
-    let aliases = resolve_collection(
-        corpus
-            .docs
-            .iter()
-            .flat_map(|d| d.analysis.mentions.iter().map(|m| m.key.as_str())),
-    );
-    let canonical = |k: &str| aliases.get(k).map(String::as_str).unwrap_or(k).to_string();
-    let mut said: Vec<(u32, u32)> = Vec::new();
-    for (d, doc) in corpus.docs.iter().enumerate() {
-        for q in &doc.analysis.quotes {
-            let key = q.speaker.as_ref().and_then(|s| s.key.as_deref());
-            if key.is_some_and(|k| speakers.keys.contains(&canonical(k))) {
-                said.push((d as u32, q.sentence));
-            }
-        }
-    }
-    (0..corpus.units.len())
-        .filter(|&i| {
-            let u = &corpus.units[i];
-            said.contains(&(u.doc, u.sentence))
-        })
-        .collect()
-}
-
-/// Whether most of a sentence's words are already in the chosen ones (a wire copy, a restatement).
+/// Whether most of a sentence's words are already in one of the chosen (a wire copy, a restatement):
+/// the summary's own test, at its share.
 fn repeats(corpus: &Corpus, chosen: &[usize], u: usize) -> bool {
-    let stems = &corpus.units[u].stems;
-    chosen.iter().any(|&c| {
-        let other = &corpus.units[c].stems;
-        let shared = stems
-            .iter()
-            .filter(|s| other.binary_search(s).is_ok())
-            .count();
-        shared * 10 >= stems.len().max(1) * 6
-    })
+    chosen
+        .iter()
+        .any(|&c| super::select::repeats(&corpus.units[u], &corpus.units[c], RESTATEMENT_SHARE))
 }
 
 /// A description: the most relevant sentence, then what a short query-focused summary adds about the

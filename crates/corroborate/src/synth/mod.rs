@@ -21,6 +21,7 @@ pub mod facts;
 pub mod query;
 pub mod salience;
 pub mod select;
+mod statements;
 pub(crate) mod variants;
 
 pub use corpus::{Corpus, Doc, Unit};

@@ -372,7 +372,7 @@ impl<'u> Said<'u> {
 
 /// Whether `u` mostly restates `picked`: bigram coverage alone lets a paraphrase through when it
 /// uses different word pairs for the same words.
-fn repeats(u: &Unit, picked: &Unit, max_share: f32) -> bool {
+pub(super) fn repeats(u: &Unit, picked: &Unit, max_share: f32) -> bool {
     if u.stems.is_empty() {
         return false;
     }
