@@ -460,7 +460,8 @@ fn extract(cli: &Cli, out_dir: &Path, paths: &[PathBuf]) -> Result<bool> {
             let result = std::fs::read(f)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
-                    let (html, _) = ingest::decode(&bytes);
+                    let html =
+                        ingest::charset::decode(&bytes, corroborate::model::Format::Html).text;
                     ingest::extract_html(&html, None)
                 });
             let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("page");

@@ -73,7 +73,7 @@ pub(crate) fn read_jsonl<R: BufRead + Send>(
                 format!("record over the {max_bytes} byte limit"),
             )));
         }
-        let (text, lossy) = super::decode(&buf);
+        let (text, lossy) = super::decode_utf8(&buf);
         let line = text.trim();
         if line.is_empty() {
             continue;

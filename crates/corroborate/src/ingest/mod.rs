@@ -4,6 +4,7 @@
 //! file and line and skipped; the rest of the input is still read. Readers are lazy where the input
 //! is record-oriented (JSONL), so a large file streams.
 
+pub mod charset;
 mod date;
 mod feed;
 pub mod html;
@@ -109,7 +110,7 @@ pub fn sniff_format(head: &[u8]) -> Option<Format> {
     if is_binary(head) {
         return None;
     }
-    let s = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+    let s = charset::decode(&head[..head.len().min(4096)], Format::Text).text;
     let t = s.trim_start_matches('\u{feff}').trim_start();
     let lower = t.get(..t.len().min(1024)).unwrap_or(t).to_ascii_lowercase();
     if lower.starts_with('{') {
@@ -129,6 +130,10 @@ pub fn sniff_format(head: &[u8]) -> Option<Format> {
 
 /// Binary data: NUL bytes, or many control characters, in the first block.
 pub fn is_binary(head: &[u8]) -> bool {
+    // UTF-16 text is half NUL bytes; its byte-order mark says it is text.
+    if charset::is_utf16_bom(head) {
+        return false;
+    }
     let block = &head[..head.len().min(8192)];
     if block.contains(&0) {
         return true;
@@ -311,17 +316,14 @@ fn read_stdin(opts: &IngestOptions) -> Vec<Item> {
     read_bytes(&bytes, "<stdin>", id, format)
 }
 
-/// Parse an in-memory document of a known format.
+/// Parse an in-memory document of a known format, in whatever encoding it is (see [`charset`]).
 pub fn read_bytes(bytes: &[u8], shown: &str, default_id: String, format: Format) -> Vec<Item> {
-    let (text, lossy) = decode(bytes);
+    let decoded = charset::decode(bytes, format);
     let mut items = Vec::new();
-    if lossy {
-        items.push(Item::Problem(Problem::warn(
-            shown,
-            None,
-            "invalid UTF-8; decoded with replacement characters",
-        )));
+    if let Some(w) = decoded.warning() {
+        items.push(Item::Problem(Problem::warn(shown, None, w)));
     }
+    let text = decoded.text;
     let origin = Origin {
         path: shown.to_string(),
         line: None,
@@ -340,7 +342,10 @@ pub fn read_bytes(bytes: &[u8], shown: &str, default_id: String, format: Format)
             Ok(a) => items.push(Item::Article(Box::new(a))),
             Err(msg) => items.push(Item::Problem(Problem::skip(shown, None, msg))),
         },
-        Format::Feed => items.extend(feed::parse_feed(text.as_bytes(), shown)),
+        Format::Feed => items.extend(feed::parse_feed(
+            charset::without_xml_declaration(&text).as_bytes(),
+            shown,
+        )),
         Format::Jsonl => items.extend(jsonl::read_jsonl(
             std::io::Cursor::new(text.into_owned()),
             shown.to_string(),
@@ -350,8 +355,9 @@ pub fn read_bytes(bytes: &[u8], shown: &str, default_id: String, format: Format)
     items
 }
 
-/// Decode bytes as UTF-8, replacing invalid sequences; says whether any were replaced.
-pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
+/// Decode bytes as UTF-8, replacing invalid sequences; says whether any were replaced. For JSON,
+/// which is UTF-8 by definition; documents that may be in another encoding go through [`charset`].
+pub fn decode_utf8(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => (std::borrow::Cow::Borrowed(s), false),
