@@ -331,7 +331,13 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
             }
             for (pi, p) in preds.iter().enumerate() {
                 if !used_p[pi] && shown < show {
-                    println!("SPURIOUS {}", s(p.0));
+                    let q = &analysis.quotes[pi];
+                    let cue = if q.direct {
+                        "(direct)"
+                    } else {
+                        q.cue.as_deref().unwrap_or("")
+                    };
+                    println!("SPURIOUS <{cue}> {}", s(p.0));
                     shown += 1;
                 }
             }

@@ -245,6 +245,9 @@ fn scan_sentence(text: &str, toks: &[Token], si: u32, lex: &Lexicon, out: &mut V
         while j < toks.len() {
             let t = &toks[j];
             if is_name_word(t, lex) {
+                if possessive_ends_name(toks, i, j, lex) {
+                    break;
+                }
                 j += 1;
                 continue;
             }
@@ -522,6 +525,34 @@ fn looks_demonym(w: &str, lex: &Lexicon) -> bool {
         && (w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ean"))
 }
 
+/// Whether the run `toks[i..j]`, ending in a possessive, is a name of its own before the name that
+/// starts at `j`: "Russia's Sergey Lavrov", "Apple's Tim Cook", "Britain's Prime Minister". The
+/// possessive stays inside a name when what follows is no person or title and the part before is no
+/// place ("McDonald's Corp", "Women's March").
+fn possessive_ends_name(toks: &[Token], i: usize, j: usize, lex: &Lexicon) -> bool {
+    let prev = toks[j - 1].text;
+    if !(prev.ends_with("'s") || prev.ends_with("\u{2019}s")) {
+        return false;
+    }
+    let next = plain(toks[j].text);
+    if lex.given.contains(&token_key(toks[j].text)) || lex.roles.contains(next.as_str()) {
+        return true;
+    }
+    let before: Vec<String> = toks[i..j]
+        .iter()
+        .map(|t| plain(strip_possessive(t.text)))
+        .collect();
+    let after_ends_org = toks[j..]
+        .iter()
+        .take_while(|t| is_name_word(t, lex))
+        .last()
+        .is_some_and(|t| {
+            let w = plain(t.text);
+            lex.org_suffixes.contains(w.as_str()) || lex.place_suffixes.contains(w.as_str())
+        });
+    lex.places.contains_key(&before.join(" ")) && !after_ends_org
+}
+
 fn strip_possessive(w: &str) -> &str {
     for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
         if let Some(x) = w.strip_suffix(suffix) {
@@ -679,6 +710,20 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_place_possessive_ends_before_the_name_it_qualifies() {
+        let m = mentions(
+            "Russia's Sergey Lavrov met Apple's Tim Cook and Washington\u{2019}s NATO allies.",
+        );
+        let names: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Sergey Lavrov"), "{names:?}");
+        assert!(names.contains(&"Tim Cook"), "{names:?}");
+        assert!(names.contains(&"NATO"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Russia's S")), "{names:?}");
+        let m = mentions("Sales at McDonald's Corp rose.");
+        assert!(m.iter().any(|x| x.0 == "McDonald's Corp"), "{m:?}");
     }
 
     #[test]

@@ -371,3 +371,47 @@ fn a_second_predicate_joined_by_and_shares_the_first_ones_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn the_subject_before_an_appositive_speaks_not_a_name_inside_it() {
+    // A title's period ("Rep.") ends no sentence; "of New York" belongs to the name.
+    let q = quotes("Republican Rep. Lee Zeldin of New York, a Trump supporter, said it will help both the candidate and the speaker.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Lee Zeldin"), "{q:?}");
+    // "Davis" inside the appositive is a campus, not the speaker.
+    let q = quotes("Mindy Romero, director of the Civic Engagement Project at the University of California, Davis, said Clinton has a strong ground game in the state.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Mindy Romero"), "{q:?}");
+    // An introductory phrase is not the subject.
+    let q =
+        quotes("In a statement, Marta Kovac, the mayor, said the bridge would reopen on Friday.");
+    assert_eq!(q[0].1.as_deref(), Some("Marta Kovac"), "{q:?}");
+}
+
+#[test]
+fn polls_and_groups_are_sources_but_a_subject_with_its_predicate_is_not() {
+    let q = quotes(
+        "Six in 10 Virginia Democratic primary voters said Clinton is honest and trustworthy.",
+    );
+    assert_eq!(
+        q[0].1.as_deref(),
+        Some("Six in 10 Virginia Democratic primary voters"),
+        "{q:?}"
+    );
+    // The subject is Rubio, not the phrase up to the cue.
+    let q = quotes("US Secretary of State Marco Rubio sought to allay concerns about the exclusion of Ukraine from the talks.");
+    assert!(
+        q.iter()
+            .all(|(_, s, _)| s.as_deref().is_none_or(|s| !s.contains("sought"))),
+        "{q:?}"
+    );
+    // An auxiliary before the verb is nobody's name; a predicate before a cue is no speaker.
+    let q = quotes("Republicans didn't say the nomination would go ahead this year.");
+    assert_eq!(q[0].1.as_deref(), Some("Republicans"), "{q:?}");
+    let q = quotes("Representative Brooks doesn't mince words about where he stands.");
+    assert!(
+        q.iter()
+            .all(|(_, s, _)| s.as_deref().is_none_or(|s| !s.contains("mince"))),
+        "{q:?}"
+    );
+}
