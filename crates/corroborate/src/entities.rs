@@ -157,10 +157,14 @@ pub fn collect_quotes(docs: &[(&Article, &Analysis)]) -> Vec<QuoteRecord> {
                 outlet: article.outlet(),
                 speaker,
                 speaker_key: key,
-                text: article
-                    .slice(q.span)
-                    .trim_end_matches([',', ' '])
-                    .to_string(),
+                text: {
+                    let words = article.slice(q.span).trim_end_matches([',', ' ']);
+                    if q.direct {
+                        crate::analyze::quotes::spoken_words(words)
+                    } else {
+                        words.to_string()
+                    }
+                },
                 direct: q.direct,
                 speech: q.is_speech(),
                 sentence,

@@ -2,7 +2,8 @@
 //! complement cues ("urged supporters to ...") with a named or source-like subject.
 
 use super::speaker::{
-    appositive_subject, is_source_like, object_after, sentence_subject, subject_before,
+    appositive_common_subject, appositive_subject, is_source_like, object_after, sentence_subject,
+    subject_before,
 };
 use super::{token_range, QuoteInput};
 use crate::analyze::tokens::{Token, TokenKind};
@@ -461,8 +462,9 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
         }
         let participle = cue.ends_with("ing") && toks[v - 1].text == ",";
         let lo = clause_start_indirect(toks, a, v);
-        let mut speaker =
-            subject_before(input, lo, v, s.start).or_else(|| appositive_subject(input, a, v));
+        let mut speaker = subject_before(input, lo, v, s.start)
+            .or_else(|| appositive_subject(input, a, v))
+            .or_else(|| appositive_common_subject(input, a, v, s.start));
         // "X said A and said B": the second cue shares the first one's subject.
         if matches!(toks[v - 1].text, "and" | "but") {
             // "Clinton celebrated in Florida and said ...": the subject of the whole sentence.
@@ -716,6 +718,25 @@ pub(super) fn content_start(
             cs = find_that(cs)?;
         }
         "," => cs += 1,
+        // "said about half of the rise ...": an amount opens the clause; "said about the deal" has none.
+        "about"
+            if toks.get(cs + 1).is_some_and(|t| {
+                t.kind == TokenKind::Number
+                    || matches!(
+                        t.text,
+                        "half"
+                            | "a"
+                            | "one"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "ten"
+                            | "twice"
+                            | "$"
+                    )
+            }) => {}
         "to" | "of" | "about" | "nothing" | "so" | "yes" | "no"
             if bare_clause
                 && !matches!(

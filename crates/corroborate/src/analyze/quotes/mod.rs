@@ -200,6 +200,40 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
     quotes
 }
 
+/// The words of a direct quote without the attribution that interrupts it: `unusual," said Noble,
+/// an attorney. "It's hard` reads `unusual … It's hard`. A quote keeps its two parts in one span (they
+/// are one statement), but a reader shown its text should not take the reporter's words for the
+/// speaker's. Only a stretch between a closing and an opening mark that holds a verb of saying is cut.
+pub fn spoken_words(quote: &str) -> String {
+    let closes = |c: char| matches!(c, '\u{201d}' | '"');
+    let opens = |c: char| matches!(c, '\u{201c}' | '"');
+    let mut out = String::with_capacity(quote.len());
+    let mut rest = quote;
+    // Both kinds of mark are single chars; their UTF-8 length differs.
+    let past = |s: &str, i: usize| i + s[i..].chars().next().map_or(1, char::len_utf8);
+    while let Some(close) = rest.find(closes) {
+        let after = &rest[past(rest, close)..];
+        let Some(open) = after.find(opens) else {
+            break;
+        };
+        let between = &after[..open];
+        let resume = past(after, open);
+        let attribution = between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| speech().contains(w));
+        if !attribution || between.trim().is_empty() || between.len() > 200 {
+            out.push_str(&rest[..rest.len() - after.len() + resume]);
+            rest = &after[resume..];
+            continue;
+        }
+        out.push_str(rest[..close].trim_end_matches([',', ' ']));
+        out.push_str(" \u{2026} ");
+        rest = after[resume..].trim_start();
+    }
+    out.push_str(rest);
+    out
+}
+
 /// "X highlighted that A and reiterated B": B is X's too. A cue right after "and" has no subject of
 /// its own, so it takes the speaker of the quote before it in the same sentence (the nearest name
 /// before the cue, "NATO" in A, is not the speaker).

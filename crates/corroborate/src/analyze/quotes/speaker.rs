@@ -205,7 +205,8 @@ pub(super) fn appositive_subject(input: &QuoteInput, a: usize, v: usize) -> Opti
     };
     // A segment cut by the window is no whole noun phrase.
     let mut seg_start = (lo == a).then_some(lo);
-    for &c in commas.iter().rev() {
+    // Segments left to right, the last one ending at the comma before the verb.
+    for &c in commas.iter().rev().chain(std::iter::once(&(v - 1))) {
         if let Some(m) = seg_start.and_then(|s| subject_head(input, s, c)) {
             return Some(speaker(m));
         }
@@ -228,11 +229,71 @@ fn is_inner_dot(toks: &[Token], c: usize) -> bool {
         return false;
     };
     let single_initial = prev.len() == 1 && prev.starts_with(|ch: char| ch.is_ascii_uppercase());
+    // "(D-Va.)," / "Inc., the maker": a sentence does not go on after its full stop.
+    let goes_on = toks.get(c + 1).is_some_and(|t| {
+        matches!(t.text, ")" | "," | ";") || t.text.starts_with(|ch: char| ch.is_lowercase())
+    });
     single_initial
+        || goes_on
         || matches!(prev, "Jr" | "Sr" | "Inc" | "Co" | "Corp" | "Ltd")
         || crate::analyze::segment::TITLE_ABBREVS
             .iter()
             .any(|t| t.strip_suffix('.') == Some(prev))
+}
+
+/// The subject of `NOUN PHRASE, APPOSITIVE, said` when it names nobody: "The newspapers, including
+/// the Asbury Park Press, said", "The editors, led by Anna Berg, said". The noun phrase must open the
+/// sentence at `a` and fill everything up to the first comma, and what follows that comma must open
+/// an appositive, so that "The talks ended, officials said" keeps its own reading.
+pub(super) fn appositive_common_subject(
+    input: &QuoteInput,
+    a: usize,
+    v: usize,
+    at: u32,
+) -> Option<Speaker> {
+    let toks = input.tokens;
+    if v < a + 4 || toks[v - 1].text != "," {
+        return None;
+    }
+    let first = (a..v - 1).find(|&k| toks[k].text == ",")?;
+    let opening = toks[a].text;
+    if NOT_A_SUBJECT_START.contains(&opening) || opening.ends_with("ing") {
+        return None;
+    }
+    let opener = toks.get(first + 1)?.text;
+    let opens_appositive = matches!(
+        opener,
+        "including"
+            | "led"
+            | "who"
+            | "which"
+            | "along"
+            | "like"
+            | "such"
+            | "each"
+            | "both"
+            | "a"
+            | "an"
+            | "the"
+            | "among"
+            | "many"
+            | "most"
+            | "all"
+    ) || opener.starts_with(|c: char| c.is_ascii_digit());
+    if !opens_appositive
+        || first - a > SHORT_SOURCE_PHRASE
+        || toks[first + 1..v - 1]
+            .iter()
+            .any(|t| matches!(t.text, "." | ";" | "\u{201d}" | "\""))
+    {
+        return None;
+    }
+    let sp = subject_before(input, a, first, at)?;
+    let opens_sentence = toks[a..first]
+        .iter()
+        .find(|t| !matches!(t.text, "But" | "And" | "So" | "Yet" | "Still"))
+        .is_some_and(|t| t.start as u32 == sp.span.start);
+    opens_sentence.then_some(sp)
 }
 
 /// Words that open an introductory phrase rather than a subject ("In a statement, ...").
@@ -289,7 +350,13 @@ fn subject_head<'a>(
     end: usize,
 ) -> Option<&'a crate::model::Mention> {
     let toks = input.tokens;
-    if end <= start || end - start > 14 || NOT_A_SUBJECT_START.contains(&toks[start].text) {
+    // A segment opening in lower case is an appositive ("including the Harbour Post", "a former aide
+    // to Obama"), not the subject it describes.
+    if end <= start
+        || end - start > 14
+        || NOT_A_SUBJECT_START.contains(&toks[start].text)
+        || !toks[start].text.starts_with(char::is_uppercase)
+    {
         return None;
     }
     if toks[start..end].iter().any(|t| {
@@ -319,7 +386,12 @@ fn subject_head<'a>(
     if before > 6 {
         return None;
     }
-    let tail = &toks[after..end];
+    // "Joseph R. Biden Jr.": a suffix ends the name.
+    let suffix = toks[after..end]
+        .iter()
+        .take_while(|t| matches!(t.text, "Jr" | "Sr" | "II" | "III" | "."))
+        .count();
+    let tail = &toks[after + suffix..end];
     let tail_ok = match tail.first().map(|t| t.text) {
         None => true,
         Some("(") => tail.last().is_some_and(|t| t.text == ")") && tail.len() <= 8,

@@ -415,3 +415,41 @@ fn polls_and_groups_are_sources_but_a_subject_with_its_predicate_is_not() {
         "{q:?}"
     );
 }
+
+#[test]
+fn appositive_chains_and_unnamed_subjects() {
+    // The name is the last of the chain, after an opening phrase and a role.
+    let q = quotes("After the talks, a senior Russian diplomat, Kirill Dmitriev, said it was too early to speak of concessions.");
+    assert_eq!(q[0].1.as_deref(), Some("Kirill Dmitriev"), "{q:?}");
+    // A subject that names nobody, set off by an appositive.
+    let q =
+        quotes("The newspapers, including the Harbour Post, said the mayor was not fit to serve.");
+    assert_eq!(q[0].1.as_deref(), Some("The newspapers"), "{q:?}");
+    assert_eq!(q[0].0, "the mayor was not fit to serve");
+    // Not an opening phrase, though.
+    let q = quotes("Following the talks, a diplomat, said nothing would change.");
+    assert!(
+        q.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("Following the talks")),
+        "{q:?}"
+    );
+    // An amount after "said about" opens the clause.
+    let q = quotes("The budget office said about half of the rise came from lost revenue.");
+    assert_eq!(
+        q[0].0, "about half of the rise came from lost revenue",
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_interrupting_attribution_is_not_part_of_the_spoken_words() {
+    assert_eq!(
+        super::spoken_words(
+            "It's unusual,\u{201d} said Larry Noble, a lawyer. \u{201c}It's hard to do."
+        ),
+        "It's unusual \u{2026} It's hard to do."
+    );
+    // Quoted titles inside a quote have no verb of saying between their marks.
+    let s = "We read \"War and Peace\" twice";
+    assert_eq!(super::spoken_words(s), s);
+}
