@@ -237,7 +237,7 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                         speaker,
                     ));
                 }
-            } else if k > a + 3 && toks[k - 1].text == "," {
+            } else if k > a + 1 && toks[k - 1].text == "," {
                 let e = end_trim(b);
                 // "CLAUSE, according to X, REST": the attribution sits inside what was reported, which
                 // is the whole sentence ("At the heart of it, according to Ross, was a decision ...").
@@ -249,6 +249,10 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                         Span::new(toks[a].start, toks[e - 1].end),
                         speaker,
                     ));
+                }
+                // "Fundraising, according to the campaign." reports too little to stand alone.
+                if k <= a + 3 {
+                    return None;
                 }
                 let speaker = object_after(input, k + 2, e, s.start)?;
                 return Some(according(
@@ -704,7 +708,10 @@ pub(super) fn content_start(
                     k += 1;
                 }
                 // "told CBS News on Tuesday, when ...": a time or place, then no reported clause.
-                if k < end && is_time_or_place_word(toks[k].text) {
+                // "told reporters this was ..." opens the clause with "this".
+                let this_clause = toks[k.min(end - 1)].text == "this"
+                    && toks.get(k + 1).is_some_and(|t| !is_time_noun(t.text));
+                if k < end && is_time_or_place_word(toks[k].text) && !this_clause {
                     return None;
                 }
                 k
@@ -765,6 +772,27 @@ pub(super) fn content_start(
     }
     (cs < end && (toks[cs].kind != TokenKind::Punct || matches!(toks[cs].text, "\u{201c}" | "\"")))
         .then_some(cs)
+}
+
+/// Nouns that make "this"/"last" a time ("this week", "last month").
+fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "spring"
+            | "summer"
+            | "fall"
+            | "autumn"
+            | "winter"
+            | "time"
+            | "season"
+    )
 }
 
 /// Words that open a time or place phrase after a cue ("said on Tuesday", "told CBS in an interview").

@@ -457,11 +457,20 @@ pub(super) fn object_after(
         return None;
     }
     let span = Span::new(toks[from].start, toks[end - 1].end);
+    // "the Sanders aide", "a Clinton spokesman": a name that qualifies a common noun is not the
+    // source; the noun is.
+    let head = &toks[end - 1];
+    let qualified = |m: &crate::model::Mention| {
+        (m.span.end as usize) < head.start
+            && head.kind == TokenKind::Word
+            && head.text.starts_with(char::is_lowercase)
+    };
     if let Some(m) = input
         .mentions
         .iter()
         .filter(|m| span.contains(m.span) || m.span.overlap(span) > 0)
         .max_by_key(|m| (m.kind == EntityKind::Person, m.span.len()))
+        .filter(|m| !(qualified(m) && looks_like_np(&toks[from..end])))
     {
         return Some(Speaker {
             name: input.text[m.span.start as usize..m.span.end as usize].to_string(),

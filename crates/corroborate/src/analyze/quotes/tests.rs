@@ -453,3 +453,22 @@ fn an_interrupting_attribution_is_not_part_of_the_spoken_words() {
     let s = "We read \"War and Peace\" twice";
     assert_eq!(super::spoken_words(s), s);
 }
+
+#[test]
+fn according_to_inside_a_short_opening_and_told_with_this() {
+    let q = quotes("Fundraising, according to the campaign, has surged in the same period.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("the campaign"));
+    assert!(q[0].0.ends_with("has surged in the same period"), "{q:?}");
+    // A name qualifying a noun is not the source.
+    let q = quotes("The implication, according to the Sanders aide, is that the rival cheated.");
+    assert_eq!(q[0].1.as_deref(), Some("the Sanders aide"), "{q:?}");
+    // "this" opens the reported clause here, not a time.
+    let q = quotes("Cornyn told reporters this was the only chance to pass the measure.");
+    assert_eq!(
+        q[0].0, "this was the only chance to pass the measure",
+        "{q:?}"
+    );
+    let q = quotes("Cornyn told reporters this week that the measure would pass.");
+    assert_eq!(q[0].0, "the measure would pass", "{q:?}");
+}
