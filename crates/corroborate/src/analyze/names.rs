@@ -331,7 +331,11 @@ fn process_run(
     if let Some(r) = role_at {
         let mut r_end = start + r + 1;
         if r_end + 1 < j && toks[r_end].text == "of" {
-            r_end += 2;
+            // "Director of Government Affairs Phil Smith": the office may run to several words; a
+            // known given name starts the person.
+            r_end = (r_end + 2..j)
+                .find(|&g| lex.given.contains(&token_key(toks[g].text)))
+                .unwrap_or(r_end + 2);
         }
         let mut t_start = start + r;
         while t_start > start {
@@ -710,6 +714,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_office_of_several_words_ends_at_the_given_name() {
+        let m = mentions("UMWA Director of Government Affairs Phil Smith told The Hill.");
+        let smith = m
+            .iter()
+            .find(|x| x.0.ends_with("Smith"))
+            .expect("a mention");
+        assert_eq!(smith.0, "Phil Smith", "{m:?}");
+        assert_eq!(
+            smith.3.as_deref(),
+            Some("Director of Government Affairs"),
+            "{m:?}"
+        );
+        let m = mentions("US Secretary of State Marco Rubio spoke.");
+        assert!(m.iter().any(|x| x.0 == "Marco Rubio"), "{m:?}");
     }
 
     #[test]
