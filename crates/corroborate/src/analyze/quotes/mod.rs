@@ -592,7 +592,42 @@ pub(super) fn attribute_direct(
             }
         }
     }
-    None
+    colon_attribution(input, p_start_tok, before_end)
+}
+
+/// `Trump went even further: "..."`, `Hollande boomed: "..."`: a named subject, a short predicate
+/// of any verb and a colon introduce what the subject said.
+fn colon_attribution(
+    input: &QuoteInput,
+    p_start_tok: usize,
+    before_end: usize,
+) -> Option<(Speaker, String, bool, bool)> {
+    let toks = input.tokens;
+    let colon = before_end.checked_sub(1)?;
+    if toks.get(colon)?.text != ":" || colon <= p_start_tok {
+        return None;
+    }
+    let mut s = clause_start(toks, p_start_tok, colon);
+    while s < colon && matches!(toks[s].text, "But" | "And" | "So" | "Then") {
+        s += 1;
+    }
+    let m = input.mentions.iter().find(|m| {
+        m.span.start as usize == toks[s].start && m.kind != crate::model::EntityKind::Place
+    })?;
+    let verb = (s..colon).find(|&k| toks[k].start >= m.span.end as usize)?;
+    let predicate = &toks[verb..colon];
+    let plain = predicate
+        .iter()
+        .all(|t| t.kind != TokenKind::Punct || matches!(t.text, "," | "'" | "\u{2019}"));
+    if predicate.is_empty()
+        || predicate.len() > 8
+        || !plain
+        || !predicate[0].text.starts_with(char::is_lowercase)
+    {
+        return None;
+    }
+    let cue = input.text[predicate[0].start..predicate[predicate.len() - 1].end].to_string();
+    Some((named_speaker(input, m.span), cue, true, false))
 }
 
 /// Whether token `i` is a full stop, not the period of an initial or title ("Michael C. Cernech",
@@ -611,8 +646,13 @@ pub(super) fn is_full_stop(toks: &[Token], i: usize) -> bool {
     let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     let title = crate::analyze::segment::TITLE_ABBREVS
         .iter()
-        .any(|t| t.strip_suffix('.') == Some(prev.text));
-    !(initial || title)
+        .any(|t| t.strip_suffix('.') == Some(prev.text))
+        || matches!(prev.text, "Jr" | "Sr" | "Inc" | "Co" | "Corp" | "Ltd");
+    // "(D-Va.)," / "Inc., the maker": a sentence does not go on after its full stop.
+    let goes_on = toks.get(i + 1).is_some_and(|t| {
+        matches!(t.text, ")" | "," | ";") || t.text.starts_with(|ch: char| ch.is_lowercase())
+    });
+    !(initial || title || goes_on)
 }
 
 /// Where the clause holding token `v` begins: after the last sentence end, quote or semicolon before it.

@@ -189,9 +189,7 @@ pub(super) fn appositive_subject(input: &QuoteInput, a: usize, v: usize) -> Opti
     let lo = a.max(v.saturating_sub(45));
     let mut commas: Vec<usize> = Vec::new();
     for c in (lo + 1..v - 1).rev() {
-        if matches!(toks[c].text, ";" | "\u{201d}" | "\"")
-            || (toks[c].text == "." && !is_inner_dot(toks, c))
-        {
+        if matches!(toks[c].text, ";" | "\u{201d}" | "\"") || super::is_full_stop(toks, c) {
             return None;
         }
         if toks[c].text == "," {
@@ -220,25 +218,6 @@ pub(super) fn appositive_subject(input: &QuoteInput, a: usize, v: usize) -> Opti
             .find(|m| m.span.end as usize == name_end && m.kind != EntityKind::Place)
             .map(speaker)
     })
-}
-
-/// Whether the period at token `c` ends an abbreviation inside a name ("Rep.", "John F. Kennedy")
-/// rather than a sentence.
-fn is_inner_dot(toks: &[Token], c: usize) -> bool {
-    let Some(prev) = c.checked_sub(1).map(|p| toks[p].text) else {
-        return false;
-    };
-    let single_initial = prev.len() == 1 && prev.starts_with(|ch: char| ch.is_ascii_uppercase());
-    // "(D-Va.)," / "Inc., the maker": a sentence does not go on after its full stop.
-    let goes_on = toks.get(c + 1).is_some_and(|t| {
-        matches!(t.text, ")" | "," | ";") || t.text.starts_with(|ch: char| ch.is_lowercase())
-    });
-    single_initial
-        || goes_on
-        || matches!(prev, "Jr" | "Sr" | "Inc" | "Co" | "Corp" | "Ltd")
-        || crate::analyze::segment::TITLE_ABBREVS
-            .iter()
-            .any(|t| t.strip_suffix('.') == Some(prev))
 }
 
 /// The subject of `NOUN PHRASE, APPOSITIVE, said` when it names nobody: "The newspapers, including

@@ -472,3 +472,19 @@ fn according_to_inside_a_short_opening_and_told_with_this() {
     let q = quotes("Cornyn told reporters this week that the measure would pass.");
     assert_eq!(q[0].0, "the measure would pass", "{q:?}");
 }
+
+#[test]
+fn a_named_subject_and_a_colon_introduce_a_quote_whatever_the_verb() {
+    let q = quotes("Marta Kovac went even further: \u{201c}If he goes ahead and loses, it is the end of his career.\u{201d}");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Marta Kovac"), "{q:?}");
+    assert!(q[0].2);
+    // A colon after something that names nobody introduces no one's words.
+    let q = quotes(
+        "The sign on the door read: \u{201c}Closed until further notice for repairs.\u{201d}",
+    );
+    assert!(
+        q.iter().all(|(_, s, _)| s.as_deref() != Some("The sign")),
+        "{q:?}"
+    );
+}
