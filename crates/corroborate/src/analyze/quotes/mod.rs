@@ -403,6 +403,13 @@ pub(super) fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
     let start = offset + colon + 1 + lead;
     let span = Span::new(start, start + body.len());
     let head_span = Span::new(offset, offset + head.trim_end().len());
+    // A label is one word ("Poll:", "Pence:"), a capitalised speaker tag ("MR. WALLACE:") or ends
+    // in a name ("Dr. Ben Carson:"); a headline phrase ("Ukraine Pushes Back:") is no speaker.
+    let all_caps = head.chars().all(|c| !c.is_lowercase());
+    let ends_in_name = input.mentions.iter().any(|m| m.span.end == head_span.end);
+    if words.len() > 1 && !all_caps && !ends_in_name {
+        return None;
+    }
     Some(Quote {
         span,
         sentence: sentence_of(input.sentences, p.start),

@@ -526,6 +526,25 @@ pub(super) fn looks_like_np(toks: &[Token]) -> bool {
     if crate::analyze::tokens::is_stopword(&l) || l.ends_with("ly") || l.ends_with("ing") {
         return false;
     }
+    // "on Tuesday", "in the capital": a time or place, not who holds a view.
+    if matches!(
+        toks[0].text,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "since"
+            | "from"
+            | "by"
+            | "with"
+            | "into"
+            | "over"
+            | "under"
+            | "until"
+    ) {
+        return false;
+    }
     // An auxiliary or a negation inside makes it a verb phrase ("doesn't mince words").
     if toks.iter().any(|t| is_auxiliary(t.text)) {
         return false;
