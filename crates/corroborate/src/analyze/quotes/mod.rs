@@ -302,6 +302,16 @@ fn balance_quote_marks(text: &str, span: Span) -> Span {
     }
     if close_outside {
         end += after.map_or(0, char::len_utf8);
+    } else if matches!(last, Some('\u{201c}' | '"')) && matches!(after, Some(',' | '.')) {
+        // `as "very useful," noting ...`: the clause stops at the comma the closing mark follows.
+        let next = text[end + 1..].chars().next();
+        let closes = match last {
+            Some('\u{201c}') => next == Some('\u{201d}') && opens > closes,
+            _ => next == Some('"') && straight_odd && !open_outside,
+        };
+        if closes {
+            end += 1 + next.map_or(0, char::len_utf8);
+        }
     }
     Span::new(start, end)
 }

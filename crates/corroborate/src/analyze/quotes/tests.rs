@@ -500,3 +500,13 @@ fn a_time_or_place_holds_no_view() {
         "the foreign minister"
     )));
 }
+
+#[test]
+fn a_quoted_phrase_closed_after_its_comma_keeps_its_closing_mark() {
+    let q = quotes("In a press conference, Lavrov described the discussions as \"very useful,\" noting that both sides would meet again.");
+    assert!(
+        q.iter()
+            .any(|(c, _, _)| c == "the discussions as \"very useful,\""),
+        "{q:?}"
+    );
+}
