@@ -492,6 +492,10 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
         }
         let bare = BARE_CLAUSE_CUES.contains(&cue) || tier_b;
         let Some(cs) = content_start(toks, v, end, bare) else {
+            // `"...," Zelenskyy said, adding that ...`: the participle's subject is the speaker's.
+            if tier_a {
+                prev_speaker = Some(sp.clone());
+            }
             v += 1;
             continue;
         };
@@ -723,6 +727,13 @@ pub(super) fn content_start(
         "for" | "on" if matches!(cue, "called" | "calls") => cs += 1,
         w if is_time_or_place_word(w) || matches!(w, "repeatedly" | "publicly") => {
             cs = find_that(cs)?;
+        }
+        // `X said, adding that ...`: the participle reports on its own; "said" has no clause here.
+        "," if toks
+            .get(cs + 1)
+            .is_some_and(|t| t.text.ends_with("ing") && indirect().contains(t.text)) =>
+        {
+            return None
         }
         "," => cs += 1,
         // "said about half of the rise ...": an amount opens the clause; "said about the deal" has none.

@@ -510,3 +510,17 @@ fn a_quoted_phrase_closed_after_its_comma_keeps_its_closing_mark() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_participle_after_said_reports_for_the_same_speaker() {
+    let q = quotes("\u{201c}We cannot accept it,\u{201d} Zelenskyy said, adding that Ukraine had not been told about the talks.");
+    let added = q
+        .iter()
+        .find(|(c, _, d)| !d && c.contains("had not been told"))
+        .expect("the added clause");
+    assert_eq!(
+        added.0, "Ukraine had not been told about the talks",
+        "{q:?}"
+    );
+    assert_eq!(added.1.as_deref(), Some("Zelenskyy"), "{q:?}");
+}
