@@ -439,8 +439,34 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
 /// `SUBJECT CUE CONTENT` clause ("X said Y, adding Z" gives two).
 pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
     if let Some(q) = framing_quote(input, si, s) {
-        return vec![q];
+        // "X said on Wednesday that A, Russian media reported": what the media reported holds X's
+        // own statement, which "who said what" lists under X.
+        let relayed = matches!(
+            q.cue.as_deref(),
+            Some("reported" | "reports" | "according to")
+        );
+        let mut out = if relayed {
+            reported_clauses(input, si, q.span)
+        } else {
+            Vec::new()
+        };
+        // Only a report that opens what was relayed ("X said ..., media reported").
+        out.retain(|inner| {
+            inner.span != q.span
+                && inner.cue.as_deref().is_some_and(super::is_speech_cue)
+                && inner
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|sp| sp.span.start <= q.span.start + 60)
+        });
+        out.insert(0, q);
+        return out;
     }
+    reported_clauses(input, si, s)
+}
+
+/// The "X said (that) A" reports of span `s`, left to right.
+fn reported_clauses(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
     let toks = input.tokens;
     let (a, b) = token_range(toks, s);
     let mut out: Vec<Quote> = Vec::new();

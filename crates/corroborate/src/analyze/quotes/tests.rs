@@ -524,3 +524,19 @@ fn a_participle_after_said_reports_for_the_same_speaker() {
     );
     assert_eq!(added.1.as_deref(), Some("Zelenskyy"), "{q:?}");
 }
+
+#[test]
+fn a_statement_relayed_by_the_media_is_listed_under_its_speaker_too() {
+    let q = quotes("Kremlin spokesperson Dmitry Peskov said on Wednesday that the leaders could meet this month, Russian media reported.");
+    assert!(
+        q.iter()
+            .any(|(c, s, _)| s.as_deref() == Some("Russian media") && c.starts_with("Kremlin")),
+        "{q:?}"
+    );
+    assert!(
+        q.iter()
+            .any(|(c, s, _)| s.as_deref() == Some("Dmitry Peskov")
+                && c == "the leaders could meet this month"),
+        "{q:?}"
+    );
+}
