@@ -490,7 +490,10 @@ fn reported_clauses(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
             v += 1;
             continue;
         }
-        let participle = cue.ends_with("ing") && toks[v - 1].text == ",";
+        // ", noting ..." also after a quoted phrase closed past its comma (`as "very useful," noting`).
+        let after_comma = toks[v - 1].text == ","
+            || (matches!(toks[v - 1].text, "\u{201d}" | "\"") && v >= 2 && toks[v - 2].text == ",");
+        let participle = cue.ends_with("ing") && after_comma;
         let lo = clause_start_indirect(toks, a, v);
         let mut speaker = subject_before(input, lo, v, s.start)
             .or_else(|| appositive_subject(input, a, v))

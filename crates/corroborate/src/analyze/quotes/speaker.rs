@@ -36,7 +36,37 @@ pub(super) const SKIP_BEFORE_VERB: &[&str] = &[
     "did",
     "does",
     "just",
-    "had",
+    "are",
+    "were",
+    "been",
+    "be",
+    "being",
+    "already",
+    "now",
+    "increasingly",
+    "openly",
+    "privately",
+    "quietly",
+    "strongly",
+    "firmly",
+    "widely",
+    "often",
+    "always",
+    "even",
+    "first",
+    "clearly",
+    "apparently",
+    "initially",
+    "originally",
+    "immediately",
+    "eventually",
+    "finally",
+    "officially",
+    "formally",
+    "personally",
+    "directly",
+    "explicitly",
+    "specifically",
 ];
 
 /// The subject noun phrase ending right before the verb at `v` (tokens `lo..v`).
@@ -60,6 +90,15 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
         return None;
     }
     let last = &toks[end - 1];
+    // "European leaders, who see ...": the relative pronoun stands for the phrase before it.
+    if last.text == "who" && end - 1 == lo && lo > 0 {
+        let np_end = if toks[lo - 1].text == "," { lo - 1 } else { lo };
+        let np_lo = (np_end.saturating_sub(14)..np_end)
+            .rev()
+            .find(|&k| matches!(toks[k].text, "," | ";" | ":" | "." | "\u{201d}" | "\""))
+            .map_or(np_end.saturating_sub(14), |k| k + 1);
+        return subject_before(input, np_lo, np_end, at);
+    }
     if PRONOUNS.contains(&last.text) {
         return Some(resolve_pronoun(input, Span::new(last.start, last.end), at));
     }
@@ -183,6 +222,7 @@ fn opens_noun_phrase(first: &str) -> bool {
 /// it. Failing that, the nearest name right before a comma.
 pub(super) fn appositive_subject(input: &QuoteInput, a: usize, v: usize) -> Option<Speaker> {
     let toks = input.tokens;
+    let v = before_auxiliaries(toks, a, v);
     if v < a + 3 || toks[v - 1].text != "," {
         return None;
     }
@@ -231,6 +271,7 @@ pub(super) fn appositive_common_subject(
     at: u32,
 ) -> Option<Speaker> {
     let toks = input.tokens;
+    let v = before_auxiliaries(toks, a, v);
     if v < a + 4 || toks[v - 1].text != "," {
         return None;
     }
@@ -273,6 +314,17 @@ pub(super) fn appositive_common_subject(
         .find(|t| !matches!(t.text, "But" | "And" | "So" | "Yet" | "Still"))
         .is_some_and(|t| t.start as u32 == sp.span.start);
     opens_sentence.then_some(sp)
+}
+
+/// Where the words between a subject and its verb ("have also", "is already") begin, the verb at `v`:
+/// "European leaders, who ..., have also expressed" has its appositive's comma right before them.
+fn before_auxiliaries(toks: &[Token], a: usize, v: usize) -> usize {
+    let mut v = v;
+    while v > a && (SKIP_BEFORE_VERB.contains(&toks[v - 1].text) || is_auxiliary(toks[v - 1].text))
+    {
+        v -= 1;
+    }
+    v
 }
 
 /// Words that open an introductory phrase rather than a subject ("In a statement, ...").

@@ -9,7 +9,10 @@
 //! a better-attributed quote.
 
 use super::indirect::clause_start_indirect;
-use super::speaker::{appositive_subject, resolve_pronoun, sentence_subject, subject_before};
+use super::speaker::{
+    appositive_common_subject, appositive_subject, resolve_pronoun, sentence_subject,
+    subject_before,
+};
 use super::{token_range, QuoteInput};
 use crate::analyze::tokens::{Token, TokenKind};
 use crate::model::{EntityKind, Quote, Span, Speaker};
@@ -583,8 +586,9 @@ fn content_after(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize)>
 fn stance_holder(input: &QuoteInput, a: usize, first: usize, at: u32) -> Option<Speaker> {
     let toks = input.tokens;
     let lo = clause_start_indirect(toks, a, first);
-    if let Some(sp) =
-        subject_before(input, lo, first, at).or_else(|| appositive_subject(input, a, first))
+    if let Some(sp) = subject_before(input, lo, first, at)
+        .or_else(|| appositive_subject(input, a, first))
+        .or_else(|| appositive_common_subject(input, a, first, at))
     {
         return Some(sp);
     }

@@ -540,3 +540,29 @@ fn a_statement_relayed_by_the_media_is_listed_under_its_speaker_too() {
         "{q:?}"
     );
 }
+
+#[test]
+fn adverbs_relatives_and_closing_marks_between_a_speaker_and_a_cue() {
+    // An adverb between subject and verb.
+    let q =
+        quotes("The talks ended.\n\nThe Kremlin is already hoping for the return of US companies.");
+    assert!(
+        q.iter().any(|(_, s, _)| s.as_deref() == Some("Kremlin")),
+        "{q:?}"
+    );
+    // A participle after a quoted phrase closed past its comma.
+    let q = quotes("Lavrov described the talks as \"very useful,\" noting both sides will hold regular consultations.");
+    let noting = q
+        .iter()
+        .find(|(c, _, _)| c.starts_with("both sides"))
+        .expect("the noted clause");
+    assert_eq!(noting.1.as_deref(), Some("Lavrov"), "{q:?}");
+    // A relative clause: its pronoun and the verb after it both go back to the subject.
+    let q = quotes("European leaders, who see Russia as their biggest security threat, have also expressed their concerns about the talks.");
+    assert!(
+        q.iter()
+            .all(|(_, s, _)| s.as_deref() == Some("European leaders")),
+        "{q:?}"
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+}
