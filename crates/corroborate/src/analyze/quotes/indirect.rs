@@ -1,10 +1,8 @@
 //! Reported speech without quote marks: "X said (that) ...", "CLAUSE, X said", "according to X", and
 //! complement cues ("urged supporters to ...") with a named or source-like subject.
 
-use super::speaker::{
-    appositive_common_subject, appositive_subject, is_source_like, object_after, sentence_subject,
-    subject_before,
-};
+use super::appositive::clause_subject;
+use super::speaker::{is_source_like, object_after, sentence_subject, subject_before};
 use super::{token_range, QuoteInput};
 use crate::analyze::tokens::{Token, TokenKind};
 use crate::model::{Quote, Span, Speaker};
@@ -495,9 +493,7 @@ fn reported_clauses(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
             || (matches!(toks[v - 1].text, "\u{201d}" | "\"") && v >= 2 && toks[v - 2].text == ",");
         let participle = cue.ends_with("ing") && after_comma;
         let lo = clause_start_indirect(toks, a, v);
-        let mut speaker = subject_before(input, lo, v, s.start)
-            .or_else(|| appositive_subject(input, a, v))
-            .or_else(|| appositive_common_subject(input, a, v, s.start));
+        let mut speaker = clause_subject(input, a, lo, v, s.start);
         // "X said A and said B": the second cue shares the first one's subject.
         if matches!(toks[v - 1].text, "and" | "but") {
             // "Clinton celebrated in Florida and said ...": the subject of the whole sentence.
@@ -815,10 +811,11 @@ pub(super) fn content_start(
 }
 
 /// Nouns that make "this"/"last" a time ("this week", "last month").
-fn is_time_noun(w: &str) -> bool {
+pub(super) fn is_time_noun(w: &str) -> bool {
     matches!(
         w,
-        "week"
+        "night"
+            | "week"
             | "weekend"
             | "month"
             | "year"

@@ -5,6 +5,7 @@
 //! ("he", "the minister") resolve to the most recent compatible person mention. A paragraph that is only
 //! a quote continues the previous speaker.
 
+mod appositive;
 mod indirect;
 mod speaker;
 mod stance;
@@ -14,9 +15,10 @@ pub use stance::is_speech_cue;
 use super::lexicon::SPEECH_VERBS;
 use super::tokens::{Token, TokenKind};
 use crate::model::{Mention, Quote, Sentence, Span, Speaker};
+use appositive::appositive_subject;
 use indirect::indirect_quotes;
 use rustc_hash::FxHashSet as HashSet;
-use speaker::{appositive_subject, named_speaker, object_after, subject_before};
+use speaker::{named_speaker, object_after, subject_before};
 use std::sync::OnceLock;
 
 pub(super) const PRONOUNS: &[&str] = &[

@@ -3,7 +3,7 @@
 
 use super::{speech, QuoteInput, PRONOUNS};
 use crate::analyze::tokens::{Token, TokenKind};
-use crate::model::{EntityKind, Span, Speaker};
+use crate::model::{EntityKind, Mention, Span, Speaker};
 
 pub(super) const SKIP_BEFORE_VERB: &[&str] = &[
     "also",
@@ -72,12 +72,7 @@ pub(super) const SKIP_BEFORE_VERB: &[&str] = &[
 /// The subject noun phrase ending right before the verb at `v` (tokens `lo..v`).
 pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -> Option<Speaker> {
     let toks = input.tokens;
-    let mut end = v;
-    while end > lo
-        && (SKIP_BEFORE_VERB.contains(&toks[end - 1].text) || is_auxiliary(toks[end - 1].text))
-    {
-        end -= 1;
-    }
+    let mut end = before_auxiliaries(toks, lo, v);
     // "Rubio on Tuesday said", "Putin last week said": the time is not part of the speaker.
     end = before_time(toks, lo, end);
     // "Sen. Bernie Sanders (I-Vt.) said": a short parenthetical after the name is not the subject.
@@ -113,12 +108,7 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
             || m.kind == EntityKind::Other
             || m.kind == EntityKind::Place
         {
-            let span = m.span;
-            return Some(Speaker {
-                name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
-                key: Some(m.key.clone()),
-                span,
-            });
+            return Some(mention_speaker(input, m));
         }
     }
     // A common noun phrase: "the Russian official", "a source", "officials".
@@ -176,7 +166,7 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
 /// "A new USA TODAY/Rock the Vote survey of those 18 to 35"); chosen on PolNeAR train.
 const MAX_SOURCE_PHRASE: usize = 14;
 /// Up to this many words any phrase that passes `looks_like_np` may be a source.
-const SHORT_SOURCE_PHRASE: usize = 6;
+pub(super) const SHORT_SOURCE_PHRASE: usize = 6;
 
 /// Whether a phrase of more than `SHORT_SOURCE_PHRASE` words names a source: it opens like a noun
 /// phrase, holds no infinitive, and any person it names ends it ("US Secretary of State Marco Rubio
@@ -192,7 +182,8 @@ fn long_source_phrase(input: &QuoteInput, phrase: &[Token]) -> bool {
 
 fn opens_noun_phrase(first: &str) -> bool {
     first.starts_with(|c: char| c.is_ascii_digit())
-        || (first.starts_with(char::is_uppercase) && !NOT_A_SUBJECT_START.contains(&first))
+        || (first.starts_with(char::is_uppercase)
+            && !super::appositive::NOT_A_SUBJECT_START.contains(&first))
         || matches!(
             first,
             "a" | "an"
@@ -213,230 +204,6 @@ fn opens_noun_phrase(first: &str) -> bool {
                 | "three"
                 | "four"
         )
-}
-
-/// The subject of `NAME, APPOSITIVE, said`: a person or organisation named in the sentence's subject
-/// position, set off from the verb by an appositive ("Republican Rep. Lee Zeldin of New York, a Trump
-/// supporter, said", "Mindy Romero, director of the ... Project at the University of California,
-/// Davis, ..., said"). The leftmost such subject wins: names inside the appositive (Davis) describe
-/// it. Failing that, the nearest name right before a comma.
-pub(super) fn appositive_subject(input: &QuoteInput, a: usize, v: usize) -> Option<Speaker> {
-    let toks = input.tokens;
-    let v = before_auxiliaries(toks, a, v);
-    if v < a + 3 || toks[v - 1].text != "," {
-        return None;
-    }
-    let lo = a.max(v.saturating_sub(45));
-    let mut commas: Vec<usize> = Vec::new();
-    for c in (lo + 1..v - 1).rev() {
-        if matches!(toks[c].text, ";" | "\u{201d}" | "\"") || super::is_full_stop(toks, c) {
-            return None;
-        }
-        if toks[c].text == "," {
-            commas.push(c);
-        }
-    }
-    let speaker = |m: &crate::model::Mention| Speaker {
-        name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
-        key: Some(m.key.clone()),
-        span: m.span,
-    };
-    // A segment cut by the window is no whole noun phrase.
-    let mut seg_start = (lo == a).then_some(lo);
-    // Segments left to right, the last one ending at the comma before the verb.
-    for &c in commas.iter().rev().chain(std::iter::once(&(v - 1))) {
-        if let Some(m) = seg_start.and_then(|s| subject_head(input, s, c)) {
-            return Some(speaker(m));
-        }
-        seg_start = Some(c + 1);
-    }
-    commas.iter().find_map(|&c| {
-        let name_end = toks[c - 1].end;
-        input
-            .mentions
-            .iter()
-            .find(|m| m.span.end as usize == name_end && m.kind != EntityKind::Place)
-            .map(speaker)
-    })
-}
-
-/// The subject of `NOUN PHRASE, APPOSITIVE, said` when it names nobody: "The newspapers, including
-/// the Asbury Park Press, said", "The editors, led by Anna Berg, said". The noun phrase must open the
-/// sentence at `a` and fill everything up to the first comma, and what follows that comma must open
-/// an appositive, so that "The talks ended, officials said" keeps its own reading.
-pub(super) fn appositive_common_subject(
-    input: &QuoteInput,
-    a: usize,
-    v: usize,
-    at: u32,
-) -> Option<Speaker> {
-    let toks = input.tokens;
-    let v = before_auxiliaries(toks, a, v);
-    if v < a + 4 || toks[v - 1].text != "," {
-        return None;
-    }
-    let first = (a..v - 1).find(|&k| toks[k].text == ",")?;
-    let opening = toks[a].text;
-    if NOT_A_SUBJECT_START.contains(&opening) || opening.ends_with("ing") {
-        return None;
-    }
-    let opener = toks.get(first + 1)?.text;
-    let opens_appositive = matches!(
-        opener,
-        "including"
-            | "led"
-            | "who"
-            | "which"
-            | "along"
-            | "like"
-            | "such"
-            | "each"
-            | "both"
-            | "a"
-            | "an"
-            | "the"
-            | "among"
-            | "many"
-            | "most"
-            | "all"
-    ) || opener.starts_with(|c: char| c.is_ascii_digit());
-    if !opens_appositive
-        || first - a > SHORT_SOURCE_PHRASE
-        || toks[first + 1..v - 1]
-            .iter()
-            .any(|t| matches!(t.text, "." | ";" | "\u{201d}" | "\""))
-    {
-        return None;
-    }
-    let sp = subject_before(input, a, first, at)?;
-    let opens_sentence = toks[a..first]
-        .iter()
-        .find(|t| !matches!(t.text, "But" | "And" | "So" | "Yet" | "Still"))
-        .is_some_and(|t| t.start as u32 == sp.span.start);
-    opens_sentence.then_some(sp)
-}
-
-/// Where the words between a subject and its verb ("have also", "is already") begin, the verb at `v`:
-/// "European leaders, who ..., have also expressed" has its appositive's comma right before them.
-fn before_auxiliaries(toks: &[Token], a: usize, v: usize) -> usize {
-    let mut v = v;
-    while v > a && (SKIP_BEFORE_VERB.contains(&toks[v - 1].text) || is_auxiliary(toks[v - 1].text))
-    {
-        v -= 1;
-    }
-    v
-}
-
-/// Words that open an introductory phrase rather than a subject ("In a statement, ...").
-const NOT_A_SUBJECT_START: &[&str] = &[
-    "In",
-    "On",
-    "At",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "As",
-    "Asked",
-    "Speaking",
-    "According",
-    "Although",
-    "Though",
-    "If",
-    "Since",
-    "Despite",
-    "For",
-    "With",
-    "Like",
-    "Unlike",
-    "During",
-    "Meanwhile",
-    "However",
-    "Still",
-    "Earlier",
-    "Later",
-    "Last",
-    "This",
-    "Today",
-    "Yesterday",
-    "Now",
-    "Instead",
-    "Once",
-    "Because",
-    "From",
-    "To",
-    "By",
-    "Under",
-    "Over",
-    "Amid",
-    "Following",
-];
-
-/// The person (else organisation) heading the noun phrase `toks[start..end]`: a few modifiers before
-/// the name ("Republican Rep.", "North Carolina's", "His campaign chairman") and at most a short
-/// prepositional phrase or parenthetical after it ("of New York", "(R-Texas)").
-fn subject_head<'a>(
-    input: &'a QuoteInput<'a>,
-    start: usize,
-    end: usize,
-) -> Option<&'a crate::model::Mention> {
-    let toks = input.tokens;
-    // A segment opening in lower case is an appositive ("including the Harbour Post", "a former aide
-    // to Obama"), not the subject it describes.
-    if end <= start
-        || end - start > 14
-        || NOT_A_SUBJECT_START.contains(&toks[start].text)
-        || !toks[start].text.starts_with(char::is_uppercase)
-    {
-        return None;
-    }
-    if toks[start..end].iter().any(|t| {
-        matches!(
-            t.text,
-            "that" | "which" | "who" | "when" | "where" | "because" | "if"
-        ) || speech().contains(t.text)
-    }) {
-        return None;
-    }
-    let (from, to) = (toks[start].start as u32, toks[end - 1].end as u32);
-    let head = input
-        .mentions
-        .iter()
-        .filter(|m| m.span.start >= from && m.span.end <= to)
-        .filter(|m| m.kind != EntityKind::Place)
-        .min_by_key(|m| (m.kind != EntityKind::Person, m.span.start))?;
-    let before = toks[start..end]
-        .iter()
-        .take_while(|t| (t.end as u32) <= head.span.start)
-        .count();
-    let after = start
-        + toks[start..end]
-            .iter()
-            .take_while(|t| (t.start as u32) < head.span.end)
-            .count();
-    if before > 6 {
-        return None;
-    }
-    // "Joseph R. Biden Jr.": a suffix ends the name.
-    let suffix = toks[after..end]
-        .iter()
-        .take_while(|t| matches!(t.text, "Jr" | "Sr" | "II" | "III" | "."))
-        .count();
-    let tail = &toks[after + suffix..end];
-    let tail_ok = match tail.first().map(|t| t.text) {
-        None => true,
-        Some("(") => tail.last().is_some_and(|t| t.text == ")") && tail.len() <= 8,
-        Some("of" | "from" | "at" | "in") => {
-            tail.len() <= 7
-                && tail[1..].iter().all(|t| {
-                    t.kind == TokenKind::Punct
-                        || matches!(t.text, "the" | "and" | "of")
-                        || t.text.starts_with(char::is_uppercase)
-                })
-        }
-        _ => false,
-    };
-    tail_ok.then_some(head)
 }
 
 /// The speaker named right after a verb (`said Lavrov`, `according to the ministry`).
@@ -531,10 +298,7 @@ fn before_time(toks: &[Token], lo: usize, end: usize) -> usize {
     if end >= lo + 3 && word(end - 2) == "on" && WEEKDAYS.contains(&word(end - 1)) {
         return end - 2;
     }
-    if end >= lo + 3
-        && word(end - 2) == "last"
-        && matches!(word(end - 1), "week" | "month" | "year" | "night")
-    {
+    if end >= lo + 3 && word(end - 2) == "last" && super::indirect::is_time_noun(word(end - 1)) {
         return end - 2;
     }
     if end >= lo + 2 && matches!(word(end - 1), "earlier" | "later" | "yesterday" | "today") {
@@ -543,10 +307,29 @@ fn before_time(toks: &[Token], lo: usize, end: usize) -> usize {
     end
 }
 
-/// A phrase that can name a speaker: ends in a noun-like word, holds no verb-like word.
+/// Where the words between a subject and its verb ("have also", "is already") begin, the verb at `v`:
+/// "European leaders, who ..., have also expressed" has its appositive's comma right before them.
+pub(super) fn before_auxiliaries(toks: &[Token], a: usize, v: usize) -> usize {
+    let mut v = v;
+    while v > a && (SKIP_BEFORE_VERB.contains(&toks[v - 1].text) || is_auxiliary(toks[v - 1].text))
+    {
+        v -= 1;
+    }
+    v
+}
+
+/// The speaker a name mention stands for.
+pub(super) fn mention_speaker(input: &QuoteInput, m: &Mention) -> Speaker {
+    Speaker {
+        name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
+        key: Some(m.key.clone()),
+        span: m.span,
+    }
+}
+
 /// An auxiliary verb or a negated one ("did", "didn't", "never"): between a subject and its verb it
 /// belongs to neither.
-fn is_auxiliary(w: &str) -> bool {
+pub(super) fn is_auxiliary(w: &str) -> bool {
     w.ends_with("n't")
         || w.ends_with("n\u{2019}t")
         || matches!(
@@ -567,6 +350,7 @@ fn is_auxiliary(w: &str) -> bool {
         )
 }
 
+/// A phrase that can name a speaker: ends in a noun-like word, holds no verb-like word.
 pub(super) fn looks_like_np(toks: &[Token]) -> bool {
     let Some(last) = toks.last() else {
         return false;
@@ -758,11 +542,7 @@ pub(super) fn sentence_subject(input: &QuoteInput, a: usize, v: usize, at: u32) 
         .mentions
         .iter()
         .find(|m| m.kind == EntityKind::Person && window.contains(m.span))?;
-    Some(Speaker {
-        name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
-        key: Some(m.key.clone()),
-        span: m.span,
-    })
+    Some(mention_speaker(input, m))
 }
 
 /// Whether a speaker can carry a complement cue: a named entity, a pronoun, or a phrase naming a source.

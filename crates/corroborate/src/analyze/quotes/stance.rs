@@ -8,11 +8,9 @@
 //! the cue. This tier runs last and only where no quote of the other tiers lies, so it never overrides
 //! a better-attributed quote.
 
+use super::appositive::clause_subject;
 use super::indirect::clause_start_indirect;
-use super::speaker::{
-    appositive_common_subject, appositive_subject, resolve_pronoun, sentence_subject,
-    subject_before,
-};
+use super::speaker::{mention_speaker, resolve_pronoun, sentence_subject};
 use super::{token_range, QuoteInput};
 use crate::analyze::tokens::{Token, TokenKind};
 use crate::model::{EntityKind, Quote, Span, Speaker};
@@ -586,10 +584,7 @@ fn content_after(toks: &[Token], v: usize, end: usize) -> Option<(usize, usize)>
 fn stance_holder(input: &QuoteInput, a: usize, first: usize, at: u32) -> Option<Speaker> {
     let toks = input.tokens;
     let lo = clause_start_indirect(toks, a, first);
-    if let Some(sp) = subject_before(input, lo, first, at)
-        .or_else(|| appositive_subject(input, a, first))
-        .or_else(|| appositive_common_subject(input, a, first, at))
-    {
+    if let Some(sp) = clause_subject(input, a, lo, first, at) {
         return Some(sp);
     }
     let from = toks[lo.min(first)].start;
@@ -603,11 +598,9 @@ fn stance_holder(input: &QuoteInput, a: usize, first: usize, at: u32) -> Option<
         .rev()
         .find(|&k| super::PRONOUNS.contains(&toks[k].text));
     match (named, pronoun) {
-        (Some(m), p) if p.is_none_or(|k| toks[k].start < m.span.start as usize) => Some(Speaker {
-            name: input.text[m.span.start as usize..m.span.end as usize].to_string(),
-            key: Some(m.key.clone()),
-            span: m.span,
-        }),
+        (Some(m), p) if p.is_none_or(|k| toks[k].start < m.span.start as usize) => {
+            Some(mention_speaker(input, m))
+        }
         (_, Some(k)) => Some(resolve_pronoun(
             input,
             Span::new(toks[k].start, toks[k].end),
