@@ -317,7 +317,12 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         if toks[c].text != "," {
             continue;
         }
-        if e - c > 12 {
+        // "..., said Mark Jones, a political scientist at Rice University in Houston.": an inverted
+        // attribution may carry a long appositive; any other tail this long is not an attribution.
+        let inverted = toks.get(c + 1).is_some_and(|t| {
+            matches!(t.text, "said" | "says") && toks.get(c + 2).is_some_and(|n| n.is_capitalized())
+        });
+        if e - c > 12 && !(inverted && e - c <= 30) {
             break;
         }
         for v in c + 1..e {

@@ -348,6 +348,13 @@ fn resolve_pronoun_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
                 let s = persons[i].sentence;
                 Some(persons[..=i].partition_point(|m| m.sentence < s))
             }
+            // In its own sentence, a possessor is seldom the one acting: in "Trump questioned
+            // Zelenskyy's legitimacy as he demanded elections", "he" is Trump.
+            Some(i) if possessive(input, persons[i]) => (0..i)
+                .rev()
+                .take_while(|&j| persons[j].sentence == q.sentence)
+                .find(|&j| !possessive(input, persons[j]))
+                .or(Some(i)),
             other => other,
         };
         if let Some(m) = pick.map(|i| persons[i]) {
@@ -358,6 +365,12 @@ fn resolve_pronoun_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
             });
         }
     }
+}
+
+/// A name followed by the possessive "'s" ("Zelenskyy's legitimacy").
+fn possessive(input: &QuoteInput, m: &crate::model::Mention) -> bool {
+    let rest = &input.text[m.span.end as usize..];
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
 }
 
 /// A transcript or headline line: `PENCE: Well, look...` or `Pence: Flowers won't be at debate`.
@@ -407,8 +420,14 @@ pub(super) fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
         return None;
     }
     let rest = &text[colon + 1..];
-    let lead = rest.len() - rest.trim_start().len();
-    let body = rest.trim().trim_end_matches(['"', '\u{201d}']).trim_end();
+    // `Russia: "Relations are key"`: the marks enclose the words, they are not part of them.
+    let opened = rest.trim_start();
+    let unquoted = opened.trim_start_matches(['"', '\u{201c}']);
+    let lead = rest.len() - unquoted.len();
+    let body = unquoted
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}'])
+        .trim_end();
     if body.split_whitespace().count() < 4 {
         return None;
     }

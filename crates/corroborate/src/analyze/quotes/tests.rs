@@ -271,11 +271,44 @@ fn pronoun_speaker_skips_people_named_inside_reported_speech() {
 }
 
 #[test]
+fn pronoun_speaker_is_not_a_possessor_in_its_own_sentence() {
+    let q = quotes("President Donald Trump met President Volodymyr Zelenskyy last year. Trump appeared to question Zelenskyy\u{2019}s legitimacy as a leader as he demanded Ukraine should hold elections.");
+    let elections = q.iter().find(|(c, _, _)| c.ends_with("hold elections"));
+    assert_eq!(
+        elections.and_then(|(_, s, _)| s.as_deref()),
+        Some("Trump"),
+        "{q:?}"
+    );
+    // With nobody else named before it in the sentence, the possessor is still the best guess.
+    let q = quotes("President Volodymyr Zelenskyy spoke. Zelenskyy's plane landed in Ankara, where he said the talks had come as a surprise.");
+    assert!(
+        q.iter().any(|(_, s, _)| s.as_deref() == Some("Zelenskyy")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_inverted_attribution_may_carry_a_long_appositive() {
+    let q = quotes("The senator's strategy was to attach himself to the insurgent wing and crisscross the state, said Mark Jones, a political scientist at Rice University in Houston.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.starts_with("The senator's strategy"), "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Mark Jones"), "{q:?}");
+    // The name after "said" is the speaker, not the object of a clause with a subject before it.
+    let q = quotes("He also lacks support from his colleagues in Congress, whom he has alienated with his rhetoric, said Larry Sabato, director of the University of Virginia's Center for Politics.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Larry Sabato"), "{q:?}");
+}
+
+#[test]
 fn a_dateline_with_a_colon_is_not_a_transcript_speaker() {
     let q = quotes("RIYADH, Saudi Arabia: The first round of direct talks between the two countries concluded on Tuesday.");
     assert!(q.is_empty(), "{q:?}");
     let q = quotes("PENCE: Well, look, we are going to win this election in November.");
     assert_eq!(q.len(), 1, "{q:?}");
+    // A subhead quoting its speaker: the marks enclose the words.
+    let q = quotes("Russia: \"US-Russia Relations Are Key to Global Stability\"");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "US-Russia Relations Are Key to Global Stability");
 }
 
 #[test]
