@@ -162,6 +162,14 @@ pub fn place_key(name: &str) -> String {
     }
 }
 
+/// The key of a place the lexicon knows by this phrase ("US", "the United States" and "America" all
+/// give "l:united states"); `None` for any other phrase.
+pub fn known_place_key(phrase: &str) -> Option<String> {
+    let p = plain(phrase);
+    let p = p.strip_prefix("the ").unwrap_or(&p);
+    lexicon().places.get(p).map(|c| format!("l:{c}"))
+}
+
 pub fn org_key(name: &str) -> String {
     let p = plain(name);
     let p = p.strip_prefix("the ").unwrap_or(&p).to_string();

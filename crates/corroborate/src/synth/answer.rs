@@ -19,7 +19,8 @@ use super::query;
 use super::statements;
 use super::variants;
 use super::{summarize, Budget, SummaryOptions};
-use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, TokenKind};
+use crate::analyze::names;
+use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, Token, TokenKind};
 use crate::model::{EntityKind, FigureKind};
 use serde::Serialize;
 
@@ -170,13 +171,26 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> F
                 .any(|w| on_topic(w))
             || after[..after.len().min(reach)].iter().any(|w| on_topic(w))
     };
+    // A place the question itself names is not what it asks for: in "Who represented Belkania?",
+    // "Belkania" answers nothing.
+    let asked = |m: &crate::model::Mention| {
+        topic
+            .iter()
+            .any(|t| t.place.as_deref() == Some(m.key.as_str()))
+            || tokenize(
+                text.get(m.span.start as usize..m.span.end as usize)
+                    .unwrap_or(""),
+            )
+            .iter()
+            .any(|t| t.kind == TokenKind::Word && on_topic(&normalize(t.text)))
+    };
     let entity = |wanted: &[EntityKind]| {
         let mut found = Fit::None;
-        for m in a
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == u.sentence && wanted.contains(&m.kind))
-        {
+        for m in a.mentions.iter().filter(|m| {
+            m.sentence == u.sentence
+                && wanted.contains(&m.kind)
+                && !(m.kind == EntityKind::Place && asked(m))
+        }) {
             if near(m.span, NAME_REACH) {
                 return Fit::Close;
             }
@@ -197,12 +211,17 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> F
         }
     };
     match kind {
-        // "Who hosted the talks?": a ministry is an answer too, a person next to the words a better one.
+        // "Who hosted the talks?": a ministry or a country is an answer too ("thanked Saudi Arabia for
+        // hosting"), a person next to the words a better one.
         AnswerKind::Person => match entity(&[EntityKind::Person]) {
             Fit::Close => Fit::Close,
             person => match entity(&[EntityKind::Organization]) {
                 Fit::Close => Fit::Close,
-                _ => person,
+                org => match (entity(&[EntityKind::Place]), person, org) {
+                    (Fit::Close, _, _) => Fit::Close,
+                    (_, Fit::Loose, _) | (_, _, Fit::Loose) => Fit::Loose,
+                    (place, _, _) => place,
+                },
             },
         },
         AnswerKind::Place => entity(&[EntityKind::Place]),
@@ -249,36 +268,130 @@ pub fn search_terms(question: &str) -> String {
 
 /// A topic word of a question: its stem, and the ids of the stems that count as holding it (its own,
 /// if the corpus knows it, first; then its other forms, "lost" for "lose", "Russian" for "Russia").
+/// A place the question names ("the US", "American") is also held by any sentence naming that place
+/// in any of its forms: "US" is a stop word to the stemmer, and outlets write "Washington" or "the
+/// United States" for it.
 struct TopicWord {
     stem: String,
     ids: Vec<u32>,
+    /// The key of the place this word stands for, and the units (sorted) whose sentence names it.
+    place: Option<String>,
+    place_units: Vec<u32>,
+}
+
+impl TopicWord {
+    fn holds(&self, corpus: &Corpus, u: usize) -> bool {
+        self.ids
+            .iter()
+            .any(|s| corpus.units[u].stems.binary_search(s).is_ok())
+            || self.place_units.binary_search(&(u as u32)).is_ok()
+    }
+
+    /// IDF of the word over the corpus's sentences; words the sources never use weigh `max_idf`.
+    fn weight(&self, facts: &FactIndex, units: usize, max_idf: f32) -> f32 {
+        match (self.ids.first(), self.place_units.len()) {
+            (Some(&s), _) => facts.idf(s),
+            (None, 0) => max_idf,
+            (None, df) => ((units as f32 + 1.0) / (df as f32 + 0.5)).ln().max(0.05),
+        }
+    }
+}
+
+/// Longest place name the lexicon knows starting at `toks[i]` (up to four words): its length and key.
+/// A name is capitalised; a two-letter one ("US") is all capitals, so "us" stays a pronoun.
+fn place_at(toks: &[Token], i: usize) -> Option<(usize, String)> {
+    let first = toks[i].text;
+    if !first.starts_with(|c: char| c.is_uppercase())
+        || (first.chars().filter(|c| c.is_alphabetic()).count() <= 2
+            && first.chars().any(|c| c.is_lowercase()))
+    {
+        return None;
+    }
+    (1..=4.min(toks.len() - i)).rev().find_map(|n| {
+        let phrase: Vec<&str> = toks[i..i + n].iter().map(|t| t.text).collect();
+        names::known_place_key(&phrase.join(" ")).map(|k| (n, k))
+    })
+}
+
+/// Units whose sentence names the place with this key.
+fn units_naming(corpus: &Corpus, key: &str) -> Vec<u32> {
+    let mut at: Vec<(u32, u32)> = Vec::new();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        at.extend(
+            doc.analysis
+                .mentions
+                .iter()
+                .filter(|m| m.key == key)
+                .map(|m| (d as u32, m.sentence)),
+        );
+    }
+    at.sort_unstable();
+    at.dedup();
+    (0..corpus.units.len() as u32)
+        .filter(|&u| {
+            let unit = &corpus.units[u as usize];
+            at.binary_search(&(unit.doc, unit.sentence)).is_ok()
+        })
+        .collect()
 }
 
 /// Topic words of the question (stemmed, question words dropped), known to the corpus or not.
 fn topic_words(corpus: &Corpus, question: &str) -> Vec<TopicWord> {
-    let mut out: Vec<TopicWord> = Vec::new();
-    for (i, t) in tokenize(question)
+    let toks: Vec<Token> = tokenize(question)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .enumerate()
-    {
+        .collect();
+    let mut out: Vec<TopicWord> = Vec::new();
+    let mut places: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
         let w = normalize(t.text);
-        if is_stopword(&w) {
-            continue;
-        }
         let s = stem(&w);
-        if query::is_question_word(&s)
-            || TYPE_WORDS.contains(&s.as_str())
-            || out.iter().any(|x| x.stem == s)
+        let named_place = place_at(&toks, i);
+        let n = named_place.as_ref().map_or(1, |(n, _)| *n);
+        let at = i;
+        i += n;
+        // A capital inside the question marks a name, which may be a place the sources name by its
+        // demonym.
+        let proper = at > 0 && t.text.starts_with(|c: char| c.is_uppercase());
+        let place = named_place
+            .map(|(_, k)| k)
+            .or_else(|| proper.then(|| variants::place_of_demonym(&s)).flatten());
+        if let Some(key) = &place {
+            if places.contains(key) {
+                continue;
+            }
+            places.push(key.clone());
+        }
+        let single = n == 1 && !is_stopword(&w);
+        if place.is_none()
+            && (!single
+                || query::is_question_word(&s)
+                || TYPE_WORDS.contains(&s.as_str())
+                || out.iter().any(|x| x.stem == s))
         {
             continue;
         }
-        // A capital inside the question marks a name, which may be a place the sources name by its
-        // demonym.
-        let proper = i > 0 && t.text.starts_with(|c: char| c.is_uppercase());
-        let mut ids: Vec<u32> = corpus.stem_id(&s).into_iter().collect();
-        ids.extend(variants::other_forms(corpus, &s, proper));
-        out.push(TopicWord { stem: s, ids });
+        let mut ids: Vec<u32> = Vec::new();
+        if single {
+            ids.extend(corpus.stem_id(&s));
+            ids.extend(variants::other_forms(corpus, &s, proper));
+        }
+        let place_units = place
+            .as_deref()
+            .map(|k| units_naming(corpus, k))
+            .unwrap_or_default();
+        out.push(TopicWord {
+            stem: if single {
+                s
+            } else {
+                place.clone().unwrap_or(s)
+            },
+            ids,
+            place,
+            place_units,
+        });
     }
     out
 }
@@ -299,13 +412,9 @@ fn coverage<W: std::borrow::Borrow<TopicWord>>(
     let mut held = 0.0;
     for word in topic {
         let word = word.borrow();
-        let w = word.ids.first().map_or(max_idf, |&s| facts.idf(s));
+        let w = word.weight(facts, corpus.units.len(), max_idf);
         total += w;
-        let holds = |u: usize| {
-            word.ids
-                .iter()
-                .any(|s| corpus.units[u].stems.binary_search(s).is_ok())
-        };
+        let holds = |u: usize| word.holds(corpus, u);
         if units.iter().any(|&u| holds(u)) {
             held += w;
         } else if in_context
@@ -369,6 +478,7 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     let score = |k: usize| base(k) + CORROBORATION_WEIGHT * corroborated[k];
     let mut order: Vec<usize> = (0..ranked.len()).collect();
     order.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
+    let own_of: Vec<f32> = order.iter().map(|&k| own[k]).collect();
     ranked = order.iter().map(|&k| ranked[k]).collect();
     // The best-ranked sentence holding the thing asked for next to the question's words, else
     // the best holding it anywhere.
@@ -376,13 +486,19 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
         .iter()
         .map(|&i| fit(corpus, i, kind, &topic))
         .collect();
-    let Some(lead) = [Fit::Close, Fit::Loose].into_iter().find_map(|wanted| {
-        ranked
-            .iter()
-            .zip(&fits)
-            .find(|(_, &f)| f == wanted)
-            .map(|(&i, _)| i)
-    }) else {
+    // A sentence that holds the question's topic itself is preferred to a better-ranked one that
+    // does not: the latter would only be refused.
+    let pick = |holds_topic: bool| {
+        [Fit::Close, Fit::Loose].into_iter().find_map(|wanted| {
+            ranked
+                .iter()
+                .zip(&fits)
+                .zip(&own_of)
+                .find(|((_, &f), &c)| f == wanted && (!holds_topic || c >= COVERAGE_THRESHOLD))
+                .map(|((&i, _), _)| i)
+        })
+    };
+    let Some(lead) = pick(true).or_else(|| pick(false)) else {
         return unanswered(0.0);
     };
     // "What did X say about Y?": X's own statements, the most relevant first. When the sources

@@ -99,6 +99,18 @@ pub fn other_forms(corpus: &Corpus, word_stem: &str, proper: bool) -> Vec<u32> {
     out
 }
 
+/// The key of the place a demonym belongs to ("American" gives the United States, whose variants
+/// include "America"), by the demonym's stem.
+pub fn place_of_demonym(word_stem: &str) -> Option<String> {
+    crate::analyze::lexicon::PLACES.iter().find_map(|group| {
+        group
+            .iter()
+            .filter(|v| !v.contains(' ') && v.len() >= 4)
+            .any(|v| is_demonym_pair(word_stem, &stem(v)))
+            .then(|| format!("l:{}", group[0]))
+    })
+}
+
 /// Whether one stem is a place and the other its demonym, in either order.
 fn is_demonym_pair(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -128,5 +140,13 @@ mod tests {
         assert!(!pair("russia", "russia"));
         assert!(!pair("port", "portion"));
         assert!(!pair("lose", "loser"));
+    }
+
+    #[test]
+    fn a_demonym_names_its_place() {
+        let place = |w: &str| super::place_of_demonym(&stem(w));
+        assert_eq!(place("American").as_deref(), Some("l:united states"));
+        assert_eq!(place("Russian").as_deref(), Some("l:russia"));
+        assert_eq!(place("delegation"), None);
     }
 }
