@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 const FURNITURE: &[&str] = &[
     "all rights reserved",
     "archive pages",
+    "broken links on the web",
     "click here",
     "click on the link",
     "cookie policy",
@@ -24,6 +25,7 @@ const FURNITURE: &[&str] = &[
     "download our app",
     "enable javascript",
     "enter the characters",
+    "from every domain on the web",
     "file photo",
     "follow us on",
     "get breaking news",
@@ -37,6 +39,7 @@ const FURNITURE: &[&str] = &[
     "no more 404",
     "not available right now",
     "order reprints",
+    "pages that are referenced",
     "personal, non-commercial use",
     "please try again later",
     "privacy policy",
@@ -116,5 +119,13 @@ mod tests {
         assert!(is_page_furniture(
             "Crawls of supported \"no more 404\" sites."
         ));
+        // Every sentence of an archive notice, now that glued sentences ("preserved.then") are split.
+        for s in [
+            "That way, as the pages that are referenced are changed or taken from the web, a link to the version that was live will be preserved.",
+            "the goal is to fix all broken links on the web.",
+            "The seed for the crawl was: slash pages from every domain on the web.",
+        ] {
+            assert!(is_page_furniture(s), "{s}");
+        }
     }
 }

@@ -145,7 +145,7 @@ struct Reporting {
 
 impl Reporting {
     /// Hardly any reporting, or one sentence that the furniture around it outweighs: an archive
-    /// notice keeps one plain sentence ("That way, as the pages ... will be preserved.") of 30 words.
+    /// notice may keep one plain sentence of 30 words the phrase list does not know.
     /// Two sentences above a social widget are a short report.
     fn is_furniture_page(&self) -> bool {
         self.furniture
