@@ -10,7 +10,7 @@ use corroborate::ingest::{self, IngestOptions, Item, Problem};
 use corroborate::model::{Analysis, Article, Format};
 use corroborate::pipeline::{default_data_dir, Engine};
 use corroborate::store::ArticleStore;
-use corroborate::synth::answer::answer;
+use corroborate::synth::answer::{answer, Answer};
 use corroborate::synth::briefing::{brief, BriefOptions};
 use corroborate::synth::{Budget, Corpus, Doc, SummaryOptions};
 use corroborate::verify::{verify, VerifyOptions};
@@ -75,6 +75,8 @@ pub fn run(cli: &Cli) -> Result<bool> {
             Ok(clean)
         }
         Command::Extract { out: dir, paths } => extract(cli, dir, paths),
+        #[cfg(feature = "serve")]
+        Command::Serve { addr } => crate::serve::serve(cli, addr),
         Command::Stories { limit } => {
             let mut list = open(cli)?.stories()?;
             if let Some(l) = limit {
@@ -124,23 +126,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
                 }
             }
             let (a, clean) = if sources.is_empty() {
-                // The story the question is about is the one that answers it best, among the
-                // stories of the best search hits.
-                let answers = stories_for_question(cli, &question)?
-                    .iter()
-                    .map(|docs| answer(&corpus_of(docs), &question))
-                    .collect::<Vec<_>>();
-                let best = answers
-                    .into_iter()
-                    .reduce(|best, a| {
-                        if (a.supported, a.coverage) > (best.supported, best.coverage) {
-                            a
-                        } else {
-                            best
-                        }
-                    })
-                    .unwrap_or_else(|| answer(&corpus_of(&[]), &question));
-                (best, true)
+                (answer_from_store(&open(cli)?, &question)?, true)
             } else {
                 let (docs, clean) = load_docs(cli, &sources)?;
                 (answer(&corpus_of(&docs), &question), clean)
@@ -238,9 +224,9 @@ fn warn_if_several_stories(docs: &Docs) {
 }
 
 /// Analysed articles held in memory.
-type Docs = Vec<(Article, Analysis)>;
+pub(crate) type Docs = Vec<(Article, Analysis)>;
 
-fn corpus_of(docs: &[(Article, Analysis)]) -> Corpus<'_> {
+pub(crate) fn corpus_of(docs: &[(Article, Analysis)]) -> Corpus<'_> {
     Corpus::new(
         docs.iter()
             .map(|(article, analysis)| Doc { article, analysis })
@@ -249,9 +235,14 @@ fn corpus_of(docs: &[(Article, Analysis)]) -> Corpus<'_> {
 }
 
 /// The members of one story of the store.
-fn stored_story(cli: &Cli, id: u32) -> Result<Vec<(Article, Analysis)>> {
-    let Some((_, members)) = open(cli)?.story(id)? else {
-        bail!("no story {id} in {}", data_dir(cli).display());
+fn stored_story(cli: &Cli, id: u32) -> Result<Docs> {
+    story_docs(&open(cli)?, id)
+}
+
+/// The members of one story of an open store, analysed.
+pub(crate) fn story_docs(engine: &Engine, id: u32) -> Result<Docs> {
+    let Some((_, members)) = engine.story(id)? else {
+        bail!("no story {id} in {}", engine.dir.display());
     };
     Ok(members
         .into_iter()
@@ -259,12 +250,30 @@ fn stored_story(cli: &Cli, id: u32) -> Result<Vec<(Article, Analysis)>> {
         .collect())
 }
 
+/// A question answered from the whole store: the story it is about is the one that answers it best,
+/// among the stories of the best search hits.
+pub(crate) fn answer_from_store(engine: &Engine, question: &str) -> Result<Answer> {
+    let answers = stories_for_question(engine, question)?
+        .iter()
+        .map(|docs| answer(&corpus_of(docs), question))
+        .collect::<Vec<_>>();
+    Ok(answers
+        .into_iter()
+        .reduce(|best, a| {
+            if (a.supported, a.coverage) > (best.supported, best.coverage) {
+                a
+            } else {
+                best
+            }
+        })
+        .unwrap_or_else(|| answer(&corpus_of(&[]), question)))
+}
+
 /// The stories a question may be about: the groups of the best search hits, in the order of their
 /// best hit, at most `QUESTION_STORIES`. None when no stored article matches.
-fn stories_for_question(cli: &Cli, question: &str) -> Result<Vec<Docs>> {
+fn stories_for_question(engine: &Engine, question: &str) -> Result<Vec<Docs>> {
     // Only articles that match the question are read and clustered, so the cost does not grow with
     // the store.
-    let engine = open(cli)?;
     let hits = engine.search(
         &corroborate::synth::answer::search_terms(question),
         QUESTION_HITS,
@@ -313,7 +322,7 @@ fn data_dir(cli: &Cli) -> PathBuf {
     cli.data.clone().unwrap_or_else(default_data_dir)
 }
 
-fn open(cli: &Cli) -> Result<Engine> {
+pub(crate) fn open(cli: &Cli) -> Result<Engine> {
     let dir = data_dir(cli);
     Engine::open(&dir).with_context(|| format!("opening the data directory {}", dir.display()))
 }

@@ -4,6 +4,8 @@
 
 mod commands;
 mod output;
+#[cfg(feature = "serve")]
+mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -162,6 +164,13 @@ pub enum Command {
         /// Check against a story of the store (ids as `corroborate cluster` prints them).
         #[arg(long, value_name = "ID")]
         story: Option<u32>,
+    },
+    /// Serve the HTTP API and the web page over the store (built with `--features serve`).
+    #[cfg(feature = "serve")]
+    Serve {
+        /// Address to listen on; port 0 picks a free port (the address is printed).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
     },
     /// Extract the main text of HTML pages: one `.txt` per page in OUT, one paragraph per line.
     Extract {

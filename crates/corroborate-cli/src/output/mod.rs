@@ -86,18 +86,7 @@ impl Out {
                 .unwrap_or("")
         };
         if self.format == OutputFormat::Json {
-            let v = json!({
-                "article": art,
-                "seq": a.seq,
-                "duplicate_of": a.duplicate_of,
-                "lang": an.lang,
-                "dateline": an.dateline.map(|d| art.slice(d).trim().to_string()),
-                "sentences": an.sentences.iter().enumerate().map(|(i, s)| json!({"index": i, "paragraph": s.paragraph, "start": s.span.start, "end": s.span.end, "text": art.slice(s.span)})).collect::<Vec<_>>(),
-                "mentions": an.mentions.iter().map(|m| json!({"text": art.slice(m.span), "kind": m.kind.as_str(), "key": m.key, "title": m.title, "sentence": m.sentence})).collect::<Vec<_>>(),
-                "quotes": an.quotes.iter().map(|q| json!({"speaker": q.speaker.as_ref().map(|s| &s.name), "speaker_key": q.speaker.as_ref().and_then(|s| s.key.clone()), "text": art.slice(q.span), "direct": q.direct, "speech": q.is_speech(), "cue": q.cue, "sentence": q.sentence})).collect::<Vec<_>>(),
-                "figures": an.figures.iter().map(|f| json!({"text": art.slice(f.span), "kind": f.kind.as_str(), "value": f.value, "unit": f.unit, "context": f.context, "sentence": f.sentence})).collect::<Vec<_>>(),
-            });
-            self.json(&v);
+            self.json(&article_json(a));
             return;
         }
         let md = self.format == OutputFormat::Markdown;
@@ -367,6 +356,23 @@ impl Out {
             println!();
         }
     }
+}
+
+/// An article with its analysis, as `show --format json` and the HTTP API give it.
+pub fn article_json(a: &StoredArticle) -> serde_json::Value {
+    let art = &a.article;
+    let an = &a.analysis;
+    json!({
+        "article": art,
+        "seq": a.seq,
+        "duplicate_of": a.duplicate_of,
+        "lang": an.lang,
+        "dateline": an.dateline.map(|d| art.slice(d).trim().to_string()),
+        "sentences": an.sentences.iter().enumerate().map(|(i, s)| json!({"index": i, "paragraph": s.paragraph, "start": s.span.start, "end": s.span.end, "text": art.slice(s.span)})).collect::<Vec<_>>(),
+        "mentions": an.mentions.iter().map(|m| json!({"text": art.slice(m.span), "kind": m.kind.as_str(), "key": m.key, "title": m.title, "sentence": m.sentence})).collect::<Vec<_>>(),
+        "quotes": an.quotes.iter().map(|q| json!({"speaker": q.speaker.as_ref().map(|s| &s.name), "speaker_key": q.speaker.as_ref().and_then(|s| s.key.clone()), "text": art.slice(q.span), "direct": q.direct, "speech": q.is_speech(), "cue": q.cue, "sentence": q.sentence})).collect::<Vec<_>>(),
+        "figures": an.figures.iter().map(|f| json!({"text": art.slice(f.span), "kind": f.kind.as_str(), "value": f.value, "unit": f.unit, "context": f.context, "sentence": f.sentence})).collect::<Vec<_>>(),
+    })
 }
 
 fn truncate(s: &str, n: usize) -> String {

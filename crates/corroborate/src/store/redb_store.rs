@@ -73,7 +73,15 @@ impl RedbStore {
         let db = Database::builder()
             .set_cache_size(128 * 1024 * 1024)
             .create(path)
-            .map_err(|e| err(format!("cannot open: {e}")))?;
+            .map_err(|e| match e {
+                // One process at a time holds the store: a running `serve`, or another ingest.
+                redb::DatabaseError::DatabaseAlreadyOpen => err(
+                    "cannot open: another corroborate process (a running `serve` or ingest) is \
+                     using it; stop that one first"
+                        .into(),
+                ),
+                e => err(format!("cannot open: {e}")),
+            })?;
         let store = RedbStore {
             db,
             path: path.to_path_buf(),
