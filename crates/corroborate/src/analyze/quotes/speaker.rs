@@ -359,7 +359,20 @@ pub(super) fn looks_like_np(toks: &[Token]) -> bool {
         return false;
     }
     let l = last.text.to_lowercase();
-    if crate::analyze::tokens::is_stopword(&l) || l.ends_with("ly") || l.ends_with("ing") {
+    // "-ly" and "-ing" words are mostly adverbs and verbs, but nouns after a determiner or a
+    // possessive: "a court filing", "the foundation's tally", "a new ruling".
+    let determined = toks.len() >= 2
+        && (matches!(
+            toks[0].text.to_lowercase().as_str(),
+            "a" | "an" | "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
+        ) || toks.iter().any(|t| matches!(t.text, "'s" | "\u{2019}s")));
+    let verbal_ending = (l.ends_with("ly") || l.ends_with("ing"))
+        && !(determined
+            && !matches!(
+                l.as_str(),
+                "only" | "early" | "likely" | "nearly" | "really"
+            ));
+    if crate::analyze::tokens::is_stopword(&l) || verbal_ending {
         return false;
     }
     // "on Tuesday", "in the capital": a time or place, not who holds a view.

@@ -288,6 +288,24 @@ fn pronoun_speaker_is_not_a_possessor_in_its_own_sentence() {
 }
 
 #[test]
+fn a_document_named_by_a_noun_in_ing_or_ly_is_a_source() {
+    for (text, source) in [
+        ("The fund bought assets in the region and invited a rival to invest, according to a court filing.", "a court filing"),
+        ("The foundation helped bring meals to more than 31,000 schools, according to the foundation's tally.", "the foundation's tally"),
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some(source), "{q:?}");
+    }
+    // Without a determiner the word is still an adverb or a verb.
+    let q = quotes("The plan will fail, according to reporting.");
+    assert!(
+        q.iter().all(|(_, s, _)| s.as_deref() != Some("reporting")),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn an_inverted_attribution_may_carry_a_long_appositive() {
     let q = quotes("The senator's strategy was to attach himself to the insurgent wing and crisscross the state, said Mark Jones, a political scientist at Rice University in Houston.");
     assert_eq!(q.len(), 1, "{q:?}");
