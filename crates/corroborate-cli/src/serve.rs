@@ -15,18 +15,24 @@
 //! | `GET /api/stories/{id}/brief?words=N&query=TEXT` | `brief STORY_ID` |
 //! | `GET /api/ask?q=QUESTION&story=ID` | `ask` (store-wide without `story`) |
 //! | `POST /api/verify` `{"text": ..., "story": ID}` | `verify --story ID` |
+//! | `POST /api/ingest?format=F&name=N` with a document as the body | `ingest -` |
 //!
+//! Reads share the store; an ingest holds it alone while it writes (redb and tantivy have one writer),
+//! then groups the new articles into stories as `ingest` does.
 //! Errors are JSON too: `{"error": "..."}` with 400 (bad request), 404 (no such article or story) or
 //! 500.
 
 use crate::commands::{answer_from_store, corpus_of, open, story_docs};
 use crate::Cli;
 use anyhow::{Context, Result};
-use axum::extract::{Path, Query, State};
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use corroborate::ingest::IngestOptions;
+use corroborate::model::Format;
 use corroborate::pipeline::Engine;
 use corroborate::store::ArticleStore;
 use corroborate::synth::answer::answer;
@@ -35,7 +41,10 @@ use corroborate::verify::{verify, VerifyOptions};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::Write;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
+
+/// The store, shared by the requests.
+type Shared = Arc<RwLock<Engine>>;
 
 /// The web page: one file, no build step, calling the API above.
 const PAGE: &str = include_str!("serve/page.html");
@@ -44,10 +53,15 @@ const PAGE: &str = include_str!("serve/page.html");
 const MAX_LIMIT: usize = 1000;
 /// Largest summary budget of a briefing request, in words.
 const MAX_BRIEF_WORDS: usize = 2000;
+/// Largest document an ingest request may send: the size limit `ingest` applies to a file.
+const MAX_INGEST_BYTES: u64 = corroborate::ingest::DEFAULT_MAX_BYTES;
 
 /// Serve until interrupted. Prints the address it listens on first (port 0 picks a free one).
 pub fn serve(cli: &Cli, addr: &str) -> Result<bool> {
-    let engine = Arc::new(open(cli)?);
+    let engine: Shared = Arc::new(RwLock::new(open(cli)?));
+    let dir = engine
+        .read()
+        .map_or_else(|p| p.into_inner().dir.clone(), |e| e.dir.clone());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -59,7 +73,7 @@ pub fn serve(cli: &Cli, addr: &str) -> Result<bool> {
         let local = listener.local_addr()?;
         println!(
             "serving {} on http://{local}/ (Ctrl-C stops)",
-            engine.dir.display()
+            dir.display()
         );
         std::io::stdout().flush()?;
         axum::serve(listener, router(engine))
@@ -72,7 +86,7 @@ pub fn serve(cli: &Cli, addr: &str) -> Result<bool> {
     })
 }
 
-fn router(engine: Arc<Engine>) -> Router {
+fn router(engine: Shared) -> Router {
     Router::new()
         .route("/", get(|| async { Html(PAGE) }))
         .route("/api/stats", get(stats))
@@ -83,6 +97,10 @@ fn router(engine: Arc<Engine>) -> Router {
         .route("/api/stories/{id}/brief", get(story_brief))
         .route("/api/ask", get(ask))
         .route("/api/verify", post(verify_text))
+        .route(
+            "/api/ingest",
+            post(ingest).layer(DefaultBodyLimit::max(MAX_INGEST_BYTES as usize)),
+        )
         .fallback(|| async { ApiError::not_found("no such endpoint: the API is /api/stats, /api/search, /api/articles, /api/stories, /api/ask and /api/verify".into()) })
         .with_state(engine)
 }
@@ -143,15 +161,19 @@ impl IntoResponse for ApiError {
 
 type Reply = Result<Json<Value>, ApiError>;
 
-/// Run CPU-bound work off the async threads.
-async fn blocking<F>(engine: Arc<Engine>, work: F) -> Reply
+/// Run CPU-bound reading work off the async threads, sharing the store with other readers.
+async fn blocking<F>(engine: Shared, work: F) -> Reply
 where
     F: FnOnce(&Engine) -> Result<Value, ApiError> + Send + 'static,
 {
-    tokio::task::spawn_blocking(move || work(&engine))
-        .await
-        .map_err(|e| ApiError::from(anyhow::anyhow!("request failed: {e}")))?
-        .map(Json)
+    tokio::task::spawn_blocking(move || {
+        // A request that panicked cannot have left the store half-written: writes are transactions.
+        let e = engine.read().unwrap_or_else(|p| p.into_inner());
+        work(&e)
+    })
+    .await
+    .map_err(|e| ApiError::from(anyhow::anyhow!("request failed: {e}")))?
+    .map(Json)
 }
 
 fn to_json(v: &impl serde::Serialize) -> Result<Value, ApiError> {
@@ -162,7 +184,7 @@ fn limit(given: Option<usize>, default: usize) -> usize {
     given.unwrap_or(default).clamp(1, MAX_LIMIT)
 }
 
-async fn stats(State(engine): State<Arc<Engine>>) -> Reply {
+async fn stats(State(engine): State<Shared>) -> Reply {
     blocking(engine, |e| {
         Ok(json!({ "data_dir": e.dir, "stats": e.store.stats()? }))
     })
@@ -175,12 +197,12 @@ struct SearchParams {
     limit: Option<usize>,
 }
 
-async fn search(State(engine): State<Arc<Engine>>, Query(p): Query<SearchParams>) -> Reply {
+async fn search(State(engine): State<Shared>, Query(p): Query<SearchParams>) -> Reply {
     let q = required(p.q, "q", "the search query")?;
     blocking(engine, move |e| to_json(&e.search(&q, limit(p.limit, 10))?)).await
 }
 
-async fn article(State(engine): State<Arc<Engine>>, Path(id): Path<String>) -> Reply {
+async fn article(State(engine): State<Shared>, Path(id): Path<String>) -> Reply {
     blocking(engine, move |e| match e.store.get(&id)? {
         Some(a) => Ok(crate::output::article_json(&a)),
         None => Err(ApiError::not_found(format!("no article with id {id:?}"))),
@@ -193,7 +215,7 @@ struct ListParams {
     limit: Option<usize>,
 }
 
-async fn stories(State(engine): State<Arc<Engine>>, Query(p): Query<ListParams>) -> Reply {
+async fn stories(State(engine): State<Shared>, Query(p): Query<ListParams>) -> Reply {
     blocking(engine, move |e| {
         let mut list = e.stories()?;
         list.truncate(limit(p.limit, MAX_LIMIT));
@@ -202,7 +224,7 @@ async fn stories(State(engine): State<Arc<Engine>>, Query(p): Query<ListParams>)
     .await
 }
 
-async fn story(State(engine): State<Arc<Engine>>, Path(id): Path<u32>) -> Reply {
+async fn story(State(engine): State<Shared>, Path(id): Path<u32>) -> Reply {
     blocking(engine, move |e| {
         let Some((story, members)) = e.story(id)? else {
             return Err(ApiError::not_found(format!("no story {id}")));
@@ -232,7 +254,7 @@ struct BriefParams {
 }
 
 async fn story_brief(
-    State(engine): State<Arc<Engine>>,
+    State(engine): State<Shared>,
     Path(id): Path<u32>,
     Query(p): Query<BriefParams>,
 ) -> Reply {
@@ -257,7 +279,7 @@ struct AskParams {
     story: Option<u32>,
 }
 
-async fn ask(State(engine): State<Arc<Engine>>, Query(p): Query<AskParams>) -> Reply {
+async fn ask(State(engine): State<Shared>, Query(p): Query<AskParams>) -> Reply {
     let q = required(p.q, "q", "the question")?;
     blocking(engine, move |e| match p.story {
         Some(id) => to_json(&answer(&corpus_of(&story_docs(e, id)?), &q)),
@@ -273,7 +295,7 @@ struct VerifyRequest {
 }
 
 async fn verify_text(
-    State(engine): State<Arc<Engine>>,
+    State(engine): State<Shared>,
     body: Result<Json<VerifyRequest>, axum::extract::rejection::JsonRejection>,
 ) -> Reply {
     let Json(req) = body.map_err(|e| {
@@ -291,6 +313,49 @@ async fn verify_text(
         ))
     })
     .await
+}
+
+#[derive(Deserialize)]
+struct IngestParams {
+    /// text, html, feed or jsonl; otherwise the body's first bytes decide.
+    format: Option<String>,
+    /// How problems name the document (and the prefix of ids made for articles without one).
+    name: Option<String>,
+}
+
+async fn ingest(State(engine): State<Shared>, Query(p): Query<IngestParams>, body: Bytes) -> Reply {
+    let format = match p.format.as_deref() {
+        None | Some("") => None,
+        Some("text") => Some(Format::Text),
+        Some("html") => Some(Format::Html),
+        Some("feed") => Some(Format::Feed),
+        Some("jsonl") => Some(Format::Jsonl),
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "format {other:?}: use text, html, feed or jsonl"
+            )))
+        }
+    };
+    let name = p.name.unwrap_or_else(|| "request".into());
+    tokio::task::spawn_blocking(move || -> Result<Value, ApiError> {
+        let opts = IngestOptions {
+            max_bytes: MAX_INGEST_BYTES,
+            format,
+        };
+        let items = corroborate::ingest::read_document(body.to_vec(), &name, "http", &opts);
+        let mut e = engine.write().unwrap_or_else(|p| p.into_inner());
+        let mut problems: Vec<Value> = Vec::new();
+        let mut report = e.ingest(
+            items.into_iter(),
+            &mut |p| problems.push(json!({ "problem": p.to_string() })),
+            &|_| {},
+        )?;
+        report.clustered = e.catch_up_stories()?;
+        Ok(json!({ "report": to_json(&report)?, "problems": problems }))
+    })
+    .await
+    .map_err(|e| ApiError::from(anyhow::anyhow!("request failed: {e}")))?
+    .map(Json)
 }
 
 /// A query parameter that must be present and not blank.

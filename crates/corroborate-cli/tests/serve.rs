@@ -190,6 +190,60 @@ fn bad_requests_get_json_errors() {
 }
 
 #[test]
+fn articles_sent_to_a_running_server_are_stored_and_grouped() {
+    let s = server();
+    let article = "Title: Ferry service resumes in Port Elmsby\nSource: Bay Ledger\nDate: 2025-06-12\n\n\
+        The ferry service between Port Elmsby and Selm Island resumed on Thursday after the dock strike ended, \
+        the operator said. Dock workers returned to work on Wednesday after a nine-day strike.\n";
+    let (code, body) = request(
+        &s,
+        "POST",
+        "/api/ingest?format=text&name=ferry.txt",
+        Some(article),
+    );
+    assert_eq!(code, 200, "{body}");
+    let r: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(r["report"]["added"], 1, "{r}");
+    let (_, stats) = get_json(&s, "/api/stats");
+    assert_eq!(stats["stats"]["articles"], 9);
+    // The new article joined the strike story.
+    let (_, stories) = get_json(&s, "/api/stories");
+    assert_eq!(stories.as_array().unwrap().len(), 2, "{stories}");
+    // The same document again changes nothing.
+    let (_, body) = request(&s, "POST", "/api/ingest?format=text", Some(article));
+    let r: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(r["report"]["added"], 0, "{r}");
+    assert_eq!(r["report"]["unchanged"], 1, "{r}");
+    // A malformed JSONL line is reported by line; the good one is stored.
+    let jsonl = "{\"id\": \"j1\", \"title\": \"Harbour cranes repaired\", \"text\": \"Two cranes at the Port Elmsby harbour were repaired on Friday, the port said.\"}\n{not json\n";
+    let (code, body) = request(
+        &s,
+        "POST",
+        "/api/ingest?format=jsonl&name=batch.jsonl",
+        Some(jsonl),
+    );
+    assert_eq!(code, 200, "{body}");
+    let r: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(r["report"]["added"], 1, "{r}");
+    assert_eq!(r["report"]["skipped"], 1, "{r}");
+    assert!(
+        r["problems"][0]["problem"]
+            .as_str()
+            .unwrap()
+            .contains("batch.jsonl:2"),
+        "{r}"
+    );
+    let (code, _) = get_json(&s, "/api/articles/j1");
+    assert_eq!(code, 200);
+    // An empty body is skipped, an unknown format refused.
+    let (_, body) = request(&s, "POST", "/api/ingest", Some(""));
+    let r: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(r["report"]["skipped"], 1, "{r}");
+    let (code, _) = request(&s, "POST", "/api/ingest?format=pdf", Some("x"));
+    assert_eq!(code, 400);
+}
+
+#[test]
 fn a_served_store_is_not_opened_twice() {
     let s = server();
     // The server holds the store; an ingest into it says why it cannot open it.

@@ -287,33 +287,41 @@ fn read_stdin(opts: &IngestOptions) -> Vec<Item> {
     {
         return vec![Item::Problem(Problem::skip("<stdin>", None, e.to_string()))];
     }
+    read_document(bytes, "<stdin>", "stdin", opts)
+}
+
+/// Parse one document received whole (stdin, an HTTP request body), of the format `opts` names or
+/// else the one its first bytes show. `shown` names it in problems; an article without an id of its
+/// own gets `{id_prefix}-` and a hash of the bytes, so sending the same document again changes nothing.
+pub fn read_document(
+    bytes: Vec<u8>,
+    shown: &str,
+    id_prefix: &str,
+    opts: &IngestOptions,
+) -> Vec<Item> {
     if bytes.len() as u64 > opts.max_bytes {
         return vec![Item::Problem(Problem::skip(
-            "<stdin>",
+            shown,
             None,
             format!("input over the {} byte limit", opts.max_bytes),
         ))];
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return vec![Item::Problem(Problem::skip("<stdin>", None, "empty input"))];
+        return vec![Item::Problem(Problem::skip(shown, None, "empty input"))];
     }
     let Some(format) = opts.format.or_else(|| sniff_format(&bytes)) else {
-        return vec![Item::Problem(Problem::skip(
-            "<stdin>",
-            None,
-            "binary input",
-        ))];
+        return vec![Item::Problem(Problem::skip(shown, None, "binary input"))];
     };
     if format == Format::Jsonl {
         return jsonl::read_jsonl(
             std::io::Cursor::new(bytes),
-            "<stdin>".to_string(),
+            shown.to_string(),
             opts.max_bytes,
         )
         .collect();
     }
-    let id = format!("stdin-{:016x}", fnv64(&bytes));
-    read_bytes(&bytes, "<stdin>", id, format)
+    let id = format!("{id_prefix}-{:016x}", fnv64(&bytes));
+    read_bytes(&bytes, shown, id, format)
 }
 
 /// Parse an in-memory document of a known format, in whatever encoding it is (see [`charset`]).
