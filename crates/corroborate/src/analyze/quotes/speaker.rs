@@ -366,7 +366,10 @@ pub(super) fn looks_like_np(toks: &[Token]) -> bool {
             toks[0].text.to_lowercase().as_str(),
             "a" | "an" | "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
         ) || toks.iter().any(|t| matches!(t.text, "'s" | "\u{2019}s")));
-    let adverb = matches!(l.as_str(), "only" | "early" | "likely" | "nearly" | "really");
+    let adverb = matches!(
+        l.as_str(),
+        "only" | "early" | "likely" | "nearly" | "really"
+    );
     let verbal_ending = (l.ends_with("ly") || l.ends_with("ing")) && (!determined || adverb);
     if crate::analyze::tokens::is_stopword(&l) || verbal_ending {
         return false;
