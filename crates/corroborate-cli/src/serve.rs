@@ -26,7 +26,8 @@ use crate::commands::{answer_from_store, corpus_of, open, story_docs};
 use crate::Cli;
 use anyhow::{Context, Result};
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
@@ -161,6 +162,34 @@ impl IntoResponse for ApiError {
 
 type Reply = Result<Json<Value>, ApiError>;
 
+/// A path parameter whose rejection ("abc" for a story id) is a JSON error like every other.
+struct ApiPath<T>(T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(v)| ApiPath(v))
+            .map_err(|e| ApiError::bad_request(e.body_text()))
+    }
+}
+
+/// Query parameters whose rejection (`limit=abc`) is a JSON error like every other.
+struct ApiQuery<T>(T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(v)| ApiQuery(v))
+            .map_err(|e| ApiError::bad_request(e.body_text()))
+    }
+}
+
 /// Run CPU-bound reading work off the async threads, sharing the store with other readers.
 async fn blocking<F>(engine: Shared, work: F) -> Reply
 where
@@ -197,12 +226,12 @@ struct SearchParams {
     limit: Option<usize>,
 }
 
-async fn search(State(engine): State<Shared>, Query(p): Query<SearchParams>) -> Reply {
+async fn search(State(engine): State<Shared>, ApiQuery(p): ApiQuery<SearchParams>) -> Reply {
     let q = required(p.q, "q", "the search query")?;
     blocking(engine, move |e| to_json(&e.search(&q, limit(p.limit, 10))?)).await
 }
 
-async fn article(State(engine): State<Shared>, Path(id): Path<String>) -> Reply {
+async fn article(State(engine): State<Shared>, ApiPath(id): ApiPath<String>) -> Reply {
     blocking(engine, move |e| match e.store.get(&id)? {
         Some(a) => Ok(crate::output::article_json(&a)),
         None => Err(ApiError::not_found(format!("no article with id {id:?}"))),
@@ -215,7 +244,7 @@ struct ListParams {
     limit: Option<usize>,
 }
 
-async fn stories(State(engine): State<Shared>, Query(p): Query<ListParams>) -> Reply {
+async fn stories(State(engine): State<Shared>, ApiQuery(p): ApiQuery<ListParams>) -> Reply {
     blocking(engine, move |e| {
         let mut list = e.stories()?;
         list.truncate(limit(p.limit, MAX_LIMIT));
@@ -224,7 +253,7 @@ async fn stories(State(engine): State<Shared>, Query(p): Query<ListParams>) -> R
     .await
 }
 
-async fn story(State(engine): State<Shared>, Path(id): Path<u32>) -> Reply {
+async fn story(State(engine): State<Shared>, ApiPath(id): ApiPath<u32>) -> Reply {
     blocking(engine, move |e| {
         let Some((story, members)) = e.story(id)? else {
             return Err(ApiError::not_found(format!("no story {id}")));
@@ -255,8 +284,8 @@ struct BriefParams {
 
 async fn story_brief(
     State(engine): State<Shared>,
-    Path(id): Path<u32>,
-    Query(p): Query<BriefParams>,
+    ApiPath(id): ApiPath<u32>,
+    ApiQuery(p): ApiQuery<BriefParams>,
 ) -> Reply {
     blocking(engine, move |e| {
         let docs = story_docs(e, id)?;
@@ -279,7 +308,7 @@ struct AskParams {
     story: Option<u32>,
 }
 
-async fn ask(State(engine): State<Shared>, Query(p): Query<AskParams>) -> Reply {
+async fn ask(State(engine): State<Shared>, ApiQuery(p): ApiQuery<AskParams>) -> Reply {
     let q = required(p.q, "q", "the question")?;
     blocking(engine, move |e| match p.story {
         Some(id) => to_json(&answer(&corpus_of(&story_docs(e, id)?), &q)),
@@ -323,7 +352,11 @@ struct IngestParams {
     name: Option<String>,
 }
 
-async fn ingest(State(engine): State<Shared>, Query(p): Query<IngestParams>, body: Bytes) -> Reply {
+async fn ingest(
+    State(engine): State<Shared>,
+    ApiQuery(p): ApiQuery<IngestParams>,
+    body: Bytes,
+) -> Reply {
     let format = match p.format.as_deref() {
         None | Some("") => None,
         Some("text") => Some(Format::Text),

@@ -187,6 +187,16 @@ fn bad_requests_get_json_errors() {
     assert_eq!(code, 400, "{body}");
     let (code, _) = get_json(&s, "/api/nothing-here");
     assert_eq!(code, 404);
+    // Malformed parameters are JSON errors too.
+    let (code, e) = get_json(&s, "/api/stories/abc");
+    assert_eq!(code, 400);
+    assert!(e["error"].as_str().is_some(), "{e}");
+    let (code, e) = get_json(&s, "/api/search?q=dam&limit=lots");
+    assert_eq!(code, 400);
+    assert!(e["error"].as_str().is_some(), "{e}");
+    // Query syntax is never an error: "((" finds nothing.
+    let (code, hits) = get_json(&s, "/api/search?q=((");
+    assert_eq!(code, 200, "{hits}");
 }
 
 #[test]
