@@ -245,6 +245,9 @@ fn articles_sent_to_a_running_server_are_stored_and_grouped() {
     );
     let (code, _) = get_json(&s, "/api/articles/j1");
     assert_eq!(code, 200);
+    // Search sees what was just added.
+    let (_, hits) = get_json(&s, "/api/search?q=cranes");
+    assert_eq!(hits[0]["id"], "j1", "{hits}");
     // An empty body is skipped, an unknown format refused.
     let (_, body) = request(&s, "POST", "/api/ingest", Some(""));
     let r: Value = serde_json::from_str(&body).unwrap();
