@@ -29,3 +29,6 @@ echo; echo "== ask: a question the sources cannot answer"
 "$bin" ask --sources examples/corpus "What did the orchestra play at the coronation?" || true
 echo; echo "== verify the AI-written summary (exit code 1: two claims fail)"
 "$bin" verify examples/ai/ai-summary-dam-talks.txt --sources examples/corpus || true
+echo
+echo "Browse the same store in a web page (HTTP API under /api/, see README.md):"
+echo "  cargo run --release -p corroborate-cli --features serve -- --data $data serve"
