@@ -98,7 +98,16 @@ fn request(s: &Server, method: &str, path: &str, body: Option<&str>) -> (u16, St
 }
 
 fn get_json(s: &Server, path: &str) -> (u16, Value) {
-    let (status, body) = request(s, "GET", path, None);
+    send_json(s, "GET", path, None)
+}
+
+fn post_json(s: &Server, path: &str, body: &str) -> (u16, Value) {
+    send_json(s, "POST", path, Some(body))
+}
+
+/// Status code and JSON body of one request.
+fn send_json(s: &Server, method: &str, path: &str, body: Option<&str>) -> (u16, Value) {
+    let (status, body) = request(s, method, path, body);
     let v =
         serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}"));
     (status, v)
@@ -205,14 +214,8 @@ fn articles_sent_to_a_running_server_are_stored_and_grouped() {
     let article = "Title: Ferry service resumes in Port Elmsby\nSource: Bay Ledger\nDate: 2025-06-12\n\n\
         The ferry service between Port Elmsby and Selm Island resumed on Thursday after the dock strike ended, \
         the operator said. Dock workers returned to work on Wednesday after a nine-day strike.\n";
-    let (code, body) = request(
-        &s,
-        "POST",
-        "/api/ingest?format=text&name=ferry.txt",
-        Some(article),
-    );
-    assert_eq!(code, 200, "{body}");
-    let r: Value = serde_json::from_str(&body).unwrap();
+    let (code, r) = post_json(&s, "/api/ingest?format=text&name=ferry.txt", article);
+    assert_eq!(code, 200, "{r}");
     assert_eq!(r["report"]["added"], 1, "{r}");
     let (_, stats) = get_json(&s, "/api/stats");
     assert_eq!(stats["stats"]["articles"], 9);
@@ -220,20 +223,13 @@ fn articles_sent_to_a_running_server_are_stored_and_grouped() {
     let (_, stories) = get_json(&s, "/api/stories");
     assert_eq!(stories.as_array().unwrap().len(), 2, "{stories}");
     // The same document again changes nothing.
-    let (_, body) = request(&s, "POST", "/api/ingest?format=text", Some(article));
-    let r: Value = serde_json::from_str(&body).unwrap();
+    let (_, r) = post_json(&s, "/api/ingest?format=text", article);
     assert_eq!(r["report"]["added"], 0, "{r}");
     assert_eq!(r["report"]["unchanged"], 1, "{r}");
     // A malformed JSONL line is reported by line; the good one is stored.
     let jsonl = "{\"id\": \"j1\", \"title\": \"Harbour cranes repaired\", \"text\": \"Two cranes at the Port Elmsby harbour were repaired on Friday, the port said.\"}\n{not json\n";
-    let (code, body) = request(
-        &s,
-        "POST",
-        "/api/ingest?format=jsonl&name=batch.jsonl",
-        Some(jsonl),
-    );
-    assert_eq!(code, 200, "{body}");
-    let r: Value = serde_json::from_str(&body).unwrap();
+    let (code, r) = post_json(&s, "/api/ingest?format=jsonl&name=batch.jsonl", jsonl);
+    assert_eq!(code, 200, "{r}");
     assert_eq!(r["report"]["added"], 1, "{r}");
     assert_eq!(r["report"]["skipped"], 1, "{r}");
     assert!(
@@ -249,10 +245,9 @@ fn articles_sent_to_a_running_server_are_stored_and_grouped() {
     let (_, hits) = get_json(&s, "/api/search?q=cranes");
     assert_eq!(hits[0]["id"], "j1", "{hits}");
     // An empty body is skipped, an unknown format refused.
-    let (_, body) = request(&s, "POST", "/api/ingest", Some(""));
-    let r: Value = serde_json::from_str(&body).unwrap();
+    let (_, r) = post_json(&s, "/api/ingest", "");
     assert_eq!(r["report"]["skipped"], 1, "{r}");
-    let (code, _) = request(&s, "POST", "/api/ingest?format=pdf", Some("x"));
+    let (code, _) = post_json(&s, "/api/ingest?format=pdf", "x");
     assert_eq!(code, 400);
 }
 
