@@ -236,18 +236,21 @@ pub(crate) fn corpus_of(docs: &[(Article, Analysis)]) -> Corpus<'_> {
 
 /// The members of one story of the store.
 fn stored_story(cli: &Cli, id: u32) -> Result<Docs> {
-    story_docs(&open(cli)?, id)
+    let engine = open(cli)?;
+    match story_docs(&engine, id)? {
+        Some(docs) => Ok(docs),
+        None => bail!("no story {id} in {}", engine.dir.display()),
+    }
 }
 
-/// The members of one story of an open store, analysed.
-pub(crate) fn story_docs(engine: &Engine, id: u32) -> Result<Docs> {
-    let Some((_, members)) = engine.story(id)? else {
-        bail!("no story {id} in {}", engine.dir.display());
-    };
-    Ok(members
-        .into_iter()
-        .map(|a| (a.article, a.analysis))
-        .collect())
+/// The members of one story of an open store, analysed; `None` when there is no such story.
+pub(crate) fn story_docs(engine: &Engine, id: u32) -> Result<Option<Docs>> {
+    Ok(engine.story(id)?.map(|(_, members)| {
+        members
+            .into_iter()
+            .map(|a| (a.article, a.analysis))
+            .collect()
+    }))
 }
 
 /// A question answered from the whole store: the story it is about is the one that answers it best,

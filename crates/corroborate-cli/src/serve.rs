@@ -22,7 +22,7 @@
 //! Errors are JSON too: `{"error": "..."}` with 400 (bad request), 404 (no such article or story) or
 //! 500.
 
-use crate::commands::{answer_from_store, corpus_of, open, story_docs};
+use crate::commands::{answer_from_store, corpus_of, open, story_docs, Docs};
 use crate::Cli;
 use anyhow::{Context, Result};
 use axum::body::Bytes;
@@ -130,14 +130,10 @@ impl ApiError {
 
 impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> Self {
-        // The library's "no story N" is the caller's mistake, not the server's.
-        let message = format!("{e:#}");
-        let status = if message.starts_with("no story") {
-            StatusCode::NOT_FOUND
-        } else {
-            StatusCode::INTERNAL_SERVER_ERROR
-        };
-        ApiError { status, message }
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: format!("{e:#}"),
+        }
     }
 }
 
@@ -288,7 +284,7 @@ async fn story_brief(
     ApiQuery(p): ApiQuery<BriefParams>,
 ) -> Reply {
     blocking(engine, move |e| {
-        let docs = story_docs(e, id)?;
+        let docs = story_members(e, id)?;
         let opts = BriefOptions {
             summary_words: p
                 .words
@@ -311,7 +307,7 @@ struct AskParams {
 async fn ask(State(engine): State<Shared>, ApiQuery(p): ApiQuery<AskParams>) -> Reply {
     let q = required(p.q, "q", "the question")?;
     blocking(engine, move |e| match p.story {
-        Some(id) => to_json(&answer(&corpus_of(&story_docs(e, id)?), &q)),
+        Some(id) => to_json(&answer(&corpus_of(&story_members(e, id)?), &q)),
         None => to_json(&answer_from_store(e, &q)?),
     })
     .await
@@ -334,7 +330,7 @@ async fn verify_text(
         ))
     })?;
     blocking(engine, move |e| {
-        let docs = story_docs(e, req.story)?;
+        let docs = story_members(e, req.story)?;
         to_json(&verify(
             &corpus_of(&docs),
             &req.text,
@@ -389,6 +385,11 @@ async fn ingest(
     .await
     .map_err(|e| ApiError::from(anyhow::anyhow!("request failed: {e}")))?
     .map(Json)
+}
+
+/// The members of a story of the store, or a 404.
+fn story_members(e: &Engine, id: u32) -> Result<Docs, ApiError> {
+    story_docs(e, id)?.ok_or_else(|| ApiError::not_found(format!("no story {id}")))
 }
 
 /// A query parameter that must be present and not blank.

@@ -187,6 +187,13 @@ fn bad_requests_get_json_errors() {
     );
     let (code, _) = get_json(&s, "/api/stories/999/brief");
     assert_eq!(code, 404);
+    let (code, e) = post_json(
+        &s,
+        "/api/verify",
+        "{\"text\": \"The talks ended.\", \"story\": 999}",
+    );
+    assert_eq!(code, 404);
+    assert!(e["error"].as_str().unwrap().contains("no story 999"), "{e}");
     let (code, e) = get_json(&s, "/api/ask?q=%20");
     assert_eq!(code, 400, "{e}");
     let (code, body) = request(&s, "POST", "/api/verify", Some("{\"text\": \"no story\"}"));
