@@ -129,9 +129,25 @@ pub fn answer_kind(question: &str) -> AnswerKind {
     AnswerKind::Description
 }
 
+/// Whether a place question asks where something happened ("Where did the talks take place?", "In
+/// which city ...?") rather than which place did something ("Which country hosted the talks?").
+pub fn is_locative(question: &str) -> bool {
+    let q = question.to_lowercase();
+    let words: Vec<&str> = q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pair = |a: &str, b: &str| words.windows(2).any(|x| x[0] == a && x[1] == b);
+    words.contains(&"where") || pair("in", "which") || pair("in", "what") || pair("take", "place")
+}
+
 /// How closely a sentence holds the kind of thing asked for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Fit {
+    /// The thing asked for in the very form asked: for "who", a person (not a country or a ministry)
+    /// next to the question's words; for "where", a place the sentence puts something in ("held in
+    /// Riyadh"), not one it merely names ("the US and Russia").
+    Best,
     /// The thing asked for, next to words of the question: "Russia was represented by ... Lavrov".
     Close,
     /// A thing of that kind somewhere in the sentence.
@@ -142,7 +158,7 @@ enum Fit {
 /// How a sentence holds the kind of thing asked for. An amount must measure something the question
 /// names ("two years" in a sentence about talks is no answer to how much water a dam holds); a
 /// person or place next to the question's words is preferred to one elsewhere in the sentence.
-fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> Fit {
+fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, locative: bool, topic: &[TopicWord]) -> Fit {
     let u = &corpus.units[unit];
     let a = corpus.docs[u.doc as usize].analysis;
     let text = corpus.docs[u.doc as usize].article.text.as_str();
@@ -214,7 +230,7 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> F
         // "Who hosted the talks?": a ministry or a country is an answer too ("thanked Saudi Arabia for
         // hosting"), a person next to the words a better one.
         AnswerKind::Person => match entity(&[EntityKind::Person]) {
-            Fit::Close => Fit::Close,
+            Fit::Close => Fit::Best,
             person => match entity(&[EntityKind::Organization]) {
                 Fit::Close => Fit::Close,
                 org => match (entity(&[EntityKind::Place]), person, org) {
@@ -224,7 +240,21 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> F
                 },
             },
         },
-        AnswerKind::Place => entity(&[EntityKind::Place]),
+        AnswerKind::Place => {
+            let located = locative
+                && a.mentions.iter().any(|m| {
+                    m.sentence == u.sentence
+                        && m.kind == EntityKind::Place
+                        && !asked(m)
+                        && after_locative(text.get(u.span.start as usize..m.span.start as usize))
+                        && near(m.span, NAME_REACH)
+                });
+            if located {
+                Fit::Best
+            } else {
+                entity(&[EntityKind::Place])
+            }
+        }
         AnswerKind::Date => {
             if a.figures
                 .iter()
@@ -244,6 +274,35 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, topic: &[TopicWord]) -> F
         AnswerKind::Duration => amount(&[FigureKind::Duration]),
         AnswerKind::Statement | AnswerKind::Description => Fit::Close,
     }
+}
+
+/// Prepositions that put something in a place.
+const LOCATIVES: &[&str] = &["in", "at", "inside", "outside", "near"];
+/// Words that may stand between such a preposition and the place's name: "in the Saudi capital,
+/// Riyadh", "at the Diriyah Palace".
+const PLACE_NOUNS: &[&str] = &[
+    "the", "a", "capital", "city", "town", "village", "port", "resort", "region", "province",
+];
+/// Words before a place's name looked at for a locative preposition.
+const LOCATIVE_REACH: usize = 5;
+
+/// Whether the text just before a place's name puts something in it: a locative preposition, then
+/// only articles, place nouns and capitalised words ("in the Saudi capital Riyadh").
+fn after_locative(before: Option<&str>) -> bool {
+    let toks = tokenize(before.unwrap_or(""));
+    for t in toks.iter().rev().take(LOCATIVE_REACH) {
+        let w = t.text.to_lowercase();
+        if LOCATIVES.contains(&w.as_str()) {
+            return true;
+        }
+        let filler = t.text == ","
+            || PLACE_NOUNS.contains(&w.as_str())
+            || (t.kind == TokenKind::Word && t.text.starts_with(|c: char| c.is_uppercase()));
+        if !filler {
+            return false;
+        }
+    }
+    false
 }
 
 /// The words of a question worth searching for: its content words, without the words that frame it
@@ -443,6 +502,7 @@ fn lead_of<'a>(corpus: &'a Corpus<'_>, doc: u32) -> impl Iterator<Item = usize> 
 /// Answer a question from the corpus's sentences.
 pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     let kind = answer_kind(question);
+    let locative = kind == AnswerKind::Place && is_locative(question);
     let facts = FactIndex::new(corpus);
     let topic = topic_words(corpus, question);
     let unanswered = |coverage: f32| Answer {
@@ -484,19 +544,21 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     // the best holding it anywhere.
     let fits: Vec<Fit> = ranked
         .iter()
-        .map(|&i| fit(corpus, i, kind, &topic))
+        .map(|&i| fit(corpus, i, kind, locative, &topic))
         .collect();
     // A sentence that holds the question's topic itself is preferred to a better-ranked one that
     // does not: the latter would only be refused.
     let pick = |holds_topic: bool| {
-        [Fit::Close, Fit::Loose].into_iter().find_map(|wanted| {
-            ranked
-                .iter()
-                .zip(&fits)
-                .zip(&own_of)
-                .find(|((_, &f), &c)| f == wanted && (!holds_topic || c >= COVERAGE_THRESHOLD))
-                .map(|((&i, _), _)| i)
-        })
+        [Fit::Best, Fit::Close, Fit::Loose]
+            .into_iter()
+            .find_map(|wanted| {
+                ranked
+                    .iter()
+                    .zip(&fits)
+                    .zip(&own_of)
+                    .find(|((_, &f), &c)| f == wanted && (!holds_topic || c >= COVERAGE_THRESHOLD))
+                    .map(|((&i, _), _)| i)
+            })
     };
     let Some(lead) = pick(true).or_else(|| pick(false)) else {
         return unanswered(0.0);

@@ -1,6 +1,6 @@
 //! Tests of synthesis on small invented stories.
 
-use super::answer::{answer, answer_kind, AnswerKind};
+use super::answer::{answer, answer_kind, is_locative, AnswerKind};
 use super::briefing::{brief, BriefOptions, DisagreementKind};
 use super::corroboration::SourceCorpora;
 use super::facts::FactIndex;
@@ -580,6 +580,83 @@ fn a_country_answers_who_when_it_did_what_was_asked() {
     let a = answer(&c, "Who hosted Marovia?");
     assert!(
         !a.answer.contains("Switzerland") || !a.supported,
+        "{}",
+        a.answer
+    );
+}
+
+#[test]
+fn where_is_answered_by_the_place_something_happened_in() {
+    let arts = vec![
+        art(
+            "a",
+            "Lake Post",
+            "The talks between Marovia and Belkania came a week after a phone call.",
+            Some("2025-06-10"),
+        ),
+        art(
+            "b",
+            "Valley Times",
+            "The talks between Marovia and Belkania came after years of silence over the dam on \
+             the river that both of them draw water from.",
+            Some("2025-06-10"),
+        ),
+        art(
+            "c",
+            "Hill Herald",
+            "Envoys of the two countries held their first talks in years at a hotel in Geneva on \
+             Tuesday, and said that more meetings on the river and its dam would follow soon.",
+            Some("2025-06-10"),
+        ),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    // "Marovia" and "Belkania" stand next to "talks" in the best-ranked sentences, but they are who
+    // talked, not where.
+    for q in [
+        "Where did the talks take place?",
+        "In which city were the talks held?",
+    ] {
+        let a = answer(&c, q);
+        assert!(
+            a.supported && a.answer.contains("Geneva"),
+            "{q}: {}",
+            a.answer
+        );
+    }
+    // Which country did something is no question of where: its answer may be a participant.
+    assert!(!is_locative("Which country hosted the talks?"));
+    assert!(is_locative("Where did they meet?"));
+}
+
+#[test]
+fn who_prefers_a_person_to_a_country_next_to_the_words() {
+    let arts = vec![
+        art(
+            "a",
+            "Lake Post",
+            "Belkania led the delegation at the talks.",
+            Some("2025-06-10"),
+        ),
+        art(
+            "b",
+            "Valley Times",
+            "Belkania led the delegation at the talks, officials in the capital said on Monday.",
+            Some("2025-06-10"),
+        ),
+        art(
+            "c",
+            "Hill Herald",
+            "The delegation that went to the talks on the dam and its river was led by trade envoy \
+             Mila Sarn, who travelled with two engineers from the dam authority of the lake region.",
+            Some("2025-06-10"),
+        ),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let a = answer(&c, "Who led the delegation?");
+    assert!(
+        a.supported && a.answer.contains("Mila Sarn"),
         "{}",
         a.answer
     );
