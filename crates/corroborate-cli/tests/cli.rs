@@ -976,6 +976,22 @@ fn seeds_brief_cites_every_sentence_and_singles_out_one_outlet_claims() {
     }
     // Widely reported facts are not one-outlet claims.
     assert!(!only_000.iter().any(|t| t.contains("NATO expansion")));
+    // The seeds name no outlet, so each article stands for its own, and is cited once by its id.
+    let args: Vec<&str> = args
+        .iter()
+        .filter(|a| !["--format", "json"].contains(a))
+        .copied()
+        .collect();
+    let text = String::from_utf8(run(dir.path(), &args).stdout).unwrap();
+    let cite = text
+        .lines()
+        .find(|l| l.trim_start().starts_with('[') && l.contains(" sources] "))
+        .expect("a cited point");
+    let first = cite.split("] ").nth(1).unwrap().split("; ").next().unwrap();
+    assert!(
+        first.starts_with("00") && !first.contains(' ') && first.contains('#'),
+        "{cite}"
+    );
 }
 
 #[test]
@@ -1004,6 +1020,11 @@ fn seeds_ask_answers_with_citations() {
     assert!(!a["citations"].as_array().unwrap().is_empty());
     let a = ask("What did Putin eat for breakfast?");
     assert_eq!(a["supported"], false, "{a}");
+    // Where the talks were, not who held them; a person who represented the US, not a country.
+    let a = ask("Where did the talks take place?");
+    assert!(a["answer"].as_str().unwrap().contains("Riyadh"), "{a}");
+    let a = ask("Who represented the United States?");
+    assert!(a["answer"].as_str().unwrap().contains("Rubio"), "{a}");
     // The sources write "lost", not "lose", and "the Russian market", not "Russia".
     let a = ask("How much did American companies lose by leaving Russia?");
     assert_eq!(a["supported"], true, "{a}");

@@ -61,9 +61,17 @@ fn cite_list(cits: &[Citation]) -> String {
     names.join(", ")
 }
 
+/// "Outlet article#sentence"; an article without a known outlet stands for its own outlet, and is not
+/// named twice.
 fn cite_detail(cits: &[Citation]) -> String {
     cits.iter()
-        .map(|c| format!("{} {}#{}", c.outlet, c.article, c.sentence))
+        .map(|c| {
+            if c.outlet == c.article {
+                format!("{}#{}", c.article, c.sentence)
+            } else {
+                format!("{} {}#{}", c.outlet, c.article, c.sentence)
+            }
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
