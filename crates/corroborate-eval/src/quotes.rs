@@ -302,6 +302,8 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
             }
         }
         if show > 0 {
+            // SHOW_CUE=said shows only the misses of that cue.
+            let only_cue = std::env::var("SHOW_CUE").ok();
             let chars: Vec<char> = text.chars().collect();
             let s = |r: (usize, usize)| chars[r.0..r.1.min(chars.len())].iter().collect::<String>();
             for (gi, g) in gold.iter().enumerate() {
@@ -312,6 +314,12 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                         .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
                         .map(s)
                         .unwrap_or_default();
+                    if only_cue
+                        .as_deref()
+                        .is_some_and(|c| !cue.eq_ignore_ascii_case(c))
+                    {
+                        continue;
+                    }
                     let partial = preds.iter().find(|p| overlap(p.0, g.content) > 0);
                     println!(
                         "{} <{cue}> [{}] {}{}",
@@ -330,7 +338,7 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                 }
             }
             for (pi, p) in preds.iter().enumerate() {
-                if !used_p[pi] && shown < show {
+                if !used_p[pi] && shown < show && only_cue.is_none() {
                     let q = &analysis.quotes[pi];
                     let cue = if q.direct {
                         "(direct)"
