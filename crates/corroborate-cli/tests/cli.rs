@@ -1023,6 +1023,10 @@ fn seeds_ask_answers_with_citations() {
     // Where the talks were, not who held them; a person who represented the US, not a country.
     let a = ask("Where did the talks take place?");
     assert!(a["answer"].as_str().unwrap().contains("Riyadh"), "{a}");
+    // The place may end a long phrase: "a joint press conference with his Turkish counterpart Recep
+    // Tayyip Erdogan in Ankara".
+    let a = ask("Where did Zelensky hold a press conference?");
+    assert!(a["answer"].as_str().unwrap().contains("Ankara"), "{a}");
     let a = ask("Who represented the United States?");
     assert!(a["answer"].as_str().unwrap().contains("Rubio"), "{a}");
     // The sources write "lost", not "lose", and "the Russian market", not "Russia".

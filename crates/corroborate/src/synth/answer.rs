@@ -247,7 +247,7 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, locative: bool, topic: &[
                         && m.kind == EntityKind::Place
                         && !asked(m)
                         && after_locative(text.get(u.span.start as usize..m.span.start as usize))
-                        && near(m.span, NAME_REACH)
+                        && near(m.span, LOCATED_REACH)
                 });
             if located {
                 Fit::Best
@@ -283,6 +283,11 @@ const LOCATIVES: &[&str] = &["in", "at", "inside", "outside", "near"];
 const PLACE_NOUNS: &[&str] = &[
     "the", "a", "capital", "city", "town", "village", "port", "resort", "region", "province",
 ];
+/// Content words on each side of a located place that tie it to the question: more than for other
+/// names, as a place often ends a long phrase ("a joint press conference with his Turkish
+/// counterpart Recep Tayyip Erdogan in Ankara"), but not so many that it reaches across a clause ("At
+/// the talks, Russia did not offer concessions, and deemed the deployment of NATO troops in Ukraine").
+const LOCATED_REACH: usize = 6;
 /// Words before a place's name looked at for a locative preposition.
 const LOCATIVE_REACH: usize = 5;
 
