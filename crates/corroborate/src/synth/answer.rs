@@ -90,15 +90,35 @@ const CORROBORATION_WEIGHT: f32 = 0.1;
 
 pub const NOT_ANSWERED: &str = "The sources do not say.";
 
+/// The lower-cased words of a question, for telling what it asks.
+struct QuestionWords(Vec<String>);
+
+impl QuestionWords {
+    fn new(question: &str) -> Self {
+        QuestionWords(
+            question
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+
+    fn has(&self, w: &str) -> bool {
+        self.0.iter().any(|x| x == w)
+    }
+
+    fn pair(&self, a: &str, b: &str) -> bool {
+        self.0.windows(2).any(|x| x[0] == a && x[1] == b)
+    }
+}
+
 /// What kind of thing a question asks for, from its wording.
 pub fn answer_kind(question: &str) -> AnswerKind {
-    let q = question.to_lowercase();
-    let words: Vec<&str> = q
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |w: &str| words.contains(&w);
-    let pair = |a: &str, b: &str| words.windows(2).any(|x| x[0] == a && x[1] == b);
+    let words = QuestionWords::new(question);
+    let has = |w: &str| words.has(w);
+    let pair = |a: &str, b: &str| words.pair(a, b);
     if pair("how", "long") {
         return AnswerKind::Duration;
     }
@@ -132,13 +152,8 @@ pub fn answer_kind(question: &str) -> AnswerKind {
 /// Whether a place question asks where something happened ("Where did the talks take place?", "In
 /// which city ...?") rather than which place did something ("Which country hosted the talks?").
 pub fn is_locative(question: &str) -> bool {
-    let q = question.to_lowercase();
-    let words: Vec<&str> = q
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let pair = |a: &str, b: &str| words.windows(2).any(|x| x[0] == a && x[1] == b);
-    words.contains(&"where") || pair("in", "which") || pair("in", "what") || pair("take", "place")
+    let w = QuestionWords::new(question);
+    w.has("where") || w.pair("in", "which") || w.pair("in", "what") || w.pair("take", "place")
 }
 
 /// How closely a sentence holds the kind of thing asked for.
