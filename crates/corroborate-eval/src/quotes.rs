@@ -201,6 +201,8 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
     let mut shown = 0;
     let mut articles = 0;
     let mut missed_by_cue: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // Our cue (or "(direct)") -> (predictions matching no gold quote, predictions).
+    let mut spurious_by_cue: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     // QUOTES_DUMP=FILE writes each article's predicted spans (characters) as JSON lines, for error analysis.
     let mut dump = match std::env::var_os("QUOTES_DUMP") {
         Some(path) if criterion == Criterion::Longer => Some(std::fs::File::create(path)?),
@@ -280,6 +282,21 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                 }
             }
         }
+        for (pi, q) in analysis.quotes.iter().enumerate() {
+            let mut cue = if q.direct {
+                "(direct)".to_string()
+            } else {
+                q.cue.as_deref().unwrap_or("(none)").to_lowercase()
+            };
+            if q.speaker.is_none() {
+                cue.push_str(" no speaker");
+            }
+            let e = spurious_by_cue.entry(cue).or_default();
+            e.1 += 1;
+            if !used_p[pi] {
+                e.0 += 1;
+            }
+        }
         {
             let chars: Vec<char> = text.chars().collect();
             for (gi, g) in gold.iter().enumerate() {
@@ -302,7 +319,8 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
             }
         }
         if show > 0 {
-            // SHOW_CUE=said shows only the misses of that cue.
+            // SHOW_CUE=said shows only the misses of that cue and our predictions with it; SHOW_CUE=(direct)
+            // our quotes in quote marks.
             let only_cue = std::env::var("SHOW_CUE").ok();
             let chars: Vec<char> = text.chars().collect();
             let s = |r: (usize, usize)| chars[r.0..r.1.min(chars.len())].iter().collect::<String>();
@@ -338,13 +356,19 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                 }
             }
             for (pi, p) in preds.iter().enumerate() {
-                if !used_p[pi] && shown < show && only_cue.is_none() {
+                if !used_p[pi] && shown < show {
                     let q = &analysis.quotes[pi];
                     let cue = if q.direct {
                         "(direct)"
                     } else {
                         q.cue.as_deref().unwrap_or("")
                     };
+                    if only_cue
+                        .as_deref()
+                        .is_some_and(|c| !cue.eq_ignore_ascii_case(c))
+                    {
+                        continue;
+                    }
                     println!("SPURIOUS <{cue}> {}", s(p.0));
                     shown += 1;
                 }
@@ -357,6 +381,11 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
         by.sort_by_key(|(_, (m, _))| std::cmp::Reverse(*m));
         for (cue, (m, n)) in by.iter().take(30) {
             println!("cue {cue:<16} missed {m:>4} of {n:>4}");
+        }
+        let mut by: Vec<(&String, &(usize, usize))> = spurious_by_cue.iter().collect();
+        by.sort_by_key(|(_, (m, _))| std::cmp::Reverse(*m));
+        for (cue, (m, n)) in by.iter().take(30) {
+            println!("our cue {cue:<16} spurious {m:>4} of {n:>4}");
         }
     }
     let rule = match criterion {
