@@ -810,6 +810,24 @@ fn brief_of_the_example_corpus_shows_corroboration_and_disagreements() {
         !outlets.contains(&"Meridian Wire") && !outlets.contains(&"Coastal Daily"),
         "{outlets:?}"
     );
+    // Other wording pinned by the same figure and names corroborates: Meridian Wire's "must not fall
+    // below 400 cubic metres per second" (carried by its copy, Coastal Daily) reports Kalenskyy's
+    // "must stay above 400".
+    let flow = summary
+        .iter()
+        .find(|p| p["text"].as_str().unwrap().contains("400 cubic metres"))
+        .expect("the flow figure is in the summary");
+    let outlets: Vec<&str> = flow["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_str().unwrap())
+        .collect();
+    assert!(outlets.len() >= 5, "{outlets:?}");
+    assert!(
+        outlets.contains(&"Meridian Wire") || outlets.contains(&"Coastal Daily"),
+        "{outlets:?}"
+    );
     let single: Vec<&str> = b["single_source"]
         .as_array()
         .unwrap()

@@ -135,6 +135,10 @@ fn reports(rows: &[Row], prepared: &[Prepared], threshold: f32) -> Vec<Report> {
     {
         opts.bigram_weight = bw;
     }
+    // ANCHORED=0.5 also supports claims pinned to their evidence by every figure and name.
+    if let Some(a) = std::env::var("ANCHORED").ok().and_then(|a| a.parse().ok()) {
+        opts.anchored_share = Some(a);
+    }
     rows.par_iter()
         .zip(prepared)
         .map(|(r, p)| {

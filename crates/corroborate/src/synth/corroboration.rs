@@ -14,11 +14,17 @@ use crate::verify::{Verdict, Verifier, VerifyOptions};
 /// How a source is judged to state a sentence: the verifier's checks, scored on words alone. Outlets
 /// reorder what they report ("X said Y" / "Y, X said"), which word pairs punish; 0.80 is the best
 /// words-only threshold on the factual-consistency dev sets (`corroborate-eval verify --sweep` with
-/// `BIGRAM_WEIGHT=0`: AggreFact-CNN val 71.3, FRANK valid CNN/DM 68.6).
+/// `BIGRAM_WEIGHT=0`: AggreFact-CNN val 71.3, FRANK valid CNN/DM 68.6). Outlets also word one fact
+/// differently; evidence that gives all its figures and names and half its content states it too.
 pub const CORROBORATION: VerifyOptions = VerifyOptions {
     threshold: 0.80,
     bigram_weight: 0.0,
+    anchored_share: Some(ANCHORED_SHARE),
 };
+
+/// Share of a sentence's content that a source pinned to it by its figures and names must hold: the
+/// share `briefing::single_source` calls "mostly reported".
+pub const ANCHORED_SHARE: f32 = 0.5;
 
 /// The articles of each independent source (a copy root and its copies), as corpora of their own.
 pub struct SourceCorpora<'c> {
@@ -78,9 +84,10 @@ impl<'c> SourceCorpora<'c> {
 }
 
 /// A source whose articles hold less than this share of a sentence's content words cannot state it:
-/// the verifier weighs words a source never uses highest, so its words-only score is at most this
-/// share, and the threshold is 0.80. Checking it first skips most sources of a large story.
-const MIN_WORD_SHARE: f32 = 0.6;
+/// the verifier weighs words a source never uses highest, so its words-only score is at most about
+/// this share, and a source must reach `ANCHORED_SHARE`. Checking it first skips most sources of a
+/// large story.
+const MIN_WORD_SHARE: f32 = ANCHORED_SHARE;
 
 /// How many of a sentence's content words a source (its sorted stems) uses anywhere.
 fn words_held(u: &Unit, source_stems: &[u32]) -> usize {

@@ -95,6 +95,10 @@ pub struct VerifyOptions {
     pub threshold: f32,
     /// Weight of word-pair coverage in the score (the rest is word coverage).
     pub bigram_weight: f32,
+    /// A claim below the threshold is still supported when its score reaches this share and its
+    /// evidence gives every figure and name of it, with at least one figure (`checks::check_anchored`):
+    /// how outlets report one fact in their own words. `None` (the default): the threshold alone.
+    pub anchored_share: Option<f32>,
 }
 
 impl Default for VerifyOptions {
@@ -102,6 +106,7 @@ impl Default for VerifyOptions {
         VerifyOptions {
             threshold: SUPPORT_THRESHOLD,
             bigram_weight: BIGRAM_WEIGHT,
+            anchored_share: None,
         }
     }
 }
@@ -245,6 +250,7 @@ impl ClaimContext<'_, '_> {
             .check_quotes()
             .or_else(|| self.check_figures(best.as_ref(), score, threshold))
             .or_else(|| self.check_negation(best.as_ref(), score, threshold))
+            .or_else(|| self.check_anchored(best.as_ref(), score, opts))
             .or_else(|| self.check_invented(score, threshold))
             .unwrap_or_else(|| {
                 if score >= threshold {

@@ -205,3 +205,51 @@ fn no_sources_means_nothing_is_supported() {
     let r = verify(&corpus, "The ferry ran aground.", &VerifyOptions::default());
     assert_eq!(verdicts(&r), vec![Verdict::Unsupported]);
 }
+
+/// Corroboration's options: words only, the strict threshold, and other wording pinned by figures
+/// and names.
+fn check_anchored(text: &str, anchored: Option<f32>) -> Report {
+    with_corpus(&sources(), |corpus| {
+        let opts = VerifyOptions {
+            threshold: 0.80,
+            bigram_weight: 0.0,
+            anchored_share: anchored,
+        };
+        verify(corpus, text, &opts)
+    })
+}
+
+#[test]
+fn other_wording_pinned_by_the_same_figures_and_names_is_supported_when_asked() {
+    let reworded = "On Monday the Alvina struck rocks close to Port Selm, carrying 212 passengers.";
+    let strict = check_anchored(reworded, None);
+    assert_eq!(
+        verdicts(&strict),
+        vec![Verdict::Unsupported],
+        "{:?}",
+        strict.claims
+    );
+    let score = strict.claims[0].score;
+    assert!((0.5..0.8).contains(&score), "{score}");
+    let r = check_anchored(reworded, Some(0.5));
+    assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+    assert!(
+        r.claims[0].reason.contains("every figure and name"),
+        "{}",
+        r.claims[0].reason
+    );
+    // Another figure, or a name the evidence lacks, is still not supported.
+    let r = check_anchored(
+        "On Monday the Alvina struck rocks close to Port Selm, carrying 312 passengers.",
+        Some(0.5),
+    );
+    assert_ne!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+    let r = check_anchored(
+        "On Monday the Alvina struck rocks close to Port Selm and Dravik, carrying 212 passengers.",
+        Some(0.5),
+    );
+    assert_eq!(verdicts(&r), vec![Verdict::Unsupported], "{:?}", r.claims);
+    // With no figure there is nothing to pin other wording to.
+    let r = check_anchored("The Alvina struck rocks close to Port Selm.", Some(0.5));
+    assert_eq!(verdicts(&r), vec![Verdict::Unsupported], "{:?}", r.claims);
+}
