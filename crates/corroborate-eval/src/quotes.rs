@@ -267,7 +267,7 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                 spk_n += 1;
                 if preds[pi].1.is_some_and(|ps| overlap(ps, gs) > 0) {
                     spk_ok += 1;
-                } else if shown < show {
+                } else if shown < show && std::env::var_os("SHOW_CUE").is_none() {
                     let chars: Vec<char> = text.chars().collect();
                     let s = |r: (usize, usize)| {
                         chars[r.0..r.1.min(chars.len())].iter().collect::<String>()

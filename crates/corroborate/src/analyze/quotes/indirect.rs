@@ -604,6 +604,15 @@ pub(super) fn content_end(toks: &[Token], cs: usize, end: usize) -> usize {
         if matches!(t, "\u{2014}" | "--") {
             return k;
         }
+        // "...; 26 percent of Democrats say ...": a semicolon starts another statement.
+        if t == ";" {
+            return k;
+        }
+        // ", while about 4 in 10 want ...", ", compared with 41 percent ...": the writer sets the
+        // report against something else.
+        if prev == "," && CONTRAST_WORDS.contains(&t) {
+            return k - 1;
+        }
         // ", but ..." / " but did not ..."; "but that ..." and "but also ..." go on with what was said.
         if t == "but" && !matches!(next, "that" | "also") {
             return if prev == "," { k - 1 } else { k };
@@ -611,6 +620,11 @@ pub(super) fn content_end(toks: &[Token], cs: usize, end: usize) -> usize {
     }
     end
 }
+
+/// Words after a comma that set reported content against something the writer adds.
+const CONTRAST_WORDS: &[&str] = &[
+    "while", "whereas", "however", "compared", "despite", "although",
+];
 
 /// Verbs whose object or complement is what was claimed ("urged supporters to monitor polls",
 /// "criticized the deal", "the poll shows Clinton ahead"). They count only with a named or source-like

@@ -264,6 +264,18 @@ fn boundaries_of_reported_speech() {
 }
 
 #[test]
+fn a_semicolon_or_a_contrast_ends_reported_speech() {
+    let q = quotes(
+        "Most Republicans said they were following the race closely; a quarter of Democrats were not.",
+    );
+    assert_eq!(q[0].0, "they were following the race closely", "{q:?}");
+    let q = quotes(
+        "Half of the voters said the mayor should resign, while a third want him to stay in office.",
+    );
+    assert_eq!(q[0].0, "the mayor should resign", "{q:?}");
+}
+
+#[test]
 fn pronoun_speaker_skips_people_named_inside_reported_speech() {
     let q = quotes("Secretary of State Marco Rubio said the talks between President Donald Trump and President Vladimir Putin would continue. He said that Russia is ready to engage in the process.");
     assert_eq!(q.len(), 2, "{q:?}");
