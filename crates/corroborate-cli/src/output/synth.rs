@@ -51,6 +51,16 @@ fn text_note(p: &Point, indent: &str) {
     }
 }
 
+/// An article's outlet followed by `gap`, or nothing when the article stands for its own outlet (it
+/// names none), so that its id is not printed twice.
+fn own_outlet(id: &str, outlet: &str, gap: &str) -> String {
+    if id == outlet {
+        String::new()
+    } else {
+        format!("{outlet}{gap}")
+    }
+}
+
 fn cite_list(cits: &[Citation]) -> String {
     let mut names: Vec<&str> = Vec::new();
     for c in cits {
@@ -234,9 +244,9 @@ fn briefing_markdown(b: &Briefing) {
             .map(|c| format!(" (copy of `{c}`)"))
             .unwrap_or_default();
         println!(
-            "- `{}` {} — {}{}{}",
+            "- `{}` {}— {}{}{}",
             a.id,
-            md_escape(&a.outlet),
+            md_escape(&own_outlet(&a.id, &a.outlet, " ")),
             md_escape(a.title.as_deref().unwrap_or("(untitled)")),
             a.published
                 .as_deref()
@@ -293,13 +303,13 @@ fn briefing_text(b: &Briefing) {
     }
     if !b.single_source.is_empty() {
         println!("\nREPORTED BY ONE OUTLET ONLY");
-        for p in &b.single_source {
-            println!(
-                "  * {}: {}  [{}]",
-                p.outlets[0],
-                p.text,
-                cite_detail(&p.citations)
-            );
+        for (outlet, points, more) in single_source_by_outlet(b) {
+            for p in points {
+                println!("  * {outlet}: {}  [{}]", p.text, cite_detail(&p.citations));
+            }
+            if more > 0 {
+                println!("  * {outlet}: ... and {more} more (--format json lists all)");
+            }
         }
     }
     if !b.disagreements.is_empty() {
@@ -333,8 +343,9 @@ fn briefing_text(b: &Briefing) {
     if !b.figures.is_empty() {
         println!("\nKEY FIGURES");
         for f in &b.figures {
+            let noun = if f.sources == 1 { "source" } else { "sources" };
             println!(
-                "  * {} ({}, {} sources: {})",
+                "  * {} ({}, {} {noun}: {})",
                 f.text,
                 f.kind.as_str(),
                 f.sources,
@@ -356,9 +367,9 @@ fn briefing_text(b: &Briefing) {
             .map(|c| format!(" (copy of {c})"))
             .unwrap_or_default();
         println!(
-            "  {}  {}  {}{}",
+            "  {}  {}{}{}",
             a.id,
-            a.outlet,
+            own_outlet(&a.id, &a.outlet, "  "),
             a.title.as_deref().unwrap_or("(untitled)"),
             copy
         );
