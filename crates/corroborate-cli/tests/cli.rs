@@ -907,6 +907,10 @@ fn brief_and_ask_work_from_the_store() {
     assert_eq!(code, Some(0), "{a}");
     assert_eq!(a["supported"], true);
     assert!(a["answer"].as_str().unwrap().contains("Geneva"), "{a}");
+    // Meridian Wire (and its copy) put the displaced at 1,500, three outlets at 1,200: the answer
+    // leads with the figure most sources give.
+    let (_, a) = ask("How many farm workers did the dam displace?");
+    assert!(a["answer"].as_str().unwrap().contains("1,200"), "{a}");
     // The other story of the store answers its own question.
     let (code, a) = ask("How long did the strike in Port Elmsby last?");
     assert_eq!(code, Some(0), "{a}");

@@ -23,6 +23,7 @@ use crate::analyze::names;
 use crate::analyze::tokens::{is_stopword, normalize, stem, tokenize, Token, TokenKind};
 use crate::model::{EntityKind, FigureKind};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What a question asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -156,6 +157,129 @@ pub fn is_locative(question: &str) -> bool {
     w.has("where") || w.pair("in", "which") || w.pair("in", "what") || w.pair("take", "place")
 }
 
+/// The kinds of figure that answer a question of this kind.
+fn amount_kinds(kind: AnswerKind) -> &'static [FigureKind] {
+    match kind {
+        AnswerKind::Quantity => &[
+            FigureKind::Number,
+            FigureKind::Money,
+            FigureKind::Percent,
+            FigureKind::Duration,
+        ],
+        AnswerKind::Duration => &[FigureKind::Duration],
+        _ => &[],
+    }
+}
+
+/// When sentences that answer "how many" give different figures, the best-ranked of those giving
+/// the figure most independent sources give: a figure one outlet disputes is not the answer to lead
+/// with (the briefing shows the disagreement). `None` when the candidates agree or there are none.
+fn most_reported_amount(
+    corpus: &Corpus,
+    candidates: &[usize],
+    kind: AnswerKind,
+    topic: &[TopicWord],
+) -> Option<usize> {
+    let value_key = |f: &crate::model::Figure| format!("{:?} {:.6e}", f.kind, f.value);
+    let values: Vec<Vec<String>> = candidates
+        .iter()
+        .map(|&i| {
+            let mut v: Vec<String> = measured(corpus, i, amount_kinds(kind), topic)
+                .into_iter()
+                .map(value_key)
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut sources: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (&i, vs) in candidates.iter().zip(&values) {
+        let root = corpus.root[corpus.units[i].doc as usize];
+        for v in vs {
+            let roots = sources.entry(v.as_str()).or_default();
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+        }
+    }
+    if sources.len() < 2 {
+        return None;
+    }
+    let reach = |vs: &Vec<String>| {
+        vs.iter()
+            .map(|v| sources[v.as_str()].len())
+            .max()
+            .unwrap_or(0)
+    };
+    let best = values.iter().map(reach).max()?;
+    candidates
+        .iter()
+        .zip(&values)
+        .find(|(_, vs)| reach(vs) == best)
+        .map(|(&i, _)| i)
+}
+
+/// Whether a word is one of the question's topic words, in any of its forms.
+fn on_topic(corpus: &Corpus, topic: &[TopicWord], w: &str) -> bool {
+    corpus
+        .stem_id(&stem(&normalize(w)))
+        .is_some_and(|id| topic.iter().any(|t| t.ids.contains(&id)))
+}
+
+/// Whether a topic word is in a span of a unit's sentence or among the `reach` content words on
+/// either side of it.
+fn near_topic(
+    corpus: &Corpus,
+    u: &crate::synth::corpus::Unit,
+    span: crate::model::Span,
+    reach: usize,
+    topic: &[TopicWord],
+) -> bool {
+    let text = corpus.docs[u.doc as usize].article.text.as_str();
+    let content = |t: &str| -> Vec<String> {
+        tokenize(t)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| normalize(t.text))
+            .filter(|w| !is_stopword(w))
+            .collect()
+    };
+    let hit = |w: &String| on_topic(corpus, topic, w);
+    let (s, e) = (span.start as usize, span.end as usize);
+    let before = content(text.get(u.span.start as usize..s).unwrap_or(""));
+    let after = content(text.get(e..u.span.end as usize).unwrap_or(""));
+    let own = content(text.get(s..e).unwrap_or(""));
+    own.iter().any(hit)
+        || before[before.len().saturating_sub(reach)..].iter().any(hit)
+        || after[..after.len().min(reach)].iter().any(hit)
+}
+
+/// The figures of a unit's sentence, of the given kinds, that measure something the question names:
+/// their unit is a topic word, or one stands next to them.
+fn measured<'a>(
+    corpus: &'a Corpus,
+    unit: usize,
+    kinds: &[FigureKind],
+    topic: &[TopicWord],
+) -> Vec<&'a crate::model::Figure> {
+    let u = &corpus.units[unit];
+    corpus.docs[u.doc as usize]
+        .analysis
+        .figures
+        .iter()
+        .filter(|f| {
+            f.sentence == u.sentence
+                && kinds.contains(&f.kind)
+                && (f
+                    .unit
+                    .as_deref()
+                    .is_some_and(|w| on_topic(corpus, topic, w))
+                    || near_topic(corpus, u, f.span, NEAR_WORDS, topic))
+        })
+        .collect()
+}
+
 /// How closely a sentence holds the kind of thing asked for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Fit {
@@ -177,31 +301,8 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, locative: bool, topic: &[
     let u = &corpus.units[unit];
     let a = corpus.docs[u.doc as usize].analysis;
     let text = corpus.docs[u.doc as usize].article.text.as_str();
-    let on_topic = |w: &str| {
-        corpus
-            .stem_id(&stem(&normalize(w)))
-            .is_some_and(|id| topic.iter().any(|t| t.ids.contains(&id)))
-    };
-    // The words of the span itself and the `reach` content words on either side of it.
-    let near = |span: crate::model::Span, reach: usize| {
-        let content = |t: &str| -> Vec<String> {
-            tokenize(t)
-                .into_iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| normalize(t.text))
-                .filter(|w| !is_stopword(w))
-                .collect()
-        };
-        let (s, e) = (span.start as usize, span.end as usize);
-        let before = content(text.get(u.span.start as usize..s).unwrap_or(""));
-        let after = content(text.get(e..u.span.end as usize).unwrap_or(""));
-        let own = content(text.get(s..e).unwrap_or(""));
-        own.iter().any(|w| on_topic(w))
-            || before[before.len().saturating_sub(reach)..]
-                .iter()
-                .any(|w| on_topic(w))
-            || after[..after.len().min(reach)].iter().any(|w| on_topic(w))
-    };
+    let on_topic = |w: &str| on_topic(corpus, topic, w);
+    let near = |span: crate::model::Span, reach: usize| near_topic(corpus, u, span, reach, topic);
     // A place the question itself names is not what it asks for: in "Who represented Belkania?",
     // "Belkania" answers nothing.
     let asked = |m: &crate::model::Mention| {
@@ -229,16 +330,11 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, locative: bool, topic: &[
         }
         found
     };
-    let amount = |kinds: &[FigureKind]| {
-        let measured = a.figures.iter().any(|f| {
-            f.sentence == u.sentence
-                && kinds.contains(&f.kind)
-                && (f.unit.as_deref().is_some_and(on_topic) || near(f.span, NEAR_WORDS))
-        });
-        if measured {
-            Fit::Close
-        } else {
+    let amount = || {
+        if measured(corpus, unit, amount_kinds(kind), topic).is_empty() {
             Fit::None
+        } else {
+            Fit::Close
         }
     };
     match kind {
@@ -280,13 +376,7 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, locative: bool, topic: &[
                 Fit::None
             }
         }
-        AnswerKind::Quantity => amount(&[
-            FigureKind::Number,
-            FigureKind::Money,
-            FigureKind::Percent,
-            FigureKind::Duration,
-        ]),
-        AnswerKind::Duration => amount(&[FigureKind::Duration]),
+        AnswerKind::Quantity | AnswerKind::Duration => amount(),
         AnswerKind::Statement | AnswerKind::Description => Fit::Close,
     }
 }
@@ -580,9 +670,21 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
                     .map(|((&i, _), _)| i)
             })
     };
-    let Some(lead) = pick(true).or_else(|| pick(false)) else {
+    let Some(mut lead) = pick(true).or_else(|| pick(false)) else {
         return unanswered(0.0);
     };
+    if matches!(kind, AnswerKind::Quantity | AnswerKind::Duration) {
+        let candidates: Vec<usize> = ranked
+            .iter()
+            .zip(&fits)
+            .zip(&own_of)
+            .filter(|((_, &f), &c)| f == Fit::Close && c >= COVERAGE_THRESHOLD)
+            .map(|((&i, _), _)| i)
+            .collect();
+        if let Some(i) = most_reported_amount(corpus, &candidates, kind, &topic) {
+            lead = i;
+        }
+    }
     // "What did X say about Y?": X's own statements, the most relevant first. When the sources
     // quote X on nothing relevant, the question is answered like any other.
     let asked = statements::asked(corpus, question);
