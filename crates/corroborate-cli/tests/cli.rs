@@ -911,6 +911,9 @@ fn brief_and_ask_work_from_the_store() {
     // leads with the figure most sources give.
     let (_, a) = ask("How many farm workers did the dam displace?");
     assert!(a["answer"].as_str().unwrap().contains("1,200"), "{a}");
+    // A ministry written in lower case ("the Swiss foreign ministry") is who hosted them.
+    let (_, a) = ask("Who hosted the dam talks?");
+    assert!(a["answer"].as_str().unwrap().contains("Swiss"), "{a}");
     // The other story of the store answers its own question.
     let (code, a) = ask("How long did the strike in Port Elmsby last?");
     assert_eq!(code, Some(0), "{a}");

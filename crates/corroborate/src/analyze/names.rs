@@ -295,6 +295,20 @@ fn scan_sentence(text: &str, toks: &[Token], si: u32, lex: &Lexicon, out: &mut V
             }
             break;
         }
+        if let Some(end) = state_body_end(toks, i, j, lex) {
+            let words: Vec<String> = toks[i..end].iter().map(|t| t.text.to_string()).collect();
+            out.push(Candidate {
+                span: Span::new(toks[i].start, toks[end - 1].end),
+                sentence: si,
+                kind: Some(EntityKind::Organization),
+                tokens: words,
+                title: None,
+                weak: false,
+                speech_adjacent: toks.get(end).is_some_and(|t| lex.speech.contains(t.text)),
+            });
+            i = end;
+            continue;
+        }
         let initial = i == 0
             || matches!(
                 toks[i - 1].text,
@@ -303,6 +317,55 @@ fn scan_sentence(text: &str, toks: &[Token], si: u32, lex: &Lexicon, out: &mut V
         process_run(text, toks, i, j, initial, si, lex, out);
         i = j;
     }
+}
+
+/// Lower-case words that may stand between a demonym and the body of its state it names ("the Swiss
+/// foreign ministry", "the Ukrainian defence ministry").
+const STATE_BODY_MODIFIERS: &[&str] = &[
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "justice",
+    "finance",
+    "economy",
+    "health",
+    "education",
+    "energy",
+    "trade",
+    "agriculture",
+    "environment",
+    "transport",
+    "culture",
+    "emergencies",
+    "emergency",
+];
+/// Lower-case names of the bodies of a state.
+const STATE_BODIES: &[&str] = &[
+    "ministry",
+    "government",
+    "army",
+    "navy",
+    "military",
+    "embassy",
+];
+
+/// Where "Swiss foreign ministry" ends when the name run `toks[i..j]` is one demonym followed by the
+/// lower-case name of a body of its state: outlets write ministries in lower case, and without this
+/// the demonym alone is no name and the ministry goes unnamed.
+fn state_body_end(toks: &[Token], i: usize, j: usize, lex: &Lexicon) -> Option<usize> {
+    if j != i + 1 {
+        return None;
+    }
+    let w = plain(toks[i].text);
+    if !(lex.demonyms.contains(w.as_str()) || looks_demonym(&w, lex)) {
+        return None;
+    }
+    let mut k = j;
+    while k < toks.len() && k < j + 2 && STATE_BODY_MODIFIERS.contains(&toks[k].text) {
+        k += 1;
+    }
+    (k < toks.len() && STATE_BODIES.contains(&toks[k].text)).then_some(k + 1)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -753,6 +816,22 @@ mod tests {
         assert!(!names.iter().any(|n| n.contains("Russia's S")), "{names:?}");
         let m = mentions("Sales at McDonald's Corp rose.");
         assert!(m.iter().any(|x| x.0 == "McDonald's Corp"), "{m:?}");
+    }
+
+    #[test]
+    fn a_demonym_and_a_lower_case_ministry_are_one_organisation() {
+        let m = mentions("The talks were hosted by the Swiss foreign ministry near Geneva.");
+        let org = m
+            .iter()
+            .find(|x| x.1 == EntityKind::Organization)
+            .expect("an organisation");
+        assert_eq!(org.0, "Swiss foreign ministry", "{m:?}");
+        // Written in capitals it is the same organisation.
+        let m = mentions("The Swiss Foreign Ministry said the talks would resume.");
+        assert!(m.iter().any(|x| x.2 == org.2), "{m:?}");
+        // A demonym before other words names nothing.
+        let m = mentions("Swiss officials said the talks would resume.");
+        assert!(m.is_empty(), "{m:?}");
     }
 
     #[test]
