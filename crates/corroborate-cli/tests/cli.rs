@@ -793,18 +793,22 @@ fn brief_of_the_example_corpus_shows_corroboration_and_disagreements() {
         .iter()
         .all(|p| !p["citations"].as_array().unwrap().is_empty()));
     assert!(summary.iter().any(|p| p["sources"].as_u64().unwrap() >= 3));
+    // The outlets counted for the summary point holding `needle`.
+    let outlets_of = |needle: &str| -> Vec<&str> {
+        let point = summary
+            .iter()
+            .find(|p| p["text"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("{needle} is in the summary"));
+        point["outlets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_str().unwrap())
+            .collect()
+    };
     // A source that gives a different figure does not corroborate: the Meridian Wire story (and its
     // Coastal Daily copy) puts the displaced at 1,500, not 1,200, so it is at most similar wording.
-    let displaced = summary
-        .iter()
-        .find(|p| p["text"].as_str().unwrap().contains("1,200"))
-        .expect("the displaced-workers figure is in the summary");
-    let outlets: Vec<&str> = displaced["outlets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o.as_str().unwrap())
-        .collect();
+    let outlets = outlets_of("1,200");
     assert!(outlets.len() >= 2, "{outlets:?}");
     assert!(
         !outlets.contains(&"Meridian Wire") && !outlets.contains(&"Coastal Daily"),
@@ -813,16 +817,7 @@ fn brief_of_the_example_corpus_shows_corroboration_and_disagreements() {
     // Other wording pinned by the same figure and names corroborates: Meridian Wire's "must not fall
     // below 400 cubic metres per second" (carried by its copy, Coastal Daily) reports Kalenskyy's
     // "must stay above 400".
-    let flow = summary
-        .iter()
-        .find(|p| p["text"].as_str().unwrap().contains("400 cubic metres"))
-        .expect("the flow figure is in the summary");
-    let outlets: Vec<&str> = flow["outlets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o.as_str().unwrap())
-        .collect();
+    let outlets = outlets_of("400 cubic metres");
     assert!(outlets.len() >= 5, "{outlets:?}");
     assert!(
         outlets.contains(&"Meridian Wire") || outlets.contains(&"Coastal Daily"),
