@@ -1047,6 +1047,9 @@ fn seeds_ask_answers_with_citations() {
     // Tayyip Erdogan in Ankara".
     let a = ask("Where did Zelensky hold a press conference?");
     assert!(a["answer"].as_str().unwrap().contains("Ankara"), "{a}");
+    // A city, not the country around it.
+    let a = ask("In which city did the US and Russia meet?");
+    assert!(a["answer"].as_str().unwrap().contains("Riyadh"), "{a}");
     let a = ask("Who represented the United States?");
     assert!(a["answer"].as_str().unwrap().contains("Rubio"), "{a}");
     // The sources write "lost", not "lose", and "the Russian market", not "Russia".

@@ -280,6 +280,14 @@ fn measured<'a>(
         .collect()
 }
 
+/// What a place question asks for: where something happened (`is_locative`), and whether a city
+/// ("In which city ...?"), which a country is not.
+#[derive(Clone, Copy, Default)]
+struct PlaceAsked {
+    locative: bool,
+    city: bool,
+}
+
 /// How closely a sentence holds the kind of thing asked for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Fit {
@@ -297,7 +305,14 @@ enum Fit {
 /// How a sentence holds the kind of thing asked for. An amount must measure something the question
 /// names ("two years" in a sentence about talks is no answer to how much water a dam holds); a
 /// person or place next to the question's words is preferred to one elsewhere in the sentence.
-fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, locative: bool, topic: &[TopicWord]) -> Fit {
+fn fit(
+    corpus: &Corpus,
+    unit: usize,
+    kind: AnswerKind,
+    asks: PlaceAsked,
+    topic: &[TopicWord],
+) -> Fit {
+    let PlaceAsked { locative, city } = asks;
     let u = &corpus.units[unit];
     let a = corpus.docs[u.doc as usize].analysis;
     let text = corpus.docs[u.doc as usize].article.text.as_str();
@@ -357,6 +372,7 @@ fn fit(corpus: &Corpus, unit: usize, kind: AnswerKind, locative: bool, topic: &[
                     m.sentence == u.sentence
                         && m.kind == EntityKind::Place
                         && !asked(m)
+                        && !(city && variants::has_demonym(&m.key))
                         && after_locative(text.get(u.span.start as usize..m.span.start as usize))
                         && near(m.span, LOCATED_REACH)
                 });
@@ -612,7 +628,13 @@ fn lead_of<'a>(corpus: &'a Corpus<'_>, doc: u32) -> impl Iterator<Item = usize> 
 /// Answer a question from the corpus's sentences.
 pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     let kind = answer_kind(question);
-    let locative = kind == AnswerKind::Place && is_locative(question);
+    let asks = PlaceAsked {
+        locative: kind == AnswerKind::Place && is_locative(question),
+        city: kind == AnswerKind::Place && {
+            let w = QuestionWords::new(question);
+            ["city", "town"].iter().any(|c| w.has(c))
+        },
+    };
     let facts = FactIndex::new(corpus);
     let topic = topic_words(corpus, question);
     let unanswered = |coverage: f32| Answer {
@@ -654,7 +676,7 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     // the best holding it anywhere.
     let fits: Vec<Fit> = ranked
         .iter()
-        .map(|&i| fit(corpus, i, kind, locative, &topic))
+        .map(|&i| fit(corpus, i, kind, asks, &topic))
         .collect();
     // A sentence that holds the question's topic itself is preferred to a better-ranked one that
     // does not: the latter would only be refused.

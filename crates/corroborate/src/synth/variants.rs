@@ -111,6 +111,32 @@ pub fn place_of_demonym(word_stem: &str) -> Option<String> {
     })
 }
 
+/// Whether the place with this key ("l:saudi arabia") has a demonym in the lexicon ("Saudi"): a
+/// country, not a city ("l:riyadh"), for questions that ask which city.
+pub fn has_demonym(place_key: &str) -> bool {
+    static DEMONYM_STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let demonyms = DEMONYM_STEMS.get_or_init(|| {
+        crate::analyze::lexicon::DEMONYMS
+            .iter()
+            .map(|d| stem(d))
+            .collect()
+    });
+    let Some(name) = place_key.strip_prefix("l:") else {
+        return false;
+    };
+    let Some(group) = crate::analyze::lexicon::PLACES
+        .iter()
+        .find(|g| g[0] == name)
+    else {
+        return false;
+    };
+    group
+        .iter()
+        .filter(|v| !v.contains(' ') && v.len() >= 4)
+        .map(|v| stem(v))
+        .any(|v| demonyms.iter().any(|d| *d == v || is_demonym_pair(d, &v)))
+}
+
 /// Whether one stem is a place and the other its demonym, in either order.
 fn is_demonym_pair(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -140,6 +166,17 @@ mod tests {
         assert!(!pair("russia", "russia"));
         assert!(!pair("port", "portion"));
         assert!(!pair("lose", "loser"));
+    }
+
+    #[test]
+    fn countries_have_demonyms_and_cities_do_not() {
+        use super::has_demonym;
+        for country in ["l:saudi arabia", "l:russia", "l:ukraine", "l:united states"] {
+            assert!(has_demonym(country), "{country}");
+        }
+        for city in ["l:riyadh", "l:geneva", "l:kyiv", "not a key"] {
+            assert!(!has_demonym(city), "{city}");
+        }
     }
 
     #[test]
