@@ -925,6 +925,35 @@ fn brief_and_ask_work_from_the_store() {
 }
 
 #[test]
+fn when_leads_with_the_date_most_sources_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = examples();
+    let ask = |q: &str| {
+        let out = run(
+            dir.path(),
+            &[
+                "ask",
+                "--format",
+                "json",
+                "--sources",
+                corpus.to_str().unwrap(),
+                q,
+            ],
+        );
+        json(&out)["answer"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // Every dam outlet dates the talks to Tuesday; fewer write that the next round is in July.
+    let a = ask("When did the talks take place?");
+    assert!(a.contains("Tuesday"), "{a}");
+    // Asked about the next round, the sentences that hold it all say July.
+    let a = ask("When is the next round of talks?");
+    assert!(a.contains("July"), "{a}");
+}
+
+#[test]
 fn ask_says_when_the_sources_do_not_answer() {
     let dir = tempfile::tempdir().unwrap();
     let ex = examples();

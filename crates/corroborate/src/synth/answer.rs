@@ -171,10 +171,11 @@ fn amount_kinds(kind: AnswerKind) -> &'static [FigureKind] {
     }
 }
 
-/// When sentences that answer "how many" give different figures, the best-ranked of those giving
-/// the figure most independent sources give: a figure one outlet disputes is not the answer to lead
-/// with (the briefing shows the disagreement). `None` when the candidates agree or there are none.
-fn most_reported_amount(
+/// When sentences that answer "how many" or "when" give different figures, the best-ranked of those
+/// giving the figure most independent sources give: a figure one outlet disputes is not the answer to
+/// lead with (the briefing shows the disagreement), and the date of the talks is given by more
+/// sources than the date of their next round. `None` when the candidates agree or there are none.
+fn most_reported_figure(
     corpus: &Corpus,
     candidates: &[usize],
     kind: AnswerKind,
@@ -184,10 +185,22 @@ fn most_reported_amount(
     let values: Vec<Vec<String>> = candidates
         .iter()
         .map(|&i| {
-            let mut v: Vec<String> = measured(corpus, i, amount_kinds(kind), topic)
-                .into_iter()
-                .map(value_key)
-                .collect();
+            let mut v: Vec<String> = if kind == AnswerKind::Date {
+                // Any date of the sentence answers "when" (as `fit` takes it).
+                let u = &corpus.units[i];
+                corpus.docs[u.doc as usize]
+                    .analysis
+                    .figures
+                    .iter()
+                    .filter(|f| f.sentence == u.sentence && f.kind == FigureKind::Date)
+                    .map(value_key)
+                    .collect()
+            } else {
+                measured(corpus, i, amount_kinds(kind), topic)
+                    .into_iter()
+                    .map(value_key)
+                    .collect()
+            };
             v.sort();
             v.dedup();
             v
@@ -695,7 +708,10 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     let Some(mut lead) = pick(true).or_else(|| pick(false)) else {
         return unanswered(0.0);
     };
-    if matches!(kind, AnswerKind::Quantity | AnswerKind::Duration) {
+    if matches!(
+        kind,
+        AnswerKind::Quantity | AnswerKind::Duration | AnswerKind::Date
+    ) {
         let candidates: Vec<usize> = ranked
             .iter()
             .zip(&fits)
@@ -703,7 +719,7 @@ pub fn answer(corpus: &Corpus, question: &str) -> Answer {
             .filter(|((_, &f), &c)| f == Fit::Close && c >= COVERAGE_THRESHOLD)
             .map(|((&i, _), _)| i)
             .collect();
-        if let Some(i) = most_reported_amount(corpus, &candidates, kind, &topic) {
+        if let Some(i) = most_reported_figure(corpus, &candidates, kind, &topic) {
             lead = i;
         }
     }
