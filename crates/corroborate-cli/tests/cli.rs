@@ -924,23 +924,21 @@ fn brief_and_ask_work_from_the_store() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// `ask --format json --sources SOURCES QUESTION`.
+fn ask_json(data: &Path, sources: &Path, question: &str) -> Output {
+    let sources = sources.to_str().unwrap();
+    run(
+        data,
+        &["ask", "--format", "json", "--sources", sources, question],
+    )
+}
+
 #[test]
 fn when_leads_with_the_date_most_sources_give() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = examples();
     let ask = |q: &str| {
-        let out = run(
-            dir.path(),
-            &[
-                "ask",
-                "--format",
-                "json",
-                "--sources",
-                corpus.to_str().unwrap(),
-                q,
-            ],
-        );
-        json(&out)["answer"]
+        json(&ask_json(dir.path(), &corpus, q))["answer"]
             .as_str()
             .unwrap_or_default()
             .to_string()
@@ -957,16 +955,10 @@ fn when_leads_with_the_date_most_sources_give() {
 fn ask_says_when_the_sources_do_not_answer() {
     let dir = tempfile::tempdir().unwrap();
     let ex = examples();
-    let out = run(
+    let out = ask_json(
         dir.path(),
-        &[
-            "ask",
-            "--format",
-            "json",
-            "--sources",
-            ex.to_str().unwrap(),
-            "What did the orchestra play at the coronation?",
-        ],
+        &ex,
+        "What did the orchestra play at the coronation?",
     );
     assert_eq!(out.status.code(), Some(1));
     let a = json(&out);
