@@ -203,6 +203,14 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
     let mut missed_by_cue: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     // Our cue (or "(direct)") -> (predictions matching no gold quote, predictions).
     let mut spurious_by_cue: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // SHOW_CUE=said shows only the misses of that cue and our predictions with it; SHOW_CUE=(direct)
+    // our quotes in quote marks.
+    let only_cue = std::env::var("SHOW_CUE").ok();
+    let shows = |cue: &str| {
+        only_cue
+            .as_deref()
+            .is_none_or(|c| cue.eq_ignore_ascii_case(c))
+    };
     // QUOTES_DUMP=FILE writes each article's predicted spans (characters) as JSON lines, for error analysis.
     let mut dump = match std::env::var_os("QUOTES_DUMP") {
         Some(path) if criterion == Criterion::Longer => Some(std::fs::File::create(path)?),
@@ -267,7 +275,7 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                 spk_n += 1;
                 if preds[pi].1.is_some_and(|ps| overlap(ps, gs) > 0) {
                     spk_ok += 1;
-                } else if shown < show && std::env::var_os("SHOW_CUE").is_none() {
+                } else if shown < show && only_cue.is_none() {
                     let chars: Vec<char> = text.chars().collect();
                     let s = |r: (usize, usize)| {
                         chars[r.0..r.1.min(chars.len())].iter().collect::<String>()
@@ -319,9 +327,6 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
             }
         }
         if show > 0 {
-            // SHOW_CUE=said shows only the misses of that cue and our predictions with it; SHOW_CUE=(direct)
-            // our quotes in quote marks.
-            let only_cue = std::env::var("SHOW_CUE").ok();
             let chars: Vec<char> = text.chars().collect();
             let s = |r: (usize, usize)| chars[r.0..r.1.min(chars.len())].iter().collect::<String>();
             for (gi, g) in gold.iter().enumerate() {
@@ -332,10 +337,7 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                         .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
                         .map(s)
                         .unwrap_or_default();
-                    if only_cue
-                        .as_deref()
-                        .is_some_and(|c| !cue.eq_ignore_ascii_case(c))
-                    {
+                    if !shows(&cue) {
                         continue;
                     }
                     let partial = preds.iter().find(|p| overlap(p.0, g.content) > 0);
@@ -363,10 +365,7 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                     } else {
                         q.cue.as_deref().unwrap_or("")
                     };
-                    if only_cue
-                        .as_deref()
-                        .is_some_and(|c| !cue.eq_ignore_ascii_case(c))
-                    {
+                    if !shows(cue) {
                         continue;
                     }
                     println!("SPURIOUS <{cue}> {}", s(p.0));

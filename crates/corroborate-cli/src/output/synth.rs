@@ -76,11 +76,12 @@ fn cite_list(cits: &[Citation]) -> String {
 fn cite_detail(cits: &[Citation]) -> String {
     cits.iter()
         .map(|c| {
-            if c.outlet == c.article {
-                format!("{}#{}", c.article, c.sentence)
-            } else {
-                format!("{} {}#{}", c.outlet, c.article, c.sentence)
-            }
+            format!(
+                "{}{}#{}",
+                own_outlet(&c.article, &c.outlet, " "),
+                c.article,
+                c.sentence
+            )
         })
         .collect::<Vec<_>>()
         .join("; ")

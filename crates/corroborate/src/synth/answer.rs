@@ -113,6 +113,14 @@ impl QuestionWords {
     fn pair(&self, a: &str, b: &str) -> bool {
         self.0.windows(2).any(|x| x[0] == a && x[1] == b)
     }
+
+    /// "Where ...?", "In which ...?", "... take place?": where something happened.
+    fn locative(&self) -> bool {
+        self.has("where")
+            || self.pair("in", "which")
+            || self.pair("in", "what")
+            || self.pair("take", "place")
+    }
 }
 
 /// What kind of thing a question asks for, from its wording.
@@ -153,8 +161,7 @@ pub fn answer_kind(question: &str) -> AnswerKind {
 /// Whether a place question asks where something happened ("Where did the talks take place?", "In
 /// which city ...?") rather than which place did something ("Which country hosted the talks?").
 pub fn is_locative(question: &str) -> bool {
-    let w = QuestionWords::new(question);
-    w.has("where") || w.pair("in", "which") || w.pair("in", "what") || w.pair("take", "place")
+    QuestionWords::new(question).locative()
 }
 
 /// The kinds of figure that answer a question of this kind.
@@ -187,12 +194,8 @@ fn most_reported_figure(
         .map(|&i| {
             let mut v: Vec<String> = if kind == AnswerKind::Date {
                 // Any date of the sentence answers "when" (as `fit` takes it).
-                let u = &corpus.units[i];
-                corpus.docs[u.doc as usize]
-                    .analysis
-                    .figures
-                    .iter()
-                    .filter(|f| f.sentence == u.sentence && f.kind == FigureKind::Date)
+                sentence_figures(corpus, i)
+                    .filter(|f| f.kind == FigureKind::Date)
                     .map(value_key)
                     .collect()
             } else {
@@ -277,13 +280,9 @@ fn measured<'a>(
     topic: &[TopicWord],
 ) -> Vec<&'a crate::model::Figure> {
     let u = &corpus.units[unit];
-    corpus.docs[u.doc as usize]
-        .analysis
-        .figures
-        .iter()
+    sentence_figures(corpus, unit)
         .filter(|f| {
-            f.sentence == u.sentence
-                && kinds.contains(&f.kind)
+            kinds.contains(&f.kind)
                 && (f
                     .unit
                     .as_deref()
@@ -293,12 +292,38 @@ fn measured<'a>(
         .collect()
 }
 
+/// The figures of a unit's sentence.
+fn sentence_figures<'a>(
+    corpus: &'a Corpus,
+    unit: usize,
+) -> impl Iterator<Item = &'a crate::model::Figure> + 'a {
+    let u = &corpus.units[unit];
+    corpus.docs[u.doc as usize]
+        .analysis
+        .figures
+        .iter()
+        .filter(move |f| f.sentence == u.sentence)
+}
+
 /// What a place question asks for: where something happened (`is_locative`), and whether a city
 /// ("In which city ...?"), which a country is not.
 #[derive(Clone, Copy, Default)]
 struct PlaceAsked {
     locative: bool,
     city: bool,
+}
+
+impl PlaceAsked {
+    fn of(kind: AnswerKind, question: &str) -> Self {
+        if kind != AnswerKind::Place {
+            return PlaceAsked::default();
+        }
+        let w = QuestionWords::new(question);
+        PlaceAsked {
+            locative: w.locative(),
+            city: w.has("city") || w.has("town"),
+        }
+    }
 }
 
 /// How closely a sentence holds the kind of thing asked for.
@@ -396,10 +421,7 @@ fn fit(
             }
         }
         AnswerKind::Date => {
-            if a.figures
-                .iter()
-                .any(|f| f.sentence == u.sentence && f.kind == FigureKind::Date)
-            {
+            if sentence_figures(corpus, unit).any(|f| f.kind == FigureKind::Date) {
                 Fit::Close
             } else {
                 Fit::None
@@ -641,13 +663,7 @@ fn lead_of<'a>(corpus: &'a Corpus<'_>, doc: u32) -> impl Iterator<Item = usize> 
 /// Answer a question from the corpus's sentences.
 pub fn answer(corpus: &Corpus, question: &str) -> Answer {
     let kind = answer_kind(question);
-    let asks = PlaceAsked {
-        locative: kind == AnswerKind::Place && is_locative(question),
-        city: kind == AnswerKind::Place && {
-            let w = QuestionWords::new(question);
-            ["city", "town"].iter().any(|c| w.has(c))
-        },
-    };
+    let asks = PlaceAsked::of(kind, question);
     let facts = FactIndex::new(corpus);
     let topic = topic_words(corpus, question);
     let unanswered = |coverage: f32| Answer {

@@ -103,12 +103,18 @@ pub fn other_forms(corpus: &Corpus, word_stem: &str, proper: bool) -> Vec<u32> {
 /// include "America"), by the demonym's stem.
 pub fn place_of_demonym(word_stem: &str) -> Option<String> {
     crate::analyze::lexicon::PLACES.iter().find_map(|group| {
-        group
-            .iter()
-            .filter(|v| !v.contains(' ') && v.len() >= 4)
-            .any(|v| is_demonym_pair(word_stem, &stem(v)))
+        variant_stems(group)
+            .any(|v| is_demonym_pair(word_stem, &v))
             .then(|| format!("l:{}", group[0]))
     })
+}
+
+/// Stems of a place's one-word variants long enough to take a demonym ending ("russia", not "us").
+fn variant_stems<'a>(group: &'a [&'a str]) -> impl Iterator<Item = String> + 'a {
+    group
+        .iter()
+        .filter(|v| !v.contains(' ') && v.len() >= 4)
+        .map(|v| stem(v))
 }
 
 /// Whether the place with this key ("l:saudi arabia") has a demonym in the lexicon ("Saudi"): a
@@ -130,11 +136,7 @@ pub fn has_demonym(place_key: &str) -> bool {
     else {
         return false;
     };
-    group
-        .iter()
-        .filter(|v| !v.contains(' ') && v.len() >= 4)
-        .map(|v| stem(v))
-        .any(|v| demonyms.iter().any(|d| *d == v || is_demonym_pair(d, &v)))
+    variant_stems(group).any(|v| demonyms.iter().any(|d| *d == v || is_demonym_pair(d, &v)))
 }
 
 /// Whether one stem is a place and the other its demonym, in either order.

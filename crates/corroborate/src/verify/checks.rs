@@ -178,22 +178,8 @@ impl ClaimContext<'_, '_> {
         if figures.is_empty() {
             return None;
         }
-        let window_figs: Vec<(&Figure, &str)> = best
-            .map(|w| {
-                w.units
-                    .iter()
-                    .flat_map(|&u| {
-                        let unit = &self.corpus.units[u];
-                        let doc = self.corpus.docs[unit.doc as usize];
-                        doc.analysis
-                            .figures
-                            .iter()
-                            .filter(move |f| f.sentence == unit.sentence)
-                            .map(move |f| (f, doc.article.slice(f.span)))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let window_figs: Vec<(&Figure, &str)> =
+            best.map(|w| self.window_figures(w)).unwrap_or_default();
         for f in figures {
             let written = &self.text[f.span.start as usize..f.span.end as usize];
             if window_figs.iter().any(|(g, _)| same_value(f, g)) {
@@ -267,19 +253,22 @@ impl ClaimContext<'_, '_> {
         if figures.is_empty() || figures.len() + names.len() < MIN_ANCHORS {
             return None;
         }
-        let in_window = w.units.iter().map(|&u| {
-            let unit = &self.corpus.units[u];
-            (self.corpus.docs[unit.doc as usize].analysis, unit.sentence)
-        });
-        let mut window_figures: Vec<&Figure> = Vec::new();
-        let mut window_names: Vec<&Mention> = Vec::new();
-        for (a, sentence) in in_window {
-            window_figures.extend(a.figures.iter().filter(|f| f.sentence == sentence));
-            window_names.extend(a.mentions.iter().filter(|m| m.sentence == sentence));
-        }
+        let window_figures = self.window_figures(w);
+        let window_names: Vec<&Mention> = w
+            .units
+            .iter()
+            .flat_map(|&u| {
+                let unit = &self.corpus.units[u];
+                self.corpus.docs[unit.doc as usize]
+                    .analysis
+                    .mentions
+                    .iter()
+                    .filter(move |m| m.sentence == unit.sentence)
+            })
+            .collect();
         let pinned = figures
             .iter()
-            .all(|f| window_figures.iter().any(|g| same_value(f, g)))
+            .all(|f| window_figures.iter().any(|(g, _)| same_value(f, g)))
             && names
                 .iter()
                 .all(|n| window_names.iter().any(|m| same_name(n, m)));
@@ -292,6 +281,22 @@ impl ClaimContext<'_, '_> {
                 ),
             )
         })
+    }
+
+    /// The figures of an evidence window's sentences, each with its text as the source writes it.
+    fn window_figures(&self, w: &Window) -> Vec<(&Figure, &str)> {
+        w.units
+            .iter()
+            .flat_map(|&u| {
+                let unit = &self.corpus.units[u];
+                let doc = self.corpus.docs[unit.doc as usize];
+                doc.analysis
+                    .figures
+                    .iter()
+                    .filter(move |f| f.sentence == unit.sentence)
+                    .map(move |f| (f, doc.article.slice(f.span)))
+            })
+            .collect()
     }
 
     /// A negation on one side only, in evidence that otherwise holds the claim.
@@ -348,12 +353,11 @@ fn speakers_agree(a: &str, b: &str) -> bool {
 /// Fewest figures and names a claim must give to be supported by them (`check_anchored`).
 const MIN_ANCHORS: usize = 2;
 
-/// One entity in two mentions: the same key, or, for people, the same surname (one outlet gives the
-/// full name where another writes only "Barzenko").
+/// One entity in two mentions: the same key, or, for people, keys that can name the same person (one
+/// outlet gives the full name where another writes only "Barzenko").
 fn same_name(a: &Mention, b: &Mention) -> bool {
-    let last = |k: &str| k.rsplit([' ', ':']).next().unwrap_or("").to_string();
     a.kind == b.kind
-        && (a.key == b.key || (a.kind == EntityKind::Person && last(&a.key) == last(&b.key)))
+        && (a.key == b.key || (a.kind == EntityKind::Person && speakers_agree(&a.key, &b.key)))
 }
 
 fn same_value(a: &Figure, b: &Figure) -> bool {
