@@ -204,7 +204,7 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
     // Our cue (or "(direct)") -> (predictions matching no gold quote, predictions).
     let mut spurious_by_cue: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     // SHOW_CUE=said shows only the misses of that cue and our predictions with it; SHOW_CUE=(direct)
-    // our quotes in quote marks.
+    // our quotes in quote marks; SHOW_CUE=(split) the misses whose content its own cue interrupts.
     let only_cue = std::env::var("SHOW_CUE").ok();
     let shows = |cue: &str| {
         only_cue
@@ -324,6 +324,20 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                 if !used_g[gi] {
                     e.0 += 1;
                 }
+                // Content split by its own attribution (`"A," X said. "B"`): annotated as one span.
+                let cue_at = g
+                    .cue
+                    .split_once("..")
+                    .and_then(|(a, _)| a.parse::<usize>().ok());
+                if cue_at.is_some_and(|c| g.content.0 < c && c < g.content.1) {
+                    let e = missed_by_cue
+                        .entry("(split by its cue)".into())
+                        .or_default();
+                    e.1 += 1;
+                    if !used_g[gi] {
+                        e.0 += 1;
+                    }
+                }
             }
         }
         if show > 0 {
@@ -337,7 +351,16 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                         .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
                         .map(s)
                         .unwrap_or_default();
-                    if !shows(&cue) {
+                    let split = g
+                        .cue
+                        .split_once("..")
+                        .and_then(|(a, _)| a.parse::<usize>().ok())
+                        .is_some_and(|c| g.content.0 < c && c < g.content.1);
+                    let wanted = match only_cue.as_deref() {
+                        Some("(split)") => split,
+                        _ => shows(&cue),
+                    };
+                    if !wanted {
                         continue;
                     }
                     let partial = preds.iter().find(|p| overlap(p.0, g.content) > 0);

@@ -630,6 +630,41 @@ fn where_is_answered_by_the_place_something_happened_in() {
 }
 
 #[test]
+fn a_city_question_takes_a_city_not_the_country_that_hosted() {
+    let arts = vec![
+        art(
+            "a",
+            "Lake Post",
+            "Both delegations thanked Switzerland for hosting the talks on the Dunavar dam.",
+            Some("2025-06-10"),
+        ),
+        art(
+            "b",
+            "Valley Times",
+            "The talks on the Dunavar dam ended in Geneva on Tuesday with no deal on the flow.",
+            Some("2025-06-10"),
+        ),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    for q in [
+        "Which city hosted the talks?",
+        "Which town hosted the talks?",
+        "What city were the talks in?",
+    ] {
+        let a = answer(&c, q);
+        assert!(
+            a.supported && a.answer.contains("Geneva"),
+            "{q}: {}",
+            a.answer
+        );
+    }
+    // "Hosted" is a place's relation to the talks, not a word an answer must hold.
+    assert!(is_locative("Which city hosted the talks?"));
+    assert!(is_locative("What city were the talks in?"));
+}
+
+#[test]
 fn who_prefers_a_person_to_a_country_next_to_the_words() {
     let arts = vec![
         art(

@@ -30,6 +30,68 @@ pub(super) fn speech() -> &'static HashSet<&'static str> {
     S.get_or_init(|| SPEECH_VERBS.iter().copied().collect())
 }
 
+/// A speech verb at `v` that is a noun here: "a dozen states held contests", "the reports say",
+/// "two calls". Only the -s forms that double as plural nouns are checked, by the word before.
+pub(super) fn noun_use(prev: Option<&str>, word: &str) -> bool {
+    const PLURAL_NOUNS: &[&str] = &[
+        "states", "reports", "claims", "calls", "notes", "remarks", "points", "tweets", "posts",
+    ];
+    const DETERMINERS: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "these",
+        "those",
+        "dozen",
+        "many",
+        "several",
+        "all",
+        "some",
+        "both",
+        "other",
+        "few",
+        "more",
+        "most",
+        "no",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "two",
+        "three",
+        "four",
+        "five",
+        "United",
+        "news",
+        "media",
+        "press",
+        "member",
+        "swing",
+        "battleground",
+        "early",
+        "primary",
+        "southern",
+        "northern",
+        "red",
+        "blue",
+    ];
+    PLURAL_NOUNS.contains(&word)
+        && prev.is_some_and(|p| {
+            DETERMINERS.contains(&p)
+                || DETERMINERS.contains(&p.to_ascii_lowercase().as_str())
+                || p.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// Whether the token at `v` is a speech verb used as a verb.
+pub(super) fn speech_at(toks: &[Token], v: usize) -> bool {
+    speech().contains(toks[v].text)
+        && !noun_use(v.checked_sub(1).map(|u| toks[u].text), toks[v].text)
+}
+
 pub(super) fn is_open(c: char) -> bool {
     matches!(c, '\u{201c}' | '"' | '\u{ab}' | '\u{201e}')
 }
@@ -49,7 +111,11 @@ pub struct QuoteInput<'a> {
 pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(u32, Speaker)> = None;
+    // The end of the previous paragraph's closing direct quote, which a paragraph opening with an
+    // unattributed quote carries on.
+    let mut carried: Option<u32> = None;
     for (pi, p) in input.paragraphs.iter().enumerate() {
+        let carry = carried.take();
         if let Some(q) = transcript_line(input, *p).or_else(|| signed_post(input, *p)) {
             if let Some(sp) = &q.speaker {
                 last_speaker = Some((pi as u32, sp.clone()));
@@ -58,6 +124,8 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
             continue;
         }
         let marks = quote_spans(input.text, *p);
+        // Earlier paragraphs' quotes are never removed below, so this paragraph's start here.
+        let first_here = quotes.len();
         let mut covered: Vec<Span> = Vec::new();
         let mut prev_direct: Option<usize> = None;
         for (qi, q) in marks.iter().enumerate() {
@@ -66,6 +134,14 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                 .count();
             let sentence = sentence_of(input.sentences, q.start);
             let found = attribute_direct(input, *q, *p);
+            if let Some(i) = carry.filter(|_| qi == 0 && found.is_none() && words >= 3) {
+                if let Some(i) = continued_quote(input.text, *p, *q, &quotes, i) {
+                    quotes[i].span = Span::new(quotes[i].span.start as usize, q.end as usize);
+                    covered.push(*q);
+                    prev_direct = Some(i);
+                    continue;
+                }
+            }
             // "A," said X. "B": the second part continues the first quote (no attribution of its own, or
             // the same speaker found again across a short gap).
             if let Some(i) = prev_direct {
@@ -77,9 +153,17 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                     .count();
                 // Only an attribution stands between the parts (`," he said, "`), not reported speech
                 // that quotes a few words of its own (`, adding that it is "...`).
-                let cues_in_gap = gap_text
+                let gap_words: Vec<&str> = gap_text
                     .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| speech().contains(w) || indirect::indirect().contains(w))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let cues_in_gap = gap_words
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, w)| {
+                        (speech().contains(w) || indirect::indirect().contains(w))
+                            && !noun_use(i.checked_sub(1).map(|u| gap_words[u]), w)
+                    })
                     .count();
                 let attribution_only = cues_in_gap <= 1
                     && !gap_text.split_whitespace().any(|w| w == "that")
@@ -184,6 +268,15 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                 quotes.push(q);
             }
         }
+        // The paragraph ends with a direct quote (`"... in turbulent times," Clinton said.`), which
+        // may go on in the next paragraph. (Carrying a reported clause that ends in quoted words
+        // as well changed nothing on PolNeAR and printed the attribution inside the quote.)
+        carried = marks.last().and_then(|m| {
+            quotes[first_here..]
+                .iter()
+                .find(|q| q.direct && q.span.end == m.end)
+                .map(|q| q.span.end)
+        });
     }
     // Sentences do not overlap, so a stance can only clash with the other tiers' quotes or with a
     // stance of its own sentence.
@@ -523,6 +616,19 @@ pub(super) fn quote_spans(text: &str, p: Span) -> Vec<Span> {
     out
 }
 
+/// `"A," X said.` then a paragraph opening `"B ...` with no attribution of its own: B goes on with
+/// A (news style opens each paragraph of a long quotation with a mark). The quote to extend is the
+/// direct quote ending at `end` in the paragraph before; the new part must open its paragraph.
+fn continued_quote(text: &str, p: Span, q: Span, quotes: &[Quote], end: u32) -> Option<usize> {
+    let lead = &text[p.start as usize..q.start as usize];
+    if lead.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    quotes
+        .iter()
+        .rposition(|old| old.direct && old.span.end == end)
+}
+
 pub(super) fn is_whole_paragraph(text: &str, p: Span, q: Span) -> bool {
     let before = &text[p.start as usize..q.start as usize];
     let after = &text[q.end as usize..p.end as usize];
@@ -588,7 +694,7 @@ pub(super) fn attribute_direct(
         if matches!(toks[v].text, "\"" | "\u{201c}" | ";") || is_full_stop(toks, v) {
             break;
         }
-        if speech().contains(toks[v].text) {
+        if speech_at(toks, v) {
             if v > k {
                 // The appositive first: "X, the manager of Tamarac, said" is X, not Tamarac.
                 if let Some(sp) =
@@ -617,7 +723,7 @@ pub(super) fn attribute_direct(
                 return Some((sp, "according to".into(), true, false));
             }
         }
-        if speech().contains(toks[v].text) {
+        if speech_at(toks, v) {
             let adjacent = v + 1 == before_end || matches!(toks[before_end - 1].text, ":" | ",");
             let sent_start = clause_start(toks, p_start_tok, v);
             if let Some(sp) = appositive_subject(input, sent_start, v)

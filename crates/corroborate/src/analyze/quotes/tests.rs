@@ -629,3 +629,42 @@ fn adverbs_relatives_and_closing_marks_between_a_speaker_and_a_cue() {
     );
     assert_eq!(q.len(), 2, "{q:?}");
 }
+
+#[test]
+fn a_paragraph_opening_with_an_unattributed_quote_continues_the_one_before() {
+    let q = quotes(
+        "\u{201c}We will keep calm in turbulent times,\u{201d} Clinton said.\n\n\
+         \u{201c}And that is why steady leadership is so important now.\u{201d}\n\n\
+         The senator left the hall after the speech.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].2, "{q:?}");
+    assert!(q[0].0.starts_with("We will keep calm"), "{q:?}");
+    assert!(q[0].0.ends_with("so important now."), "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Clinton"));
+    // A paragraph with its own attribution is a quote of its own.
+    let q = quotes(
+        "\u{201c}We will talk again in March,\u{201d} Clinton said.\n\n\
+         \u{201c}The river is not for sale,\u{201d} the minister said.",
+    );
+    assert_eq!(q.iter().filter(|(_, _, d)| *d).count(), 2, "{q:?}");
+}
+
+#[test]
+fn a_plural_noun_is_no_speech_verb() {
+    // "states" after "a dozen" is a noun: the second part goes on with Graham's quote.
+    let q = quotes(
+        "\u{201c}Ted Cruz is not my favorite by any means,\u{201d} Graham, a former candidate, told CBS News \
+         on Tuesday, when a dozen states held contests to choose party nominees. \u{201c}But we may have to \
+         rally around him to stop the front-runner.\u{201d}",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Graham"), "{q:?}");
+    assert!(
+        q[0].0.ends_with("front-runner.\u{201d}") || q[0].0.ends_with("front-runner."),
+        "{q:?}"
+    );
+    assert!(super::noun_use(Some("dozen"), "states"));
+    assert!(!super::noun_use(Some("minister"), "states"));
+    assert!(!super::noun_use(Some("a"), "said"));
+}

@@ -55,14 +55,26 @@ impl QuestionWords {
         self.0.windows(2).any(|x| x[0] == a && x[1] == b)
     }
 
-    /// "Where ...?", "In which ...?", "... take place?": where something happened.
+    /// "Where ...?", "In which ...?", "... take place?": where something happened. A city or town
+    /// that "hosted" something is where it happened too (a country may have hosted as a party).
     fn locative(&self) -> bool {
         self.has("where")
             || self.pair("in", "which")
             || self.pair("in", "what")
             || self.pair("take", "place")
+            // "What city were the talks in?"
+            || self.0.last().is_some_and(|w| w == "in" || w == "at")
+            || ((self.has("city") || self.has("town")) && self.hosts())
+    }
+
+    fn hosts(&self) -> bool {
+        HOST_WORDS.iter().any(|w| self.has(w))
     }
 }
+
+/// "Hosted" in a locative question only says that something happened in the place asked for; the
+/// sources write "held in Riyadh", so the word is no topic to look for.
+pub(super) const HOST_WORDS: &[&str] = &["host", "hosts", "hosted", "hosting"];
 
 /// What kind of thing a question asks for, from its wording.
 pub fn answer_kind(question: &str) -> AnswerKind {
@@ -87,9 +99,11 @@ pub fn answer_kind(question: &str) -> AnswerKind {
         return AnswerKind::Date;
     }
     if has("where")
-        || ["country", "city", "capital", "place", "venue", "region"]
-            .iter()
-            .any(|w| pair("which", w) || pair("what", w))
+        || [
+            "country", "city", "town", "capital", "place", "venue", "region",
+        ]
+        .iter()
+        .any(|w| pair("which", w) || pair("what", w))
     {
         return AnswerKind::Place;
     }
@@ -306,7 +320,8 @@ pub(super) fn fit(
         for m in a.mentions.iter().filter(|m| {
             m.sentence == u.sentence
                 && wanted.contains(&m.kind)
-                && !(m.kind == EntityKind::Place && asked(m))
+                && !(m.kind == EntityKind::Place
+                    && (asked(m) || (city && variants::has_demonym(&m.key))))
         }) {
             if near(m.span, NAME_REACH) {
                 return Fit::Close;

@@ -46,7 +46,7 @@ pub struct Answer {
 /// the answer holds a country, not the word "country".
 const TYPE_WORDS: &[&str] = &[
     "citi", "countri", "date", "day", "long", "month", "number", "occur", "person", "place",
-    "take", "time", "venu", "year",
+    "take", "time", "town", "venu", "year",
 ];
 
 /// Share of the question's topic an answer must hold: a clear majority, set from first principles
@@ -169,10 +169,15 @@ fn topic_words(corpus: &Corpus, question: &str) -> Vec<TopicWord> {
         .collect();
     let mut out: Vec<TopicWord> = Vec::new();
     let mut places: Vec<String> = Vec::new();
+    let hosted_in = answer_kind(question) == AnswerKind::Place && is_locative(question);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         let w = normalize(t.text);
+        if hosted_in && fit::HOST_WORDS.contains(&w.as_str()) {
+            i += 1;
+            continue;
+        }
         let s = stem(&w);
         let named_place = place_at(&toks, i);
         let n = named_place.as_ref().map_or(1, |(n, _)| *n);
