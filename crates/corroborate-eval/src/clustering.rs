@@ -184,6 +184,15 @@ pub fn run(shared: &Path, thresholds: &[f32]) -> anyhow::Result<()> {
     if let Ok(m) = std::env::var("MERGE") {
         base.merge_threshold = m.parse()?;
     }
+    if let Ok(n) = std::env::var("INDEXED") {
+        base.indexed_features = n.parse()?;
+    }
+    if let Ok(n) = std::env::var("QUERY") {
+        base.query_features = n.parse()?;
+    }
+    if let Ok(n) = std::env::var("CENTROID") {
+        base.centroid_features = n.parse()?;
+    }
     let thresholds = if thresholds.is_empty() {
         vec![base.threshold]
     } else {

@@ -201,8 +201,8 @@ fn briefing_markdown(b: &Briefing) {
         for s in &b.quotes {
             println!("**{}**\n", md_escape(&s.speaker));
             for q in &s.quotes {
-                let text = if q.direct {
-                    format!("\"{}\"", q.text)
+                let text = if q.direct || q.display != q.text {
+                    q.display.clone()
                 } else {
                     format!("(reported) {}", q.text)
                 };
@@ -332,12 +332,7 @@ fn briefing_text(b: &Briefing) {
         for s in &b.quotes {
             println!("  {}", s.speaker);
             for q in &s.quotes {
-                let mark = if q.direct { "\"" } else { "" };
-                println!(
-                    "    - {mark}{}{mark}  [{}]",
-                    q.text,
-                    cite_list(&q.citations)
-                );
+                println!("    - {}  [{}]", q.display, cite_list(&q.citations));
             }
         }
     }

@@ -77,7 +77,43 @@ pub struct Disagreement {
 pub struct QuoteItem {
     pub text: String,
     pub direct: bool,
+    /// The verb or phrase that reports it ("said", "accused").
+    pub cue: Option<String>,
+    /// The quote as a briefing prints it: direct words in quote marks; reported speech led by its cue
+    /// when the words are what the cue acts on ("accused the US of ...", not "the US of ...").
+    pub display: String,
     pub citations: Vec<Citation>,
+}
+
+impl QuoteItem {
+    /// `sentence` is the one the quote was found in: a cue it follows with "that" is printed so.
+    fn new(
+        text: String,
+        direct: bool,
+        cue: Option<String>,
+        sentence: &str,
+        citation: Citation,
+    ) -> Self {
+        let display = match cue.as_deref() {
+            _ if direct => format!("\"{text}\""),
+            Some(c) if !crate::analyze::quotes::content_reads_alone(c) => {
+                let head = &text[..crate::analyze::tokens::floor_boundary(&text, 24)];
+                if sentence.contains(&format!("{c} that {head}")) {
+                    format!("{c} that {text}")
+                } else {
+                    format!("{c} {text}")
+                }
+            }
+            _ => text.clone(),
+        };
+        QuoteItem {
+            text,
+            direct,
+            cue,
+            display,
+            citations: vec![citation],
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -606,11 +642,13 @@ fn quotes_by_speaker(
             }
             None => {
                 merged.insert(slot, g.quotes.len());
-                g.quotes.push(QuoteItem {
-                    text: clean(&q.text),
-                    direct: q.direct,
-                    citations: vec![cit],
-                });
+                g.quotes.push(QuoteItem::new(
+                    clean(&q.text),
+                    q.direct,
+                    q.cue.clone(),
+                    &q.sentence,
+                    cit,
+                ));
             }
         }
     }

@@ -258,6 +258,49 @@ fn briefing_finds_single_source_claims_and_disagreements() {
 }
 
 #[test]
+fn who_said_what_prints_a_cue_that_acts_on_the_words() {
+    let arts = vec![
+        art(
+            "a",
+            "Lake Post",
+            "Minister Ilse Marr accused the dam authority of hiding the flow figures. \
+             Marr said the river was at its lowest in a decade. \
+             Marr stressed that the talks would go on in Geneva.",
+            Some("2025-06-10"),
+        ),
+        art(
+            "b",
+            "Valley Times",
+            "The talks on the river flow will go on in Geneva next month, officials said.",
+            Some("2025-06-10"),
+        ),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let b = brief(&c, &BriefOptions::default());
+    let marr = b
+        .quotes
+        .iter()
+        .find(|s| s.speaker.contains("Marr"))
+        .expect("Marr's quotes");
+    let shown: Vec<&str> = marr.quotes.iter().map(|q| q.display.as_str()).collect();
+    // "the dam authority of hiding ..." alone would not say what she did.
+    assert!(
+        shown.contains(&"accused the dam authority of hiding the flow figures"),
+        "{shown:?}"
+    );
+    // A clause after "said" reads alone; "that" after a cue is kept.
+    assert!(
+        shown.contains(&"the river was at its lowest in a decade"),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&"stressed that the talks would go on in Geneva"),
+        "{shown:?}"
+    );
+}
+
+#[test]
 fn answers_factoids_and_admits_what_the_sources_do_not_say() {
     let arts = ferry();
     let an = analysed(&arts);

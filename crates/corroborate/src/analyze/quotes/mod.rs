@@ -10,7 +10,7 @@ mod indirect;
 mod speaker;
 mod stance;
 
-pub use stance::is_speech_cue;
+pub use stance::{content_reads_alone, is_speech_cue};
 
 use super::lexicon::SPEECH_VERBS;
 use super::tokens::{Token, TokenKind};

@@ -322,6 +322,30 @@ pub fn is_speech_cue(cue: &str) -> bool {
         || matches!(cue.as_str(), "according to" | "in" | ":")
 }
 
+/// Whether reported speech reads on its own without its cue: "said", "told" and "according to"
+/// introduce a whole clause ("the talks were useful"), while other cues act on what follows them
+/// ("accused [the US of helping Moscow]", "described [the meeting as a first step]"), which a reader
+/// must see with its verb.
+pub fn content_reads_alone(cue: &str) -> bool {
+    matches!(
+        cue.to_lowercase().as_str(),
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "according to"
+            | "added"
+            | "adds"
+            | "adding"
+            | "in"
+            | ":"
+    )
+}
+
 /// Evidential cues: the clause around them is an appearance or an expectation held by someone unnamed
 /// ("Christie appeared to end his bid", "the merger is expected to close"), and PolNeAR counts the
 /// whole clause as the content.
