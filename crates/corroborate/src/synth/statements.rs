@@ -34,21 +34,55 @@ impl Asked {
     }
 }
 
+/// Who a question asks about by the place of their names: the subject before the verb ("What did
+/// Trump say about Zelensky?", "What is Russia's position on NATO?") or the agent after "by" ("What
+/// was said by Lavrov?"); a name after "about" or "on" is the topic. A question with neither takes
+/// every name but places (a place it names is more often what is talked about).
+fn speakers_asked<'a>(
+    mentions: &'a [crate::model::Mention],
+    toks: &[crate::analyze::tokens::Token],
+    verb: usize,
+) -> Vec<&'a crate::model::Mention> {
+    let verb_at = toks[verb].start as u32;
+    let after_by = toks
+        .iter()
+        .skip(verb + 1)
+        .find(|t| t.text.eq_ignore_ascii_case("by"))
+        .map(|t| t.end as u32);
+    let placed: Vec<&crate::model::Mention> = mentions
+        .iter()
+        .filter(|m| {
+            m.span.end <= verb_at
+                || after_by.is_some_and(|b| {
+                    m.span.start >= b
+                        && toks
+                            .iter()
+                            .filter(|t| t.start as u32 >= b && (t.end as u32) <= m.span.start)
+                            .all(|t| t.kind == TokenKind::Punct || t.text == "the")
+                })
+        })
+        .collect();
+    if !placed.is_empty() {
+        return placed;
+    }
+    mentions
+        .iter()
+        .filter(|m| m.kind != EntityKind::Place)
+        .collect()
+}
+
 /// The statements a question asks for: the units quoting a person or body the question names, when
 /// it asks what they said. Empty when it asks no such thing or the sources quote nobody it names.
 pub(super) fn asked(corpus: &Corpus, question: &str) -> Asked {
-    let asks_speech = tokenize(question)
+    let toks = tokenize(question);
+    let Some(verb) = toks
         .iter()
-        .any(|t| is_speech_word(&stem(&normalize(t.text))));
-    if !asks_speech {
+        .position(|t| is_speech_word(&stem(&normalize(t.text))))
+    else {
         return Asked::default();
-    }
+    };
     let (_, analysis) = crate::analyze::analyze_text(question, Some("en"));
-    let mentions: Vec<&crate::model::Mention> = analysis
-        .mentions
-        .iter()
-        .filter(|m| m.kind != EntityKind::Place)
-        .collect();
+    let mentions = speakers_asked(&analysis.mentions, &toks, verb);
     if mentions.is_empty() {
         return Asked::default();
     }

@@ -512,6 +512,39 @@ fn what_someone_said_is_answered_from_their_own_statements() {
 }
 
 #[test]
+fn the_speaker_asked_about_is_the_one_before_the_verb() {
+    let arts = vec![
+        art(
+            "a",
+            "Lake Post",
+            "Minister Ilse Marr said that envoy Petr Dvoran had misled the river commission. \
+             Dvoran said the talks on the river flow would resume in Geneva in March.",
+            Some("2025-06-10"),
+        ),
+        art(
+            "b",
+            "Valley Times",
+            "Marr told reporters that Dvoran could not be trusted with the river talks.",
+            Some("2025-06-10"),
+        ),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    // Marr's words about Dvoran, not Dvoran's own.
+    let a = answer(&c, "What did Marr say about Dvoran?");
+    assert!(a.supported, "{}", a.answer);
+    assert!(!a.answer.contains("resume in Geneva"), "{}", a.answer);
+    assert!(
+        a.answer.contains("misled") || a.answer.contains("trusted"),
+        "{}",
+        a.answer
+    );
+    // And the agent after "by".
+    let a = answer(&c, "What was said by Dvoran?");
+    assert!(a.answer.contains("resume in Geneva"), "{}", a.answer);
+}
+
+#[test]
 fn a_question_in_other_word_forms_than_the_sources_is_answered() {
     let arts = vec![
         art(
