@@ -337,6 +337,34 @@ fn question_kinds() {
         AnswerKind::Duration
     );
     assert_eq!(answer_kind("What happened?"), AnswerKind::Description);
+    assert_eq!(
+        answer_kind("How many days did the strike last?"),
+        AnswerKind::Duration
+    );
+}
+
+#[test]
+fn a_duration_is_no_answer_to_how_much_of_something() {
+    let arts = vec![
+        art(
+            "a",
+            "Lake Post",
+            "The commission will report within 90 days on the reservoir's water levels.",
+            Some("2025-06-10"),
+        ),
+        art(
+            "b",
+            "Valley Times",
+            "Engineers will measure the reservoir's water levels every week, officials said.",
+            Some("2025-06-10"),
+        ),
+    ];
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let a = answer(&c, "How much water does the reservoir hold?");
+    assert!(!a.supported, "{}", a.answer);
+    let a = answer(&c, "How many days does the commission have to report?");
+    assert!(a.supported && a.answer.contains("90 days"), "{}", a.answer);
 }
 
 #[test]

@@ -81,7 +81,13 @@ pub fn answer_kind(question: &str) -> AnswerKind {
     let words = QuestionWords::new(question);
     let has = |w: &str| words.has(w);
     let pair = |a: &str, b: &str| words.pair(a, b);
-    if pair("how", "long") {
+    // "How many days ...?" asks for a duration; "How much water ...?" never does.
+    let time_unit = [
+        "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+    ]
+    .iter()
+    .any(|u| pair("many", u));
+    if pair("how", "long") || time_unit {
         return AnswerKind::Duration;
     }
     if pair("how", "many")
@@ -122,12 +128,7 @@ pub fn is_locative(question: &str) -> bool {
 /// The kinds of figure that answer a question of this kind.
 fn amount_kinds(kind: AnswerKind) -> &'static [FigureKind] {
     match kind {
-        AnswerKind::Quantity => &[
-            FigureKind::Number,
-            FigureKind::Money,
-            FigureKind::Percent,
-            FigureKind::Duration,
-        ],
+        AnswerKind::Quantity => &[FigureKind::Number, FigureKind::Money, FigureKind::Percent],
         AnswerKind::Duration => &[FigureKind::Duration],
         _ => &[],
     }
