@@ -162,6 +162,22 @@ fn plain_number_word(w: &str) -> Option<f64> {
     word_number(w)
 }
 
+/// The other spelling of a whole number written as a word or in digits ("six" <-> "6", "twenty" <->
+/// "20"): outlets write small numbers either way.
+pub fn other_spelling(w: &str) -> Option<String> {
+    if let Ok(n) = w.parse::<u32>() {
+        return NUMBER_WORDS
+            .iter()
+            .find(|(word, v)| {
+                *v == f64::from(n) && !matches!(*word, "dozen" | "dozens" | "hundred")
+            })
+            .map(|(word, _)| word.to_string());
+    }
+    word_number(w)
+        .filter(|v| v.fract() == 0.0 && !matches!(w, "dozen" | "dozens" | "hundred"))
+        .map(|v| format!("{v:.0}"))
+}
+
 fn word_number(w: &str) -> Option<f64> {
     NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
 }

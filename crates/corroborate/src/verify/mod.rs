@@ -237,10 +237,12 @@ impl ClaimContext<'_, '_> {
     fn check(&self, opts: &VerifyOptions) -> ClaimCheck {
         let threshold = opts.threshold;
         let text = self.claim_text();
-        let stems = self.corpus.lookup_stems(text);
-        let unknown = self.unknown_weight(text);
-        let bigrams = self.corpus.lookup_bigrams(text);
-        let best = self.best_window(&stems, unknown, &bigrams, opts.bigram_weight);
+        let scored = self.numbers_as_the_sources_write(text);
+        let stems = self.corpus.lookup_stems(&scored);
+        let unknown = self.unknown_weight(&scored);
+        let bigrams = self.corpus.lookup_bigrams(&scored);
+        let spelled = self.other_number_spellings(&scored);
+        let best = self.best_window(&stems, &spelled, unknown, &bigrams, opts.bigram_weight);
         let evidence: Vec<Evidence> = best
             .as_ref()
             .map(|w| w.units.iter().map(|&u| self.evidence(u)).collect())
@@ -287,6 +289,47 @@ impl ClaimContext<'_, '_> {
         }
     }
 
+    /// The claim with each whole number spelled as the sources spell it when they only use the
+    /// other form (or it is a stop word): "lasted 6 hours" is scored against "lasted six hours" (the figure check compares
+    /// the values themselves).
+    fn numbers_as_the_sources_write<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let mut out = String::new();
+        let mut copied = 0;
+        for t in tokenize(text) {
+            let w = normalize(t.text);
+            let Some(other) = crate::analyze::figures::other_spelling(&w) else {
+                continue;
+            };
+            // A number word may be a stop word, which no source "uses" but none needs to.
+            let written =
+                crate::analyze::tokens::is_stopword(&other) || !self.unused_by_sources(&other);
+            if self.unused_by_sources(&w) && written {
+                out.push_str(&text[copied..t.start]);
+                out.push_str(&other);
+                copied = t.end;
+            }
+        }
+        if copied == 0 {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        out.push_str(&text[copied..]);
+        std::borrow::Cow::Owned(out)
+    }
+
+    /// (stem id, stem id of its other spelling) for the claim's whole numbers that the sources write
+    /// both ways: either spelling in a source sentence holds the number.
+    fn other_number_spellings(&self, text: &str) -> Vec<(u32, u32)> {
+        let stem_id = |w: &str| self.corpus.stem_id(&crate::analyze::tokens::stem(w));
+        tokenize(text)
+            .iter()
+            .filter_map(|t| {
+                let w = normalize(t.text);
+                let other = crate::analyze::figures::other_spelling(&w)?;
+                Some((stem_id(&w)?, stem_id(&other)?))
+            })
+            .collect()
+    }
+
     /// Weight of the claim's content words the sources never use.
     fn unknown_weight(&self, text: &str) -> f32 {
         let max_idf = (self.corpus.units.len() as f32 + 1.0).ln().max(1.0);
@@ -312,6 +355,7 @@ impl ClaimContext<'_, '_> {
     fn best_window(
         &self,
         stems: &[u32],
+        spelled: &[(u32, u32)],
         unknown: f32,
         bigrams: &[Option<u64>],
         bw: f32,
@@ -321,12 +365,13 @@ impl ClaimContext<'_, '_> {
             return None;
         }
         let held = |units: &[usize]| -> f32 {
+            let has = |u: usize, s: u32| self.corpus.units[u].stems.binary_search(&s).is_ok();
             let words = stems
                 .iter()
-                .filter(|s| {
+                .filter(|&&s| {
                     units
                         .iter()
-                        .any(|&u| self.corpus.units[u].stems.binary_search(s).is_ok())
+                        .any(|&u| has(u, s) || spelled.iter().any(|&(a, b)| a == s && has(u, b)))
                 })
                 .map(|&s| self.facts.idf(s))
                 .sum::<f32>()

@@ -91,6 +91,40 @@ fn numbers_in_words_match_digits_and_differ_when_they_differ() {
 }
 
 #[test]
+fn a_number_in_digits_is_held_by_a_source_that_spells_it_out() {
+    let sources = vec![
+        art(
+            "a",
+            "Bay Times",
+            "The talks lasted six hours. Both sides left without a deal on the ferry route.",
+        ),
+        art(
+            "b",
+            "Harbour Gazette",
+            "The operator said 6 of its crew had left the company since March.",
+        ),
+    ];
+    // "6" is a word the sources use elsewhere; "six" is how they give this figure.
+    let r = with_corpus(&sources, |c| {
+        verify(c, "The talks lasted 6 hours.", &VerifyOptions::default())
+    });
+    assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+    let r = with_corpus(&sources, |c| {
+        verify(c, "The talks lasted 7 hours.", &VerifyOptions::default())
+    });
+    assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+    assert_eq!(
+        crate::analyze::figures::other_spelling("six").as_deref(),
+        Some("6")
+    );
+    assert_eq!(
+        crate::analyze::figures::other_spelling("20").as_deref(),
+        Some("twenty")
+    );
+    assert_eq!(crate::analyze::figures::other_spelling("dozen"), None);
+}
+
+#[test]
 fn quotes_are_checked_exactly_with_either_quote_marks() {
     for q in [
         "\"Nobody was seriously hurt, and that is what matters,\" Varga said.",
