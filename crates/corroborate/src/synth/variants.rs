@@ -117,6 +117,16 @@ fn variant_stems<'a>(group: &'a [&'a str]) -> impl Iterator<Item = String> + 'a 
         .map(|v| stem(v))
 }
 
+/// Whether the lexicon knows the place with this key, and if so whether it is a country
+/// ([`has_demonym`]): `None` for a place only capitals made a name.
+pub fn known_place_is_country(place_key: &str) -> Option<bool> {
+    let name = place_key.strip_prefix("l:")?;
+    crate::analyze::lexicon::PLACES
+        .iter()
+        .any(|g| g[0] == name)
+        .then(|| has_demonym(place_key))
+}
+
 /// Whether the place with this key ("l:saudi arabia") has a demonym in the lexicon ("Saudi"): a
 /// country, not a city ("l:riyadh"), for questions that ask which city.
 pub fn has_demonym(place_key: &str) -> bool {
@@ -136,8 +146,33 @@ pub fn has_demonym(place_key: &str) -> bool {
     else {
         return false;
     };
-    variant_stems(group).any(|v| demonyms.iter().any(|d| *d == v || is_demonym_pair(d, &v)))
+    IRREGULAR_COUNTRIES.contains(&name)
+        || variant_stems(group).any(|v| demonyms.iter().any(|d| *d == v || is_demonym_pair(d, &v)))
 }
+
+/// Countries whose demonym does not extend their name ("Swiss", "French", "Dutch").
+const IRREGULAR_COUNTRIES: &[&str] = &[
+    "switzerland",
+    "france",
+    "netherlands",
+    "britain",
+    "united kingdom",
+    "spain",
+    "ireland",
+    "denmark",
+    "sweden",
+    "finland",
+    "poland",
+    "turkey",
+    "greece",
+    "portugal",
+    "wales",
+    "scotland",
+    "iceland",
+    "thailand",
+    "new zealand",
+    "philippines",
+];
 
 /// Whether one stem is a place and the other its demonym, in either order.
 fn is_demonym_pair(a: &str, b: &str) -> bool {
@@ -173,7 +208,14 @@ mod tests {
     #[test]
     fn countries_have_demonyms_and_cities_do_not() {
         use super::has_demonym;
-        for country in ["l:saudi arabia", "l:russia", "l:ukraine", "l:united states"] {
+        for country in [
+            "l:saudi arabia",
+            "l:russia",
+            "l:ukraine",
+            "l:united states",
+            "l:switzerland",
+            "l:france",
+        ] {
             assert!(has_demonym(country), "{country}");
         }
         for city in ["l:riyadh", "l:geneva", "l:kyiv", "not a key"] {

@@ -9,13 +9,17 @@
 //! 2. figures (numbers, money, percentages, durations, dates; "four hours" is 4 hours) must appear in
 //!    the evidence, and a different value of the same kind and unit there is a contradiction;
 //! 3. a negation present on one side only, in evidence that otherwise matches, is a contradiction;
-//! 4. a long content word no source uses in any form ("archbishop") is something the sources do not
+//! 4. a place the claim puts the event in ("met in Vienna") where the evidence, holding the rest of
+//!    the claim, puts it in another place of the same kind ("in Geneva") is a contradiction;
+//! 5. (for corroboration only) other wording pinned by every figure and name of the claim counts;
+//! 6. a long content word no source uses in any form ("archbishop") is something the sources do not
 //!    say: unsupported;
-//! 5. otherwise the claim is supported when its score reaches `SUPPORT_THRESHOLD`: a blend of the
+//! 7. otherwise the claim is supported when its score reaches `SUPPORT_THRESHOLD`: a blend of the
 //!    share of its IDF-weighted content words the evidence holds (words the sources never use count
-//!    fully against it) and the share of its word pairs it holds (pairs keep who did what to whom).
+//!    fully against it; a number matches either spelling, "6" or "six") and the share of its word
+//!    pairs it holds (pairs keep who did what to whom).
 //!
-//! `claims` splits the text, this module finds the evidence and scores it, `checks` holds steps 1-4.
+//! `claims` splits the text, this module finds the evidence and scores it, `checks` holds steps 1-6.
 
 use crate::analyze::analyze_text;
 use crate::analyze::tokens::{normalize, tokenize, TokenKind};
@@ -252,6 +256,7 @@ impl ClaimContext<'_, '_> {
             .check_quotes()
             .or_else(|| self.check_figures(best.as_ref(), score, threshold))
             .or_else(|| self.check_negation(best.as_ref(), score, threshold))
+            .or_else(|| self.check_place(best.as_ref(), threshold))
             .or_else(|| self.check_anchored(best.as_ref(), score, opts))
             .or_else(|| self.check_invented(score, threshold))
             .unwrap_or_else(|| {

@@ -125,6 +125,36 @@ fn a_number_in_digits_is_held_by_a_source_that_spells_it_out() {
 }
 
 #[test]
+fn another_place_for_the_same_event_is_a_contradiction() {
+    let sources = vec![
+        art(
+            "a",
+            "Bay Times",
+            "Envoys of the two governments met in Geneva on Tuesday to discuss the ferry route.",
+        ),
+        art(
+            "b",
+            "Harbour Gazette",
+            "The ferry operator moved its head office from Paris to Lyon last year.",
+        ),
+    ];
+    let run = |claim: &str| with_corpus(&sources, |c| verify(c, claim, &VerifyOptions::default()));
+    let r = run("Envoys of the two governments met in Vienna on Tuesday.");
+    assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+    assert!(
+        r.claims[0].reason.contains("Geneva") && r.claims[0].reason.contains("Vienna"),
+        "{}",
+        r.claims[0].reason
+    );
+    // A city is not contradicted by its country: the claim is only unsupported.
+    let r = run("Envoys of the two governments met in Switzerland on Tuesday.");
+    assert_eq!(verdicts(&r), vec![Verdict::Unsupported], "{:?}", r.claims);
+    // The right place stays supported.
+    let r = run("Envoys of the two governments met in Geneva on Tuesday.");
+    assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
+}
+
+#[test]
 fn quotes_are_checked_exactly_with_either_quote_marks() {
     for q in [
         "\"Nobody was seriously hurt, and that is what matters,\" Varga said.",
