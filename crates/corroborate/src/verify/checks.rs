@@ -514,7 +514,23 @@ fn negated_near(words: &[String], other: &[String]) -> bool {
             .take(NEGATION_REACH)
             .take_while(|x| *x != CLAUSE_MARK)
             .find(|x| !crate::analyze::tokens::is_stopword(x) && !x.ends_with("n't"));
-        negated.is_some_and(|x| other.contains(x))
+        // After "did not" the verb is in its base form: "did not describe" negates "described".
+        // Not a verb of saying: "Omar didn't say what led to it" denies nothing "Omar says" states.
+        let do_support = (i > 0 && matches!(words[i - 1].as_str(), "did" | "does" | "do")
+            || matches!(w.as_str(), "didn't" | "doesn't" | "don't"))
+            && words.get(i + 1).is_some_and(|x| {
+                !matches!(
+                    x.as_str(),
+                    "say" | "tell" | "comment" | "confirm" | "know" | "specify" | "explain"
+                )
+            });
+        negated.is_some_and(|x| {
+            other.contains(x)
+                || (do_support && {
+                    let s = crate::analyze::tokens::stem(x);
+                    other.iter().any(|o| crate::analyze::tokens::stem(o) == s)
+                })
+        })
     })
 }
 

@@ -155,6 +155,26 @@ fn another_place_for_the_same_event_is_a_contradiction() {
 }
 
 #[test]
+fn a_verb_negated_in_its_base_form_contradicts_its_past() {
+    let sources = vec![art(
+        "a",
+        "Bay Times",
+        "Mayor Tomas Brel praised the rescue crews of Port Selm on Monday.",
+    )];
+    let r = with_corpus(&sources, |c| {
+        verify(
+            c,
+            "Mayor Tomas Brel did not praise the rescue crews of Port Selm on Monday.",
+            &VerifyOptions::default(),
+        )
+    });
+    assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+    // "did not say" denies no statement: a source's "said" is attribution.
+    let r = check("Varga did not say all passengers were brought ashore within 4 hours.");
+    assert_ne!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+}
+
+#[test]
 fn quotes_are_checked_exactly_with_either_quote_marks() {
     for q in [
         "\"Nobody was seriously hurt, and that is what matters,\" Varga said.",
