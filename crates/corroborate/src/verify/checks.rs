@@ -120,10 +120,20 @@ impl ClaimContext<'_, '_> {
                         Verdict::Contradicted,
                         format!("quote differs from the source: \"{}\"", clean(&r.text)),
                     ),
-                    _ => (
-                        Verdict::Unsupported,
-                        format!("quoted words \"{}\" are not in the sources", clean(quoted)),
-                    ),
+                    _ => match self.said_otherwise(q, &words) {
+                        Some(r) => (
+                            Verdict::Contradicted,
+                            format!(
+                                "the sources quote {} otherwise: \"{}\"",
+                                r.speaker.as_deref().unwrap_or("the speaker"),
+                                clean(&r.text)
+                            ),
+                        ),
+                        None => (
+                            Verdict::Unsupported,
+                            format!("quoted words \"{}\" are not in the sources", clean(quoted)),
+                        ),
+                    },
                 });
             }
             let claimed = self
@@ -155,6 +165,47 @@ impl ClaimContext<'_, '_> {
             }
         }
         None
+    }
+
+    /// A source quote of the claim's speaker in the claim's own frame ("Barzenko said the meeting
+    /// had been ..."): the claim puts other words in their mouth. The frame is the claim's content
+    /// words outside the quote marks; most of them must be in the source quote's sentence.
+    fn said_otherwise(&self, q: Span, words: &[String]) -> Option<&crate::entities::QuoteRecord> {
+        // The quote may stand alone or end reported speech ("said the meeting had been "...").
+        let key = self
+            .claim_quotes
+            .iter()
+            .find(|r| r.speaker_key.is_some() && contains_seq(&quote_words(&r.text), words))?
+            .speaker_key
+            .clone()?;
+        let frame: Vec<String> = format!(
+            "{} {}",
+            &self.text[self.span.start as usize..q.start as usize],
+            &self.text[q.end as usize..self.span.end as usize]
+        )
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !crate::analyze::tokens::is_stopword(w))
+        .collect();
+        if frame.len() < 2 {
+            return None;
+        }
+        self.source_quotes.records.iter().find_map(|(r, _)| {
+            let same_speaker = r
+                .speaker_key
+                .as_deref()
+                .is_some_and(|k| speakers_agree(k, &key));
+            let sentence = r.sentence.to_lowercase();
+            let held = frame
+                .iter()
+                .filter(|w| {
+                    sentence
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|x| x == *w)
+                })
+                .count();
+            (same_speaker && held * 10 >= frame.len() * 7).then_some(r)
+        })
     }
 
     pub(super) fn claim_figures(&self) -> Vec<&Figure> {

@@ -175,6 +175,25 @@ fn a_verb_negated_in_its_base_form_contradicts_its_past() {
 }
 
 #[test]
+fn other_words_put_in_a_speakers_mouth_are_a_contradiction() {
+    // The source: "\"Nobody was seriously hurt, and that is what matters,\" Varga said." and
+    // "Coast guard chief Lena Varga said all passengers were brought ashore within 4 hours."
+    let r = check(
+        "Coast guard chief Lena Varga said all passengers were \"lucky to be alive after the crash.\"",
+    );
+    assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+    assert!(
+        r.claims[0].reason.contains("quote Lena Varga otherwise")
+            || r.claims[0].reason.contains("quote Varga otherwise"),
+        "{}",
+        r.claims[0].reason
+    );
+    // Words quoted from somebody the sources do not quote at all are only unsupported.
+    let r = check("The harbour master said the ferry was \"a disaster waiting to happen.\"");
+    assert_eq!(verdicts(&r), vec![Verdict::Unsupported], "{:?}", r.claims);
+}
+
+#[test]
 fn quotes_are_checked_exactly_with_either_quote_marks() {
     for q in [
         "\"Nobody was seriously hurt, and that is what matters,\" Varga said.",
