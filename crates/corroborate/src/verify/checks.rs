@@ -136,10 +136,11 @@ impl ClaimContext<'_, '_> {
                     },
                 });
             }
+            // The quote may stand alone or end reported speech ("described the session as "...").
             let claimed = self
                 .claim_quotes
                 .iter()
-                .find(|r| quote_words(&r.text) == words)
+                .find(|r| self.claims_quote(r, &words))
                 .and_then(|r| r.speaker_key.clone().zip(r.speaker.clone()));
             let Some((claimed_key, claimed_name)) = claimed else {
                 continue;
@@ -167,6 +168,17 @@ impl ClaimContext<'_, '_> {
         None
     }
 
+    /// Whether a quote of the input text is this claim's, gives these words and names its speaker.
+    /// The input is analysed as a whole, so its quotes are told apart by their sentence.
+    fn claims_quote(&self, r: &crate::entities::QuoteRecord, words: &[String]) -> bool {
+        let claim = self.claim_text();
+        let sentence = r.sentence.trim();
+        r.speaker_key.is_some()
+            && !sentence.is_empty()
+            && (claim.contains(sentence) || sentence.contains(claim.trim()))
+            && contains_seq(&quote_words(&r.text), words)
+    }
+
     /// A source quote of the claim's speaker in the claim's own frame ("Barzenko said the meeting
     /// had been ..."): the claim puts other words in their mouth. The frame is the claim's content
     /// words outside the quote marks; most of them must be in the source quote's sentence.
@@ -175,7 +187,7 @@ impl ClaimContext<'_, '_> {
         let key = self
             .claim_quotes
             .iter()
-            .find(|r| r.speaker_key.is_some() && contains_seq(&quote_words(&r.text), words))?
+            .find(|r| self.claims_quote(r, words))?
             .speaker_key
             .clone()?;
         let frame: Vec<String> = format!(

@@ -238,6 +238,20 @@ fn a_quote_given_to_the_wrong_speaker_is_a_contradiction() {
         Verdict::Contradicted,
         "attributed to",
     );
+    // A quote that ends reported speech, and each claim's own speaker in a text of several.
+    let r = check(
+        "Tom Brandt called the crash \"nobody was seriously hurt, and that is what matters.\" \
+         Varga called it \"nobody was seriously hurt, and that is what matters.\"",
+    );
+    assert_eq!(r.claims.len(), 2, "{:?}", r.claims);
+    assert_eq!(r.claims[0].verdict, Verdict::Contradicted, "{:?}", r.claims);
+    assert!(
+        r.claims[0].reason.contains("not Tom Brandt"),
+        "{}",
+        r.claims[0].reason
+    );
+    // Varga's own claim is not given Brandt's attribution.
+    assert_ne!(r.claims[1].verdict, Verdict::Contradicted, "{:?}", r.claims);
 }
 
 #[test]
