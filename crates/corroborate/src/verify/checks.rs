@@ -27,6 +27,8 @@ const CONNECTIVES: &[&str] = &[
     "nevertheless",
     "whereas",
 ];
+/// Content words reported speech must have for its speaker to be checked (`check_attribution`).
+const MIN_ATTRIBUTED_WORDS: usize = 4;
 /// Quotes shorter than this (in words) are phrases, not checked as quotations.
 const MIN_QUOTE_WORDS: usize = 3;
 
@@ -162,6 +164,65 @@ impl ClaimContext<'_, '_> {
                 return Some((
                     Verdict::Contradicted,
                     format!("quote is attributed to {who} in the sources, not {claimed_name}"),
+                ));
+            }
+        }
+        None
+    }
+
+    /// Reported speech given to another speaker: the claim has "X said (that) C", and the sources
+    /// report C (most of its content words, in a quote of their own) only from someone else.
+    pub(super) fn check_attribution(&self) -> Option<(Verdict, String)> {
+        let content = |words: &[String]| -> Vec<String> {
+            words
+                .iter()
+                .filter(|w| !crate::analyze::tokens::is_stopword(w))
+                .cloned()
+                .collect()
+        };
+        for r in self.claim_quotes.iter().filter(|r| !r.direct && r.speech) {
+            let (Some(key), Some(name)) = (&r.speaker_key, &r.speaker) else {
+                continue;
+            };
+            // A person named in the claim itself: a pronoun or a role ("the Dutchman") resolved to
+            // somebody is too often the wrong somebody to accuse the claim of it.
+            if !key.starts_with("p:")
+                || !self.claim_text().contains(name.as_str())
+                || !self.claims_quote(r, &quote_words(&r.text))
+            {
+                continue;
+            }
+            let said = content(&quote_words(&r.text));
+            if said.len() < MIN_ATTRIBUTED_WORDS {
+                continue;
+            }
+            let reporting: Vec<&crate::entities::QuoteRecord> = self
+                .source_quotes
+                .records
+                .iter()
+                .filter(|(q, w)| {
+                    q.speaker_key
+                        .as_deref()
+                        .is_some_and(|k| k.starts_with("p:"))
+                        && {
+                            let held = said.iter().filter(|x| w.contains(x)).count();
+                            held * 10 >= said.len() * 7
+                        }
+                })
+                .map(|(q, _)| q)
+                .collect();
+            // Only two names sharing no word are two people: "Manager Jorge Jesus" and "Benfica
+            // boss Jorge Jesus" are one, and "the Frenchman" may be anybody.
+            let distinct = |q: &&crate::entities::QuoteRecord| {
+                q.speaker_key.as_deref().is_some_and(|k| {
+                    !speakers_agree(k, key) && !shares_a_name_word(k, key) && !looks_like_a_role(k)
+                })
+            };
+            if !looks_like_a_role(key) && !reporting.is_empty() && reporting.iter().all(distinct) {
+                let who = reporting[0].speaker.clone().unwrap_or_default();
+                return Some((
+                    Verdict::Contradicted,
+                    format!("the sources report this from {who}, not {name}"),
                 ));
             }
         }
@@ -487,6 +548,26 @@ impl ClaimContext<'_, '_> {
             )
         })
     }
+}
+
+/// Whether two speaker keys share a word of the name ("p:manager jorge jesus", "p:jorge jesus").
+fn shares_a_name_word(a: &str, b: &str) -> bool {
+    let words = |k: &str| -> Vec<String> {
+        k.split_once(':')
+            .map_or(k, |(_, rest)| rest)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    let wb = words(b);
+    words(a).iter().any(|w| wb.contains(w))
+}
+
+/// A speaker key that is a role or a nationality rather than a name ("p:dutchman",
+/// "p:spokesman"): one word ending in "man" or "woman".
+fn looks_like_a_role(key: &str) -> bool {
+    let body = key.split_once(':').map_or(key, |(_, rest)| rest);
+    !body.contains(' ') && (body.ends_with("man") || body.ends_with("men"))
 }
 
 /// Whether the text puts something in the place named at `span`: "in" or "at" before it, perhaps

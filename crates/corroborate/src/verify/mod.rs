@@ -5,7 +5,9 @@
 //! pairs and as pairs of the best matches (a summary sentence often fuses two source sentences).
 //! Then, in order:
 //! 1. quotes are checked exactly: the quoted words must appear in a source (case and punctuation
-//!    aside), attributed to the same speaker when both sides name one;
+//!    aside), attributed to the same speaker when both sides name one; other words in the mouth of
+//!    a speaker the sources quote in the same frame contradict them, and so does reported speech
+//!    ("X said C") that the sources report only from another named person;
 //! 2. figures (numbers, money, percentages, durations, dates; "four hours" is 4 hours) must appear in
 //!    the evidence, and a different value of the same kind and unit there is a contradiction;
 //! 3. a negation present on one side only, in evidence that otherwise matches, is a contradiction;
@@ -254,6 +256,7 @@ impl ClaimContext<'_, '_> {
         let score = best.as_ref().map_or(0.0, |w| w.score);
         let (verdict, reason) = self
             .check_quotes()
+            .or_else(|| self.check_attribution())
             .or_else(|| self.check_figures(best.as_ref(), score, threshold))
             .or_else(|| self.check_negation(best.as_ref(), score, threshold))
             .or_else(|| self.check_place(best.as_ref(), threshold))

@@ -255,6 +255,24 @@ fn a_quote_given_to_the_wrong_speaker_is_a_contradiction() {
 }
 
 #[test]
+fn reported_speech_given_to_another_person_is_a_contradiction() {
+    // The source: "Coast guard chief Lena Varga said all passengers were brought ashore within 4 hours."
+    expect_one(
+        "Tom Brandt said all passengers were brought ashore within 4 hours.",
+        Verdict::Contradicted,
+        "from Lena Varga, not Tom Brandt",
+    );
+    expect_one(
+        "Lena Varga said all passengers were brought ashore within 4 hours.",
+        Verdict::Supported,
+        "content",
+    );
+    // A role or nationality is nobody in particular.
+    let r = check("The Dutchman said all passengers were brought ashore within 4 hours.");
+    assert_ne!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
+}
+
+#[test]
 fn a_negation_the_source_lacks_is_a_contradiction() {
     let r = check("The operator said the ferry will sail again this season.");
     assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
