@@ -218,7 +218,7 @@ fn briefing_markdown(b: &Briefing) {
         for f in &b.figures {
             println!(
                 "| {} | {} | {} | {} | {} |",
-                md_escape(&f.text),
+                md_escape(&f.label),
                 f.kind.as_str(),
                 f.sources,
                 md_escape(&cite_list(&f.citations)),
@@ -342,7 +342,7 @@ fn briefing_text(b: &Briefing) {
             let noun = if f.sources == 1 { "source" } else { "sources" };
             println!(
                 "  * {} ({}, {} {noun}: {})",
-                f.text,
+                f.label,
                 f.kind.as_str(),
                 f.sources,
                 cite_list(&f.citations)

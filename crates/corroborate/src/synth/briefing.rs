@@ -127,6 +127,9 @@ pub struct SpeakerQuotes {
 #[derive(Clone, Debug, Serialize)]
 pub struct KeyFigure {
     pub text: String,
+    /// The figure with what it counts, as a list prints it: "21,692 sanctions" where the source
+    /// writes "21,692 sanctions", "23 (members, upheld, pledge)" where the noun is further off.
+    pub label: String,
     pub kind: FigureKind,
     pub value: f64,
     pub unit: Option<String>,
@@ -466,6 +469,43 @@ fn after_word(corpus: &Corpus, d: usize, f: &Figure) -> Option<String> {
         .map(|w| stem(&w))
 }
 
+/// A number as written with the words that follow it and say what it counts ("400 cubic metres per
+/// second", "1,200 farm workers"), else with a few words around it that say what it measures.
+/// Other figures carry their unit already ("4 percent", "six hours").
+fn figure_label(text: &str, f: &Figure) -> String {
+    let written = text
+        .get(f.span.start as usize..f.span.end as usize)
+        .unwrap_or("");
+    if f.kind != FigureKind::Number {
+        return written.to_string();
+    }
+    let after = text.get(f.span.end as usize..).unwrap_or("");
+    let mut counted: Vec<&str> = Vec::new();
+    for w in after.split_whitespace() {
+        let word = w.trim_end_matches([',', '.', ';', ':', ')']);
+        let plain = !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '-');
+        // A verb ends the noun phrase: "two officials briefed on the talks".
+        let verb = !counted.is_empty() && word.ends_with("ed");
+        let after_per = counted.last() == Some(&"per");
+        let stop = crate::analyze::tokens::is_stopword(word) && word != "per" && !after_per;
+        if !plain || verb || stop {
+            break;
+        }
+        counted.push(word);
+        if counted.len() == 5 || word.len() != w.len() {
+            break;
+        }
+    }
+    if !counted.is_empty() {
+        format!("{written} {}", counted.join(" "))
+    } else if !f.context.is_empty() {
+        let words: Vec<&str> = f.context.iter().take(3).map(String::as_str).collect();
+        format!("{written} ({})", words.join(", "))
+    } else {
+        written.to_string()
+    }
+}
+
 fn fig_citation(corpus: &Corpus, d: usize, f: &Figure) -> Citation {
     Citation {
         article: corpus.docs[d].article.id.clone(),
@@ -689,6 +729,7 @@ fn key_figures(corpus: &Corpus, max: usize) -> Vec<KeyFigure> {
                 None => by_value.push((
                     KeyFigure {
                         text: doc.article.slice(f.span).to_string(),
+                        label: figure_label(&doc.article.text, f),
                         kind: f.kind,
                         value: f.value,
                         unit: f.unit.clone(),

@@ -255,6 +255,9 @@ fn briefing_finds_single_source_claims_and_disagreements() {
     assert!(b.quotes.iter().any(|s| s.speaker.contains("Varga")));
     assert!(b.timeline.iter().any(|t| t.date == "2024-03-04"));
     assert!(b.figures.iter().any(|f| f.text == "212" && f.sources == 2));
+    // A number is listed with what it counts.
+    let labels: Vec<&str> = b.figures.iter().map(|f| f.label.as_str()).collect();
+    assert!(labels.contains(&"212 passengers"), "{labels:?}");
 }
 
 #[test]
