@@ -175,24 +175,23 @@ pub fn run(shared: &Path, thresholds: &[f32]) -> anyhow::Result<()> {
     );
     let gold: Vec<String> = stream.iter().map(|(_, g)| g.clone()).collect();
     let mut base = ClusterConfig::default();
-    if let Ok(w) = std::env::var("WINDOW_DAYS") {
-        base.window_days = w.parse()?;
+    // Settings to try without a rebuild: WINDOW_DAYS, BODY_WORDS, MERGE (threshold), INDEXED,
+    // QUERY and CENTROID (feature counts).
+    fn setting<T: std::str::FromStr>(name: &str, into: &mut T) -> anyhow::Result<()>
+    where
+        T::Err: std::error::Error + Send + Sync + 'static,
+    {
+        if let Ok(v) = std::env::var(name) {
+            *into = v.parse()?;
+        }
+        Ok(())
     }
-    if let Ok(b) = std::env::var("BODY_WORDS") {
-        base.body_words = b.parse()?;
-    }
-    if let Ok(m) = std::env::var("MERGE") {
-        base.merge_threshold = m.parse()?;
-    }
-    if let Ok(n) = std::env::var("INDEXED") {
-        base.indexed_features = n.parse()?;
-    }
-    if let Ok(n) = std::env::var("QUERY") {
-        base.query_features = n.parse()?;
-    }
-    if let Ok(n) = std::env::var("CENTROID") {
-        base.centroid_features = n.parse()?;
-    }
+    setting("WINDOW_DAYS", &mut base.window_days)?;
+    setting("BODY_WORDS", &mut base.body_words)?;
+    setting("MERGE", &mut base.merge_threshold)?;
+    setting("INDEXED", &mut base.indexed_features)?;
+    setting("QUERY", &mut base.query_features)?;
+    setting("CENTROID", &mut base.centroid_features)?;
     let thresholds = if thresholds.is_empty() {
         vec![base.threshold]
     } else {

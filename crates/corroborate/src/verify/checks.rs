@@ -378,17 +378,10 @@ impl ClaimContext<'_, '_> {
             return None;
         }
         let window_figures = self.window_figures(w);
-        let window_names: Vec<&Mention> = w
-            .units
-            .iter()
-            .flat_map(|&u| {
-                let unit = &self.corpus.units[u];
-                self.corpus.docs[unit.doc as usize]
-                    .analysis
-                    .mentions
-                    .iter()
-                    .filter(move |m| m.sentence == unit.sentence)
-            })
+        let window_names: Vec<&Mention> = self
+            .window_mentions(w)
+            .into_iter()
+            .map(|(m, _)| m)
             .collect();
         let pinned = figures
             .iter()
@@ -423,6 +416,22 @@ impl ClaimContext<'_, '_> {
             .collect()
     }
 
+    /// The name mentions of an evidence window's sentences, each with its article's text.
+    fn window_mentions(&self, w: &Window) -> Vec<(&Mention, &str)> {
+        w.units
+            .iter()
+            .flat_map(|&u| {
+                let unit = &self.corpus.units[u];
+                let doc = self.corpus.docs[unit.doc as usize];
+                doc.analysis
+                    .mentions
+                    .iter()
+                    .filter(move |m| m.sentence == unit.sentence)
+                    .map(move |m| (m, doc.article.text.as_str()))
+            })
+            .collect()
+    }
+
     /// Another place for the same thing: the claim puts it in a place ("held in Vienna") that its
     /// evidence does not name, where the evidence, holding the rest of the claim, puts it in another
     /// place of the same kind ("in Geneva"). Both must be places the lexicon knows as cities or as
@@ -436,18 +445,10 @@ impl ClaimContext<'_, '_> {
         threshold: f32,
     ) -> Option<(Verdict, String)> {
         let w = best?;
-        let window_places: Vec<(&Mention, &str)> = w
-            .units
-            .iter()
-            .flat_map(|&u| {
-                let unit = &self.corpus.units[u];
-                let doc = self.corpus.docs[unit.doc as usize];
-                doc.analysis
-                    .mentions
-                    .iter()
-                    .filter(move |m| m.sentence == unit.sentence && m.kind == EntityKind::Place)
-                    .map(move |m| (m, doc.article.text.as_str()))
-            })
+        let window_places: Vec<(&Mention, &str)> = self
+            .window_mentions(w)
+            .into_iter()
+            .filter(|(m, _)| m.kind == EntityKind::Place)
             .collect();
         let claim_places: Vec<&Mention> = self
             .analysis

@@ -22,7 +22,11 @@ fn sources() -> Vec<Article> {
 }
 
 fn check(text: &str) -> Report {
-    with_corpus(&sources(), |corpus| {
+    check_with(&sources(), text)
+}
+
+fn check_with(sources: &[Article], text: &str) -> Report {
+    with_corpus(sources, |corpus| {
         verify(corpus, text, &VerifyOptions::default())
     })
 }
@@ -105,13 +109,9 @@ fn a_number_in_digits_is_held_by_a_source_that_spells_it_out() {
         ),
     ];
     // "6" is a word the sources use elsewhere; "six" is how they give this figure.
-    let r = with_corpus(&sources, |c| {
-        verify(c, "The talks lasted 6 hours.", &VerifyOptions::default())
-    });
+    let r = check_with(&sources, "The talks lasted 6 hours.");
     assert_eq!(verdicts(&r), vec![Verdict::Supported], "{:?}", r.claims);
-    let r = with_corpus(&sources, |c| {
-        verify(c, "The talks lasted 7 hours.", &VerifyOptions::default())
-    });
+    let r = check_with(&sources, "The talks lasted 7 hours.");
     assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
     assert_eq!(
         crate::analyze::figures::other_spelling("six").as_deref(),
@@ -138,7 +138,7 @@ fn another_place_for_the_same_event_is_a_contradiction() {
             "The ferry operator moved its head office from Paris to Lyon last year.",
         ),
     ];
-    let run = |claim: &str| with_corpus(&sources, |c| verify(c, claim, &VerifyOptions::default()));
+    let run = |claim: &str| check_with(&sources, claim);
     let r = run("Envoys of the two governments met in Vienna on Tuesday.");
     assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
     assert!(
@@ -161,13 +161,10 @@ fn a_verb_negated_in_its_base_form_contradicts_its_past() {
         "Bay Times",
         "Mayor Tomas Brel praised the rescue crews of Port Selm on Monday.",
     )];
-    let r = with_corpus(&sources, |c| {
-        verify(
-            c,
-            "Mayor Tomas Brel did not praise the rescue crews of Port Selm on Monday.",
-            &VerifyOptions::default(),
-        )
-    });
+    let r = check_with(
+        &sources,
+        "Mayor Tomas Brel did not praise the rescue crews of Port Selm on Monday.",
+    );
     assert_eq!(verdicts(&r), vec![Verdict::Contradicted], "{:?}", r.claims);
     // "did not say" denies no statement: a source's "said" is attribution.
     let r = check("Varga did not say all passengers were brought ashore within 4 hours.");
