@@ -1308,3 +1308,26 @@ fn log_filter_env_var_turns_logging_on_and_a_bad_one_is_a_warning() {
     );
     assert!(!err.contains("DEBUG"), "{err}");
 }
+
+#[test]
+fn quotes_text_prints_a_cue_that_acts_on_the_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("marr.txt");
+    std::fs::write(
+        &f,
+        "Title: Dam row\n\nMinister Ilse Marr accused the dam authority of hiding the flow figures. \
+         Marr said the river was at its lowest in a decade.\n",
+    )
+    .unwrap();
+    let out = bin().arg("quotes").arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("(indirect) accused the dam authority of hiding the flow figures"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(indirect) the river was at its lowest in a decade"),
+        "{text}"
+    );
+}

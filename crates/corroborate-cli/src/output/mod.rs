@@ -19,6 +19,17 @@ fn md_escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+/// Reported speech as a reader needs it: led by its cue when the words are what the cue acts on
+/// ("accused the US of ..."), as the briefing's "who said what" prints it.
+fn reported(q: &QuoteRecord) -> String {
+    match q.cue.as_deref() {
+        Some(c) if !corroborate::analyze::quotes::content_reads_alone(c) => {
+            format!("{c} {}", q.text)
+        }
+        _ => q.text.clone(),
+    }
+}
+
 impl Out {
     pub fn new(format: OutputFormat) -> Self {
         Out { format }
@@ -279,7 +290,7 @@ impl Out {
                     let text = if q.direct {
                         format!("“{}”", q.text)
                     } else {
-                        q.text.clone()
+                        reported(q)
                     };
                     println!(
                         "- **{}**: {} — _{}_ (`{}`)",
@@ -296,7 +307,7 @@ impl Out {
                     let text = if q.direct {
                         format!("“{}”", q.text)
                     } else if q.speech {
-                        format!("(indirect) {}", q.text)
+                        format!("(indirect) {}", reported(q))
                     } else {
                         format!("({}) {}", q.cue.as_deref().unwrap_or("stance"), q.text)
                     };
