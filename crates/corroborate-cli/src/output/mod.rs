@@ -19,15 +19,9 @@ fn md_escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-/// Reported speech as a reader needs it: led by its cue when the words are what the cue acts on
-/// ("accused the US of ..."), as the briefing's "who said what" prints it.
+/// Reported speech led by its cue where the words need it, as the briefing prints it.
 fn reported(q: &QuoteRecord) -> String {
-    match q.cue.as_deref() {
-        Some(c) if !corroborate::analyze::quotes::content_reads_alone(c) => {
-            format!("{c} {}", q.text)
-        }
-        _ => q.text.clone(),
-    }
+    corroborate::analyze::quotes::reported_speech(&q.text, q.cue.as_deref(), &q.sentence)
 }
 
 impl Out {

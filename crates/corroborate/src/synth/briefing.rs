@@ -94,17 +94,10 @@ impl QuoteItem {
         sentence: &str,
         citation: Citation,
     ) -> Self {
-        let display = match cue.as_deref() {
-            _ if direct => format!("\"{text}\""),
-            Some(c) if !crate::analyze::quotes::content_reads_alone(c) => {
-                let head = &text[..crate::analyze::tokens::floor_boundary(&text, 24)];
-                if sentence.contains(&format!("{c} that {head}")) {
-                    format!("{c} that {text}")
-                } else {
-                    format!("{c} {text}")
-                }
-            }
-            _ => text.clone(),
+        let display = if direct {
+            format!("\"{text}\"")
+        } else {
+            crate::analyze::quotes::reported_speech(&text, cue.as_deref(), sentence)
         };
         QuoteItem {
             text,

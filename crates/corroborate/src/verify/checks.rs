@@ -32,7 +32,7 @@ const MIN_ATTRIBUTED_WORDS: usize = 4;
 /// Quotes shorter than this (in words) are phrases, not checked as quotations.
 const MIN_QUOTE_WORDS: usize = 3;
 
-impl ClaimContext<'_, '_> {
+impl<'c> ClaimContext<'_, 'c> {
     /// Long content words of the claim that no source uses in any form ("boa" is short, but
     /// "cheerleader", "Pakistan" and "archbishop" are not): a summary that brings in such a word
     /// brings in something the sources do not say. Figures are checked by value instead ("seventeen"
@@ -186,13 +186,14 @@ impl ClaimContext<'_, '_> {
             };
             // A person named in the claim itself: a pronoun or a role ("the Dutchman") resolved to
             // somebody is too often the wrong somebody to accuse the claim of it.
+            let words = quote_words(&r.text);
             if !key.starts_with("p:")
                 || !self.claim_text().contains(name.as_str())
-                || !self.claims_quote(r, &quote_words(&r.text))
+                || !self.claims_quote(r, &words)
             {
                 continue;
             }
-            let said = content(&quote_words(&r.text));
+            let said = content(&words);
             if said.len() < MIN_ATTRIBUTED_WORDS {
                 continue;
             }
@@ -268,16 +269,16 @@ impl ClaimContext<'_, '_> {
                 .speaker_key
                 .as_deref()
                 .is_some_and(|k| speakers_agree(k, &key));
+            if !same_speaker {
+                return None;
+            }
             let sentence = r.sentence.to_lowercase();
+            let sentence: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).collect();
             let held = frame
                 .iter()
-                .filter(|w| {
-                    sentence
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|x| x == *w)
-                })
+                .filter(|w| sentence.contains(&w.as_str()))
                 .count();
-            (same_speaker && held * 10 >= frame.len() * 7).then_some(r)
+            (held * 10 >= frame.len() * 7).then_some(r)
         })
     }
 
@@ -400,33 +401,40 @@ impl ClaimContext<'_, '_> {
         })
     }
 
-    /// The figures of an evidence window's sentences, each with its text as the source writes it.
-    fn window_figures(&self, w: &Window) -> Vec<(&Figure, &str)> {
+    /// An evidence window's sentences: each one's article and sentence index.
+    fn window_sentences(&self, w: &Window) -> Vec<(crate::synth::Doc<'c>, u32)> {
         w.units
             .iter()
-            .flat_map(|&u| {
+            .map(|&u| {
                 let unit = &self.corpus.units[u];
-                let doc = self.corpus.docs[unit.doc as usize];
+                (self.corpus.docs[unit.doc as usize], unit.sentence)
+            })
+            .collect()
+    }
+
+    /// The figures of an evidence window's sentences, each with its text as the source writes it.
+    fn window_figures(&self, w: &Window) -> Vec<(&'c Figure, &'c str)> {
+        self.window_sentences(w)
+            .into_iter()
+            .flat_map(|(doc, s)| {
                 doc.analysis
                     .figures
                     .iter()
-                    .filter(move |f| f.sentence == unit.sentence)
+                    .filter(move |f| f.sentence == s)
                     .map(move |f| (f, doc.article.slice(f.span)))
             })
             .collect()
     }
 
     /// The name mentions of an evidence window's sentences, each with its article's text.
-    fn window_mentions(&self, w: &Window) -> Vec<(&Mention, &str)> {
-        w.units
-            .iter()
-            .flat_map(|&u| {
-                let unit = &self.corpus.units[u];
-                let doc = self.corpus.docs[unit.doc as usize];
+    fn window_mentions(&self, w: &Window) -> Vec<(&'c Mention, &'c str)> {
+        self.window_sentences(w)
+            .into_iter()
+            .flat_map(|(doc, s)| {
                 doc.analysis
                     .mentions
                     .iter()
-                    .filter(move |m| m.sentence == unit.sentence)
+                    .filter(move |m| m.sentence == s)
                     .map(move |m| (m, doc.article.text.as_str()))
             })
             .collect()
@@ -506,16 +514,7 @@ impl ClaimContext<'_, '_> {
         if total <= 0.0 {
             return 0.0;
         }
-        let held: f32 = stems
-            .iter()
-            .filter(|s| {
-                units
-                    .iter()
-                    .any(|&u| self.corpus.units[u].stems.binary_search(s).is_ok())
-            })
-            .map(|&s| self.facts.idf(s))
-            .sum();
-        held / total
+        self.word_weight_held(&stems, &[], units) / total
     }
 
     /// A negation on one side only, in evidence that otherwise holds the claim.
@@ -551,24 +550,25 @@ impl ClaimContext<'_, '_> {
     }
 }
 
+/// The name words of a speaker key ("p:jorge jesus" -> ["jorge", "jesus"]).
+fn key_words(key: &str) -> Vec<String> {
+    let body = key.split_once(':').map_or(key, |(_, rest)| rest);
+    body.split_whitespace().map(str::to_string).collect()
+}
+
 /// Whether two speaker keys share a word of the name ("p:manager jorge jesus", "p:jorge jesus").
 fn shares_a_name_word(a: &str, b: &str) -> bool {
-    let words = |k: &str| -> Vec<String> {
-        k.split_once(':')
-            .map_or(k, |(_, rest)| rest)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect()
-    };
-    let wb = words(b);
-    words(a).iter().any(|w| wb.contains(w))
+    let wb = key_words(b);
+    key_words(a).iter().any(|w| wb.contains(w))
 }
 
 /// A speaker key that is a role or a nationality rather than a name ("p:dutchman",
-/// "p:spokesman"): one word ending in "man" or "woman".
+/// "p:spokeswoman", "p:frenchmen"): one word ending in -man or -men.
 fn looks_like_a_role(key: &str) -> bool {
-    let body = key.split_once(':').map_or(key, |(_, rest)| rest);
-    !body.contains(' ') && (body.ends_with("man") || body.ends_with("men"))
+    match key_words(key).as_slice() {
+        [one] => one.ends_with("man") || one.ends_with("men"),
+        _ => false,
+    }
 }
 
 /// Whether the text puts something in the place named at `span`: "in" or "at" before it, perhaps
@@ -589,11 +589,7 @@ fn located(text: &str, span: Span) -> bool {
 /// Whether two speaker keys can name the same person: equal, or every token of the shorter one in the
 /// longer ("Varga" and "Lena Varga"), or the names match as written (variants, initials).
 fn speakers_agree(a: &str, b: &str) -> bool {
-    let tokens = |k: &str| -> Vec<String> {
-        let body = k.split_once(':').map_or(k, |(_, rest)| rest);
-        body.split_whitespace().map(str::to_string).collect()
-    };
-    let (ta, tb) = (tokens(a), tokens(b));
+    let (ta, tb) = (key_words(a), key_words(b));
     let (short, long) = if ta.len() <= tb.len() {
         (&ta, &tb)
     } else {

@@ -360,6 +360,20 @@ impl ClaimContext<'_, '_> {
         seen.len() as f32 * max_idf
     }
 
+    /// IDF weight of the stems that the given source sentences hold, a number in either spelling.
+    fn word_weight_held(&self, stems: &[u32], spelled: &[(u32, u32)], units: &[usize]) -> f32 {
+        let has = |u: usize, s: u32| self.corpus.units[u].stems.binary_search(&s).is_ok();
+        stems
+            .iter()
+            .filter(|&&s| {
+                units
+                    .iter()
+                    .any(|&u| has(u, s) || spelled.iter().any(|&(a, b)| a == s && has(u, b)))
+            })
+            .map(|&s| self.facts.idf(s))
+            .sum()
+    }
+
     fn best_window(
         &self,
         stems: &[u32],
@@ -373,17 +387,7 @@ impl ClaimContext<'_, '_> {
             return None;
         }
         let held = |units: &[usize]| -> f32 {
-            let has = |u: usize, s: u32| self.corpus.units[u].stems.binary_search(&s).is_ok();
-            let words = stems
-                .iter()
-                .filter(|&&s| {
-                    units
-                        .iter()
-                        .any(|&u| has(u, s) || spelled.iter().any(|&(a, b)| a == s && has(u, b)))
-                })
-                .map(|&s| self.facts.idf(s))
-                .sum::<f32>()
-                / total;
+            let words = self.word_weight_held(stems, spelled, units) / total;
             if bigrams.is_empty() || bw == 0.0 {
                 return words;
             }

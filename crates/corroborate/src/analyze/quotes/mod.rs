@@ -30,8 +30,8 @@ pub(super) fn speech() -> &'static HashSet<&'static str> {
     S.get_or_init(|| SPEECH_VERBS.iter().copied().collect())
 }
 
-/// A speech verb at `v` that is a noun here: "a dozen states held contests", "the reports say",
-/// "two calls". Only the -s forms that double as plural nouns are checked, by the word before.
+/// Whether `word`, a speech verb's -s form that doubles as a plural noun, is the noun here, judged
+/// by the word before it: "a dozen states held contests", "the reports say", "two calls".
 pub(super) fn noun_use(prev: Option<&str>, word: &str) -> bool {
     const PLURAL_NOUNS: &[&str] = &[
         "states", "reports", "claims", "calls", "notes", "remarks", "points", "tweets", "posts",
@@ -64,7 +64,7 @@ pub(super) fn noun_use(prev: Option<&str>, word: &str) -> bool {
         "three",
         "four",
         "five",
-        "United",
+        "united",
         "news",
         "media",
         "press",
@@ -80,8 +80,7 @@ pub(super) fn noun_use(prev: Option<&str>, word: &str) -> bool {
     ];
     PLURAL_NOUNS.contains(&word)
         && prev.is_some_and(|p| {
-            DETERMINERS.contains(&p)
-                || DETERMINERS.contains(&p.to_ascii_lowercase().as_str())
+            DETERMINERS.contains(&p.to_ascii_lowercase().as_str())
                 || p.bytes().all(|b| b.is_ascii_digit())
         })
 }
@@ -293,6 +292,23 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
     share_coordinated_speakers(input, &mut quotes);
     resolve_pronoun_speakers(input, &mut quotes);
     quotes
+}
+
+/// Reported speech as a reader needs it: led by its cue when the words are what the cue acts on
+/// ("accused the US of ...", not "the US of ..."), with "that" where the source `sentence` has it
+/// after the cue; a cue that introduces a whole clause ("said") is left out.
+pub fn reported_speech(words: &str, cue: Option<&str>, sentence: &str) -> String {
+    match cue {
+        Some(c) if !content_reads_alone(c) => {
+            let head = &words[..super::tokens::floor_boundary(words, 24)];
+            if sentence.contains(&format!("{c} that {head}")) {
+                format!("{c} that {words}")
+            } else {
+                format!("{c} {words}")
+            }
+        }
+        _ => words.to_string(),
+    }
 }
 
 /// The words of a direct quote without the attribution that interrupts it: `unusual," said Noble,
