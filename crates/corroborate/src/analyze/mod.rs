@@ -18,6 +18,7 @@ pub fn analyze(article: &Article) -> Analysis {
 
 /// Analyse raw body text (one paragraph per line). Returns the language used for segmentation.
 pub fn analyze_text(text: &str, declared_lang: Option<&str>) -> (String, Analysis) {
+    let original = text;
     let text = &*ascii_quote_marks(text);
     let detected = lang::detect(text);
     let lang = declared_lang
@@ -38,6 +39,7 @@ pub fn analyze_text(text: &str, declared_lang: Option<&str>) -> (String, Analysi
         paragraphs: &seg.paragraphs,
         mentions: &mentions,
     });
+    let quotes = whole_newswire_marks(original, text, quotes);
     let figures = figures::extract_figures(text, &toks, &seg.sentences);
     let analysis = Analysis {
         lang: detected.or(Some(lang.clone())),
@@ -50,6 +52,31 @@ pub fn analyze_text(text: &str, declared_lang: Option<&str>) -> (String, Analysi
         word_count,
     };
     (lang, analysis)
+}
+
+/// A quote span that takes in one byte of a two-character newswire mark (the `"` it was rewritten
+/// to) takes in both, so the original text shows `''smart,''`, not `''smart,'`.
+fn whole_newswire_marks(
+    original: &str,
+    rewritten: &str,
+    mut quotes: Vec<crate::model::Quote>,
+) -> Vec<crate::model::Quote> {
+    if std::ptr::eq(original, rewritten) {
+        return quotes;
+    }
+    let (o, r) = (original.as_bytes(), rewritten.as_bytes());
+    let pair_at = |i: usize| matches!(o.get(i..i + 2), Some(b"''" | b"``"));
+    for q in &mut quotes {
+        let (mut start, mut end) = (q.span.start as usize, q.span.end as usize);
+        if end >= 1 && r.get(end - 1) == Some(&b'"') && pair_at(end - 1) {
+            end += 1;
+        }
+        if start >= 1 && r.get(start) == Some(&b'"') && pair_at(start - 1) {
+            start -= 1;
+        }
+        q.span = crate::model::Span::new(start, end);
+    }
+    quotes
 }
 
 /// Newswire archives (and text converted from them) write quote marks as two ASCII characters: ``` `` ```

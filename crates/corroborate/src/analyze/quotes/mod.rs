@@ -719,8 +719,13 @@ pub(super) fn attribute_direct(
                     return Some((sp, toks[v].text.to_string(), true, true));
                 }
             }
-            if let Some(sp) = object_after(input, v + 1, p_end, q.start) {
-                return Some((sp, toks[v].text.to_string(), true, true));
+            // `," said X`, `," then said X`: an inverted attribution follows the quote at once;
+            // a verb further on ("" for his recently revealed tax strategies") is not one.
+            let inverted = v == k || (v == k + 1 && is_adverb(toks[k].text));
+            if inverted {
+                if let Some(sp) = object_after(input, v + 1, p_end, q.start) {
+                    return Some((sp, toks[v].text.to_string(), true, true));
+                }
             }
         }
     }
@@ -792,6 +797,11 @@ fn colon_attribution(
 
 /// Whether token `i` is a full stop, not the period of an initial or title ("Michael C. Cernech",
 /// "Mr. Ekovich", "U.S. officials"): attributions are read across those.
+/// "also", "later", "quietly": a word that may stand between a quote and an inverted "said".
+fn is_adverb(word: &str) -> bool {
+    matches!(word, "also" | "then" | "later" | "again" | "once") || word.ends_with("ly")
+}
+
 pub(super) fn is_full_stop(toks: &[Token], i: usize) -> bool {
     if toks[i].text != "." {
         return false;

@@ -69,6 +69,13 @@ pub(super) const SKIP_BEFORE_VERB: &[&str] = &[
     "specifically",
 ];
 
+/// Prepositions whose object is never who holds a view or speaks.
+const GOVERNING_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "to", "on", "with", "near", "into", "across", "against", "toward",
+    "towards", "about", "under", "during", "than", "via", "like", "over", "since", "between",
+    "among",
+];
+
 /// The subject noun phrase ending right before the verb at `v` (tokens `lo..v`).
 pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -> Option<Speaker> {
     let toks = input.tokens;
@@ -103,6 +110,19 @@ pub(super) fn subject_before(input: &QuoteInput, lo: usize, v: usize, at: u32) -
                 && last.end <= m.span.end as usize + 3
                 && (m.span.end as usize) >= last.start)
     }) {
+        // "spoke in Denver about", "flew to Moscow on": a place a preposition governs is not the
+        // subject. (A person or organisation there often still is the best source a sentence names:
+        // "Adelson told Reuters in an interview"; and "a spokesman for the Pentagon said", "the head
+        // of the IMF said" are not governed here.)
+        let governed = (lo..end)
+            .rfind(|&k| toks[k].start < m.span.start as usize)
+            .is_some_and(|k| {
+                toks[k].end <= m.span.start as usize
+                    && GOVERNING_PREPOSITIONS.contains(&toks[k].text)
+            });
+        if governed && m.kind == EntityKind::Place {
+            return None;
+        }
         if m.kind == EntityKind::Person
             || m.kind == EntityKind::Organization
             || m.kind == EntityKind::Other
@@ -250,6 +270,11 @@ pub(super) fn object_after(
             break;
         }
         end += 1;
+    }
+    // A "." is kept for initials and titles ("Michael C. Cernech"); the one ending the sentence
+    // ("said a former aide.") is not part of the speaker.
+    while end > from && super::is_full_stop(toks, end - 1) {
+        end -= 1;
     }
     if end == from {
         return None;

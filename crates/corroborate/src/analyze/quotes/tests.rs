@@ -668,3 +668,51 @@ fn a_plural_noun_is_no_speech_verb() {
     assert!(!super::noun_use(Some("minister"), "states"));
     assert!(!super::noun_use(Some("a"), "said"));
 }
+
+#[test]
+fn an_inverted_attribution_to_an_unnamed_person_ends_at_the_full_stop() {
+    let q = quotes(
+        "Senator John Walsh spoke in Denver on Monday about the budget.\n\n\"We will win this vote easily,\" the senator said.\n\n\"The plan is a disaster for the state,\" said a former aide.",
+    );
+    // The aide's quote is a quote of its own, not the senator's quote going on.
+    assert_eq!(
+        speaker_of(&q, "We will win"),
+        Some("John Walsh".into()),
+        "{q:?}"
+    );
+    assert_eq!(
+        speaker_of(&q, "The plan"),
+        Some("a former aide".into()),
+        "{q:?}"
+    );
+    assert!(
+        !q.iter()
+            .any(|x| x.0.contains("win") && x.0.contains("disaster")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn reported_speech_ending_in_a_newswire_mark_keeps_both_apostrophes() {
+    let q = quotes("Not paying taxes ''makes me smart,'' Donald J. Trump said last week.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "Not paying taxes ''makes me smart,''");
+}
+
+#[test]
+fn a_verb_after_a_quote_and_a_preposition_is_no_attribution() {
+    // "revealed" is a speech verb, but the phrase after it is not the surrogates' source.
+    let q = quotes("His surrogates called him ''a genius'' for his recently revealed tax avoidance strategies.");
+    assert!(
+        q.iter()
+            .all(|x| x.1.as_deref() != Some("tax avoidance strategies")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_place_after_a_preposition_holds_no_view() {
+    let q =
+        quotes("Senator John Walsh spoke in Denver on Monday about the budget plan and the vote.");
+    assert!(q.iter().all(|x| x.1.as_deref() != Some("Denver")), "{q:?}");
+}
