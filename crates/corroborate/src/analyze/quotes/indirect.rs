@@ -548,6 +548,43 @@ fn reported_clauses(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
     out
 }
 
+/// Whether a word shows a reported clause: an auxiliary, a past form, a subject pronoun or an
+/// infinitive's "to" ("was", "would", "wanted", "he", "told them to leave"). A cheap test: it only has to tell a clause from a phrase naming
+/// people and places.
+fn looks_finite(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "must"
+            | "may"
+            | "might"
+            | "has"
+            | "have"
+            | "had"
+            | "did"
+            | "does"
+            | "do"
+            | "\u{2019}s"
+            | "'s"
+            | "n't"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "I"
+            | "it"
+            | "to"
+    ) || (word.len() > 3 && word.starts_with(|c: char| c.is_lowercase()) && word.ends_with("ed"))
+}
+
 /// Skip a subordinate opening ("As China builds islands, ...", "While the server was never central,
 /// ...") that the attribution does not cover: content starts after its comma, if one comes before `limit`.
 fn after_intro(toks: &[Token], a: usize, limit: usize) -> usize {
@@ -727,7 +764,15 @@ pub(super) fn content_start(
             .map(|t| t + 1)
     };
     if matches!(cue, "told" | "tells" | "telling") {
-        return Some(match find_that(cs) {
+        // The one told may be a long phrase ("told a crowded banquet hall at a hotel in downtown
+        // Baltimore that ..."); a comma ends the search, as the clause would start before it.
+        let far_that = || {
+            (cs..end.min(cs + 20))
+                .take_while(|&k| !matches!(toks[k].text, "," | ";"))
+                .find(|&k| toks[k].text == "that")
+                .map(|t| t + 1)
+        };
+        return Some(match find_that(cs).or_else(far_that) {
             Some(t) => t,
             None => {
                 let mut k = cs;
@@ -760,6 +805,11 @@ pub(super) fn content_start(
                 let this_clause = toks[k.min(end - 1)].text == "this"
                     && toks.get(k + 1).is_some_and(|t| !is_time_noun(t.text));
                 if k < end && is_time_or_place_word(toks[k].text) && !this_clause {
+                    return None;
+                }
+                // "told cheering supporters in Nashua on Monday": the rest only names whom he
+                // told; with no verb in it there is no reported clause.
+                if !(k..end).any(|j| looks_finite(toks[j].text)) {
                     return None;
                 }
                 k

@@ -179,7 +179,16 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                     }
                     _ => false,
                 };
-                let limit = if found.is_none() { 40 } else { 20 };
+                // The attribution found for this part is the one standing between the parts: the
+                // gap is that attribution, however long its appositive.
+                let found_in_gap = found.as_ref().is_some_and(|(_, cue, _, after)| {
+                    !after && gap_text.split_whitespace().any(|w| w == cue)
+                });
+                let limit = if found.is_none() || found_in_gap {
+                    40
+                } else {
+                    20
+                };
                 if same && attribution_only && gap <= limit && words >= 3 {
                     let last = &mut quotes[i];
                     last.span = Span::new(last.span.start as usize, q.end as usize);
@@ -316,6 +325,8 @@ pub fn reported_speech(words: &str, cue: Option<&str>, sentence: &str) -> String
 /// are one statement), but a reader shown its text should not take the reporter's words for the
 /// speaker's. Only a stretch between a closing and an opening mark that holds a verb of saying is cut.
 pub fn spoken_words(quote: &str) -> String {
+    // Newswire pairs (`''`) read as the double quotes they stand for.
+    let quote = &*crate::analyze::ascii_quote_marks(quote);
     let closes = |c: char| matches!(c, '\u{201d}' | '"');
     let opens = |c: char| matches!(c, '\u{201c}' | '"');
     let mut out = String::with_capacity(quote.len());

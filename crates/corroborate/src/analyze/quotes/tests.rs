@@ -716,3 +716,33 @@ fn a_place_after_a_preposition_holds_no_view() {
         quotes("Senator John Walsh spoke in Denver on Monday about the budget plan and the vote.");
     assert!(q.iter().all(|x| x.1.as_deref() != Some("Denver")), "{q:?}");
 }
+
+#[test]
+fn a_quote_resumed_after_a_long_attribution_sentence_is_one_quote() {
+    for (open, close) in [("\"", "\""), ("''", "''")] {
+        let text = format!(
+            "{open}We're just going to have to come to terms with it,{close} Trent Lott, who was Republican Senate majority leader under George W. Bush, told lawmakers on a recent visit to Capitol Hill. {open}He might just be the nominee.{close}"
+        );
+        let q = quotes(&text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            super::spoken_words(&q[0].0),
+            "We're just going to have to come to terms with it \u{2026} He might just be the nominee."
+        );
+    }
+}
+
+#[test]
+fn told_reports_the_clause_after_whom_it_names_and_nothing_without_one() {
+    let q = quotes("Ben Carson told a crowded banquet hall at a hotel in downtown Baltimore that he is not giving up.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "he is not giving up");
+    for text in [
+        "Trump told cheering supporters in Nashua on Monday morning.",
+        "Obama told a townhall meeting with young leaders in Ho Chi Minh City.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:?}", quotes(text));
+    }
+    let q = quotes("Obama told his advisers to find a way around Congress.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
