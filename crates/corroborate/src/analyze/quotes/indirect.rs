@@ -239,8 +239,21 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                 let e = end_trim(b);
                 // "CLAUSE, according to X, REST": the attribution sits inside what was reported, which
                 // is the whole sentence ("At the heart of it, according to Ross, was a decision ...").
+                // After a whole clause, the second comma more likely opens an appositive of the
+                // source ("according to an analysis by Crowdpac, a crowdfunding website, ..."): the
+                // sentence goes on only if the rest opens with its verb.
+                let goes_on = |c2: usize| {
+                    let next = toks[c2 + 1].text;
+                    k <= a + 6
+                        || looks_finite(next)
+                        || (next.ends_with('s')
+                            && next.starts_with(|c: char| c.is_lowercase())
+                            && !crate::analyze::tokens::is_stopword(next))
+                };
                 if let Some(c2) = comma.filter(|&c2| {
-                    e > c2 + 3 && !matches!(toks[c2 + 1].text, "who" | "which" | "whose" | "where")
+                    e > c2 + 3
+                        && !matches!(toks[c2 + 1].text, "who" | "which" | "whose" | "where")
+                        && goes_on(c2)
                 }) {
                     let speaker = object_after(input, k + 2, c2, s.start)?;
                     return Some(according(

@@ -746,3 +746,19 @@ fn told_reports_the_clause_after_whom_it_names_and_nothing_without_one() {
     let q = quotes("Obama told his advisers to find a way around Congress.");
     assert_eq!(q.len(), 1, "{q:?}");
 }
+
+#[test]
+fn according_to_a_source_with_an_appositive_ends_the_reported_clause() {
+    let q = quotes("Forty-three percent of all contributions have come from women, according to an analysis by Crowdpac, a political crowdfunding website, higher than any cycle on record.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].0,
+        "Forty-three percent of all contributions have come from women"
+    );
+    // A short subject before the attribution: the sentence goes on after it.
+    let q = quotes(
+        "The economy, according to officials at the ministry, will grow by 3 percent next year.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.ends_with("next year"), "{q:?}");
+}
