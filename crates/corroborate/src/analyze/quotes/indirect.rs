@@ -242,13 +242,21 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                 // After a whole clause, the second comma more likely opens an appositive of the
                 // source ("according to an analysis by Crowdpac, a crowdfunding website, ..."): the
                 // sentence goes on only if the rest opens with its verb.
-                let goes_on = |c2: usize| {
-                    let next = toks[c2 + 1].text;
-                    k <= a + 6
-                        || looks_finite(next)
+                // ("according to Dennis Ross, a former envoy, was a decision": the verb may follow
+                // an appositive, so each of the next commas is looked past.)
+                let verb_at = |j: usize| {
+                    let next = toks[j].text;
+                    looks_finite(next)
                         || (next.ends_with('s')
                             && next.starts_with(|c: char| c.is_lowercase())
                             && !crate::analyze::tokens::is_stopword(next))
+                };
+                let goes_on = |c2: usize| {
+                    k <= a + 6
+                        || (c2..e.saturating_sub(1))
+                            .filter(|&j| toks[j].text == ",")
+                            .take(3)
+                            .any(|j| verb_at(j + 1))
                 };
                 if let Some(c2) = comma.filter(|&c2| {
                     e > c2 + 3
