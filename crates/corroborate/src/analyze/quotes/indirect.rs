@@ -841,7 +841,12 @@ pub(super) fn content_start(
         "that" => cs += 1,
         "for" | "on" if matches!(cue, "called" | "calls") => cs += 1,
         w if is_time_or_place_word(w) || matches!(w, "repeatedly" | "publicly") => {
-            cs = find_that(cs)?;
+            cs = match find_that(cs) {
+                Some(t) => t,
+                // "said Tuesday he would ...", "said last week the plan was ...": a bare time,
+                // then a clause opened by its subject.
+                None => after_bare_time(toks, cs, end)?,
+            };
         }
         // `X said, adding that ...`: the participle reports on its own; "said" has no clause here.
         "," if toks
@@ -920,6 +925,35 @@ pub(super) fn is_time_noun(w: &str) -> bool {
             | "time"
             | "season"
     )
+}
+
+/// Where the clause after a bare time starts ("Tuesday he would", "last week the plan"), if a
+/// subject opens it: a pronoun, a determiner or a capitalised word.
+fn after_bare_time(toks: &[Token], cs: usize, end: usize) -> Option<usize> {
+    const WEEKDAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let w = toks[cs].text;
+    let next = if WEEKDAYS.contains(&w) || matches!(w, "earlier" | "later") {
+        cs + 1
+    } else if matches!(w, "last" | "this") && toks.get(cs + 1).is_some_and(|t| is_time_noun(t.text))
+    {
+        cs + 2
+    } else {
+        return None;
+    };
+    let t = toks.get(next).filter(|_| next + 2 < end)?;
+    let subject = matches!(
+        t.text,
+        "he" | "she" | "they" | "we" | "I" | "it" | "the" | "a" | "his" | "her" | "their" | "there"
+    ) || (t.is_capitalized() && t.kind == TokenKind::Word);
+    subject.then_some(next)
 }
 
 /// Words that open a time or place phrase after a cue ("said on Tuesday", "told CBS in an interview").

@@ -762,3 +762,15 @@ fn according_to_a_source_with_an_appositive_ends_the_reported_clause() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert!(q[0].0.ends_with("next year"), "{q:?}");
 }
+
+#[test]
+fn a_bare_time_after_the_cue_is_followed_by_the_clause() {
+    for text in [
+        "New Jersey Gov. Chris Christie said Tuesday he would issue a quarantine.",
+        "New Jersey Gov. Chris Christie said last week he would issue a quarantine.",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "he would issue a quarantine", "{text}");
+    }
+}
