@@ -115,7 +115,10 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
     let mut carried: Option<u32> = None;
     for (pi, p) in input.paragraphs.iter().enumerate() {
         let carry = carried.take();
-        if let Some(q) = transcript_line(input, *p).or_else(|| signed_post(input, *p)) {
+        if let Some(q) = transcript_line(input, *p)
+            .or_else(|| signed_post(input, *p))
+            .or_else(|| headline_says(input, *p))
+        {
             if let Some(sp) = &q.speaker {
                 last_speaker = Some((pi as u32, sp.clone()));
             }
@@ -491,6 +494,62 @@ fn resolve_pronoun_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
 fn possessive(input: &QuoteInput, m: &crate::model::Mention) -> bool {
     let rest = &input.text[m.span.end as usize..];
     rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+}
+
+/// A headline in title case reporting what someone says: `Chris Christie Says He Would Issue A
+/// Quarantine`. Body text rules do not apply: every word is capitalised and there is no full stop.
+fn headline_says(input: &QuoteInput, p: Span) -> Option<Quote> {
+    let line = &input.text[p.start as usize..p.end as usize];
+    if line.len() > 200 || !crate::analyze::tokens::is_title_case(line) {
+        return None;
+    }
+    let toks = input.tokens;
+    let (a, b) = token_range(toks, p);
+    let v = (a + 1..b).find(|&k| matches!(toks[k].text, "Says" | "Said" | "Warns"))?;
+    let mut e = b;
+    while e > v + 1 && toks[e - 1].kind == TokenKind::Punct {
+        e -= 1;
+    }
+    // A speaker of up to six words before the cue and a claim of at least three after it.
+    if v > a + 6
+        || e < v + 4
+        || toks[a..v]
+            .iter()
+            .any(|t| t.kind == TokenKind::Punct && t.text != ".")
+    {
+        return None;
+    }
+    let speaker = headline_speaker(input, Span::new(toks[a].start, toks[v - 1].end));
+    Some(Quote {
+        span: Span::new(toks[v + 1].start, toks[e - 1].end),
+        sentence: sentence_of(input.sentences, toks[v + 1].start as u32),
+        direct: false,
+        speaker: Some(speaker),
+        cue: Some(toks[v].text.to_lowercase()),
+    })
+}
+
+/// Who a headline says spoke (`span`, the words before its cue). Names found in a title-case line
+/// may run over its other words, so only one inside the span counts, else the same name written in
+/// the body, else the phrase itself.
+fn headline_speaker(input: &QuoteInput, span: Span) -> Speaker {
+    let phrase = input.text[span.start as usize..span.end as usize].to_lowercase();
+    let named = input
+        .mentions
+        .iter()
+        .find(|m| span.contains(m.span))
+        .or_else(|| {
+            input.mentions.iter().find(|m| {
+                input.text[m.span.start as usize..m.span.end as usize].to_lowercase() == phrase
+            })
+        });
+    match named {
+        Some(m) => Speaker {
+            span,
+            ..speaker::mention_speaker(input, m)
+        },
+        None => speaker::resolve_phrase(input, span, span.end),
+    }
 }
 
 /// A transcript or headline line: `PENCE: Well, look...` or `Pence: Flowers won't be at debate`.

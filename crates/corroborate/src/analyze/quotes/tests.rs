@@ -774,3 +774,16 @@ fn a_bare_time_after_the_cue_is_followed_by_the_clause() {
         assert_eq!(q[0].0, "he would issue a quarantine", "{text}");
     }
 }
+
+#[test]
+fn a_title_case_headline_reports_what_its_subject_says() {
+    let q = quotes("Chris Christie Says He Would Issue A Quarantine Over Zika Virus\n\nThe governor spoke in Trenton.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "He Would Issue A Quarantine Over Zika Virus");
+    assert_eq!(q[0].1.as_deref(), Some("Chris Christie"));
+    // A headline without a cue reports nothing.
+    assert!(quotes(
+        "Christie Issues A Quarantine Over Zika Virus\n\nThe governor spoke in Trenton."
+    )
+    .is_empty());
+}
