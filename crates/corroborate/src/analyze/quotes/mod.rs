@@ -204,6 +204,14 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                     continue;
                 }
             }
+            // `"Good Morning America" Tuesday, he said`: words quoted before an attribution end
+            // with punctuation inside or right after the marks; a name in marks runs on into the
+            // sentence.
+            if let Some((_, _, _, true)) = found {
+                if runs_on_after_marks(input.text, *q) {
+                    continue;
+                }
+            }
             let whole_paragraph = marks.len() == 1 && is_whole_paragraph(input.text, *p, *q);
             let speaker_cue = match found {
                 Some((sp, cue, _, _)) => Some((sp, Some(cue))),
@@ -494,6 +502,33 @@ fn resolve_pronoun_speakers(input: &QuoteInput, quotes: &mut [Quote]) {
 fn possessive(input: &QuoteInput, m: &crate::model::Mention) -> bool {
     let rest = &input.text[m.span.end as usize..];
     rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+}
+
+/// Whether the quote marks around `q` hold a name in title case and close with no punctuation
+/// inside or right after them, the sentence running on (`"Good Morning America" Tuesday`). (Spoken
+/// words may run on too: `"You squeezed employees" to drive up the stock price, she said`.)
+fn runs_on_after_marks(text: &str, q: Span) -> bool {
+    let inner = text[q.start as usize..q.end as usize].trim_end();
+    if inner.ends_with(|c: char| c.is_ascii_punctuation() || c == '\u{2026}') {
+        return false;
+    }
+    let title = inner.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            || matches!(
+                w,
+                "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to" | "with"
+            )
+    });
+    if !title {
+        return false;
+    }
+    let mut after = text[q.end as usize..].chars();
+    // Past the closing mark.
+    after.next();
+    !matches!(
+        after.next(),
+        Some(',' | '.' | ';' | ':' | '!' | '?' | '\u{2014}' | '-') | None
+    )
 }
 
 /// A headline in title case reporting what someone says: `Chris Christie Says He Would Issue A

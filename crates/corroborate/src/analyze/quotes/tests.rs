@@ -787,3 +787,13 @@ fn a_title_case_headline_reports_what_its_subject_says() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_title_in_quote_marks_before_an_attribution_is_not_a_quote() {
+    let q = quotes("Trump spoke to \u{201c}Good Morning America\u{201d} Tuesday, he said, \u{201c}I never said I was going to pay for fees.\u{201d}");
+    assert!(q.iter().all(|x| x.0 != "Good Morning America"), "{q:?}");
+    assert!(q.iter().any(|x| x.0.starts_with("I never said")), "{q:?}");
+    // Spoken words that run on into the sentence are still a quote.
+    let q = quotes("\u{201c}You squeezed employees to the breaking point\u{201d} to drive up the stock price, Warren said.");
+    assert!(q.iter().any(|x| x.0.contains("You squeezed")), "{q:?}");
+}
