@@ -565,7 +565,27 @@ fn is_content_start(toks: &[Token], v: usize, cs: usize) -> bool {
     if toks[v].text.eq_ignore_ascii_case("about") {
         // "the film is about ...", "how about ...": a topic, nobody's stance.
         let before = toks[v.saturating_sub(1)].text;
-        return !first.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+        // "about to leave", "about a third of voters", "about half": no topic.
+        let amount = matches!(
+            first,
+            "to" | "half" | "one" | "two" | "three" | "four" | "five" | "ten" | "twice" | "twenty"
+        ) || (matches!(first, "a" | "an")
+            && toks.get(cs + 1).is_some_and(|t| {
+                matches!(
+                    t.text,
+                    "third"
+                        | "quarter"
+                        | "fifth"
+                        | "dozen"
+                        | "hundred"
+                        | "thousand"
+                        | "million"
+                        | "half"
+                        | "tenth"
+                )
+            }));
+        return !amount
+            && !first.starts_with(|c: char| c.is_ascii_digit() || c == '$')
             && !is_be(before)
             && !matches!(before, "how" | "just" | "for" | "by" | "said");
     }

@@ -797,3 +797,18 @@ fn a_title_in_quote_marks_before_an_attribution_is_not_a_quote() {
     let q = quotes("\u{201c}You squeezed employees to the breaking point\u{201d} to drive up the stock price, Warren said.");
     assert!(q.iter().any(|x| x.0.contains("You squeezed")), "{q:?}");
 }
+
+#[test]
+fn about_an_amount_or_about_to_is_no_topic_of_a_view() {
+    for text in [
+        "In each of those states, about a third of Democratic voters or less want a switch to more liberal policies.",
+        "Kasich is campaigning in Massachusetts. He\u{2019}s about to kick off an afternoon town hall in Worcester, Mass., following a morning meeting.",
+    ] {
+        let q = quotes(text);
+        assert!(
+            q.iter()
+                .all(|x| x.2 || !x.0.starts_with("a third") && !x.0.starts_with("to kick")),
+            "{text}: {q:?}"
+        );
+    }
+}
