@@ -441,7 +441,7 @@ fn figure_disagreements(corpus: &Corpus) -> Vec<Disagreement> {
         }
         out.push(Disagreement {
             kind: DisagreementKind::Figure,
-            about: a.fig.context.join(" "),
+            about: disagreement_subject(&corpus.docs[a.doc].article.text, a.fig),
             versions: grouped.into_values().collect(),
         });
     }
@@ -472,6 +472,35 @@ fn figure_label(text: &str, f: &Figure) -> String {
     if f.kind != FigureKind::Number {
         return written.to_string();
     }
+    if let Some(counted) = counted_thing(text, f) {
+        format!("{written} {counted}")
+    } else if !f.context.is_empty() {
+        let words: Vec<&str> = f.context.iter().take(3).map(String::as_str).collect();
+        format!("{written} ({})", words.join(", "))
+    } else {
+        written.to_string()
+    }
+}
+
+/// What a figure disagreement is about: the thing counted ("farm workers"), else a few words of
+/// the figure's context.
+fn disagreement_subject(text: &str, f: &Figure) -> String {
+    counted_thing(text, f).unwrap_or_else(|| {
+        f.context
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
+/// The words right after a number that say what it counts ("farm workers", "cubic metres per
+/// second"), if any.
+fn counted_thing(text: &str, f: &Figure) -> Option<String> {
+    if f.kind != FigureKind::Number {
+        return None;
+    }
     let after = text.get(f.span.end as usize..).unwrap_or("");
     let mut counted: Vec<&str> = Vec::new();
     for w in after.split_whitespace() {
@@ -489,14 +518,7 @@ fn figure_label(text: &str, f: &Figure) -> String {
             break;
         }
     }
-    if !counted.is_empty() {
-        format!("{written} {}", counted.join(" "))
-    } else if !f.context.is_empty() {
-        let words: Vec<&str> = f.context.iter().take(3).map(String::as_str).collect();
-        format!("{written} ({})", words.join(", "))
-    } else {
-        written.to_string()
-    }
+    (!counted.is_empty()).then(|| counted.join(" "))
 }
 
 fn fig_citation(corpus: &Corpus, d: usize, f: &Figure) -> Citation {

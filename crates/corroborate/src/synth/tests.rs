@@ -242,6 +242,8 @@ fn briefing_finds_single_source_claims_and_disagreements() {
         values.contains(&"212") && values.contains(&"240"),
         "{values:?}"
     );
+    // Named by what the number counts.
+    assert_eq!(figs.about, "passengers");
     // The same quote worded differently by two outlets.
     assert!(b
         .disagreements
