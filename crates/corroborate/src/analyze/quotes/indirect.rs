@@ -462,6 +462,13 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
 /// Reported speech without quote marks in one sentence: the framing patterns, or else every
 /// `SUBJECT CUE CONTENT` clause ("X said Y, adding Z" gives two).
 pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
+    if let Some((q, rest)) = asked_question(input, si, s) {
+        let mut out = vec![q];
+        if let Some(rest) = rest {
+            out.extend(indirect_quotes(input, si, rest));
+        }
+        return out;
+    }
     if let Some(q) = framing_quote(input, si, s) {
         // "X said on Wednesday that A, Russian media reported": what the media reported holds X's
         // own statement, which "who said what" lists under X.
@@ -487,6 +494,55 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
         return out;
     }
     reported_clauses(input, si, s)
+}
+
+/// The question an interview put: "Asked whether he would run again, Smith said ...", "..., she
+/// told CNN when asked which candidate she would back." The question is reported speech of its own
+/// (whoever asked it goes unnamed); "asked about the talks" names only a topic, no question; with the sentence's rest, which holds the answer, returned apart
+/// when the question opens the sentence.
+fn asked_question(input: &QuoteInput, si: u32, s: Span) -> Option<(Quote, Option<Span>)> {
+    let toks = input.tokens;
+    let (a, b) = token_range(toks, s);
+    let v = (a..b.saturating_sub(3)).find(|&k| {
+        toks[k].text.eq_ignore_ascii_case("asked")
+            && (k == a
+                || (k == a + 1 && toks[a].text == "When")
+                || (toks[k - 1].text == "when" && k > a + 3))
+    })?;
+    let opens = matches!(
+        toks[v + 1].text,
+        "if" | "whether" | "what" | "why" | "which" | "how" | "who" | "where" | "when"
+    );
+    if !opens {
+        return None;
+    }
+    let mut end = b;
+    while end > v + 1 && toks[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    let at_start = v <= a + 1;
+    let comma = at_start
+        .then(|| (v + 2..end).find(|&k| toks[k].text == ","))
+        .flatten();
+    let content_end = comma.unwrap_or(end);
+    if content_end < v + 3 {
+        return None;
+    }
+    let quote = Quote {
+        span: Span::new(toks[v + 1].start, toks[content_end - 1].end),
+        sentence: si,
+        direct: false,
+        speaker: None,
+        cue: Some("asked".into()),
+    };
+    // Only a question opening the sentence leaves a rest that answers it.
+    let rest = comma
+        .filter(|&c| c + 3 < b)
+        .map(|c| Span::new(toks[c + 1].start, s.end as usize));
+    if at_start && rest.is_none() {
+        return None;
+    }
+    Some((quote, rest))
 }
 
 /// The "X said (that) A" reports of span `s`, left to right.

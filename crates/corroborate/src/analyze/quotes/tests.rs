@@ -812,3 +812,21 @@ fn about_an_amount_or_about_to_is_no_topic_of_a_view() {
         );
     }
 }
+
+#[test]
+fn the_question_an_interview_put_is_reported_apart_from_the_answer() {
+    let q = quotes("Asked whether he would run again, Smith said he had not decided.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        (q[0].0.as_str(), q[0].1.as_deref()),
+        ("whether he would run again", None)
+    );
+    assert_eq!(q[1].0, "he had not decided");
+    assert_eq!(q[1].1.as_deref(), Some("Smith"));
+    let q = quotes("\u{201c}Everything but Hillary Clinton,\u{201d} Le Pen told CNN in an interview when asked which U.S. candidate she would back.");
+    assert!(
+        q.iter()
+            .any(|x| x.0 == "which U.S. candidate she would back"),
+        "{q:?}"
+    );
+}
