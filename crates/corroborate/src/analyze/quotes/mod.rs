@@ -531,6 +531,35 @@ fn runs_on_after_marks(text: &str, q: Span) -> bool {
     )
 }
 
+/// The attribution of a pull quote or a vox pop: `"..." ― Carla Sanchez` (a dash and a name closing
+/// the line).
+fn dash_attribution(input: &QuoteInput, q: Span, p: Span) -> Option<Speaker> {
+    let text = input.text;
+    let (q_end, p_end) = (q.end as usize, p.end as usize);
+    let after_mark = q_end + text.get(q_end..p_end)?.chars().next()?.len_utf8();
+    let rest = text.get(after_mark..p_end)?;
+    let rest = rest.split('\n').next().unwrap_or("");
+    let blank = |c: char| c.is_whitespace() || c == '\u{a0}';
+    let name_part = ["\u{2015}", "\u{2014}", "\u{2013}", "--"]
+        .iter()
+        .find_map(|d| rest.trim_start_matches(blank).strip_prefix(d))?;
+    let name = name_part.trim_matches(|c: char| blank(c) || c == '.' || c == ',');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    if words.is_empty() || words.len() > 6 || capitalised * 2 < words.len() + 1 {
+        return None;
+    }
+    // `name` is a slice of `text`: its offset is where it starts in memory.
+    let start = name.as_ptr() as usize - text.as_ptr() as usize;
+    Some(headline_speaker(
+        input,
+        Span::new(start, start + name.len()),
+    ))
+}
+
 /// A headline in title case reporting what someone says: `Chris Christie Says He Would Issue A
 /// Quarantine`. Body text rules do not apply: every word is capitalised and there is no full stop.
 fn headline_says(input: &QuoteInput, p: Span) -> Option<Quote> {
@@ -787,6 +816,9 @@ pub(super) fn attribute_direct(
     q: Span,
     p: Span,
 ) -> Option<(Speaker, String, bool, bool)> {
+    if let Some(sp) = dash_attribution(input, q, p) {
+        return Some((sp, "\u{2015}".into(), true, true));
+    }
     let toks = input.tokens;
     // After: `," X said` / `," said X` / `, X told reporters`.
     let (_, after_start) = token_range(toks, Span::new(p.start as usize, q.end as usize + 1));

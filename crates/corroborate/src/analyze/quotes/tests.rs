@@ -830,3 +830,30 @@ fn the_question_an_interview_put_is_reported_apart_from_the_answer() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_dash_and_a_name_closing_the_line_attribute_a_pull_quote() {
+    let q = quotes("Readers wrote in.\n\n\u{201c}Maybe we can build a wall around him.\u{201d}\u{a0}\u{2015} Steve Quinlan\u{a0}\n\u{201c}Trump must stop portraying Latinos as gangsters, unlike him.\u{201d}\u{2015} Carla Sanchez.\n\n\"We will win this thing easily,\" -- Jorge Falcon");
+    assert_eq!(
+        speaker_of(&q, "Maybe we"),
+        Some("Steve Quinlan".into()),
+        "{q:?}"
+    );
+    assert_eq!(
+        speaker_of(&q, "Trump must"),
+        Some("Carla Sanchez".into()),
+        "{q:?}"
+    );
+    assert_eq!(
+        speaker_of(&q, "We will win"),
+        Some("Jorge Falcon".into()),
+        "{q:?}"
+    );
+    // A dash that goes on with the sentence names nobody.
+    let q = quotes("Readers wrote in.\n\n\u{201c}We won the whole thing,\u{201d} \u{2014} and they did win it, in the end.");
+    assert!(
+        q.iter()
+            .all(|x| x.1.is_none() || x.1.as_deref() == Some("they")),
+        "{q:?}"
+    );
+}
