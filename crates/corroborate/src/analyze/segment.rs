@@ -311,7 +311,10 @@ pub(crate) const TITLE_ABBREVS: &[&str] = &[
 /// underscore or colon separator.
 fn dateline(p: &str) -> Option<usize> {
     let head = &p[..super::tokens::floor_boundary(p, 80)];
-    let seps = [" -- ", " — ", " – ", " _ ", " - ", ": ", " —", "—"];
+    // "―" (horizontal bar) is how some outlets print the dateline dash ("WASHINGTON ― ...").
+    let seps = [
+        " -- ", " — ", " – ", " ― ", " _ ", " - ", ": ", " —", "—", " ―", "―",
+    ];
     let (pos, sep) = seps
         .iter()
         .filter_map(|s| head.find(s).map(|i| (i, *s)))
@@ -383,6 +386,10 @@ mod tests {
             (
                 "KYIV, Ukraine (Reuters) — Air raid sirens sounded.",
                 "Air raid sirens sounded.",
+            ),
+            (
+                "WASHINGTON \u{2015} Lawmakers met on Friday.",
+                "Lawmakers met on Friday.",
             ),
         ] {
             let s = segment(t, "en");
