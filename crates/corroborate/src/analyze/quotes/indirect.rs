@@ -498,8 +498,8 @@ pub(super) fn indirect_quotes(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote
 
 /// The question an interview put: "Asked whether he would run again, Smith said ...", "..., she
 /// told CNN when asked which candidate she would back." The question is reported speech of its own
-/// (whoever asked it goes unnamed); "asked about the talks" names only a topic, no question; with the sentence's rest, which holds the answer, returned apart
-/// when the question opens the sentence.
+/// (whoever asked it goes unnamed); "asked about the talks" names only a topic, no question. When
+/// the question opens the sentence, the sentence's rest, which holds the answer, is returned apart.
 fn asked_question(input: &QuoteInput, si: u32, s: Span) -> Option<(Quote, Option<Span>)> {
     let toks = input.tokens;
     let (a, b) = token_range(toks, s);
@@ -607,7 +607,28 @@ fn reported_clauses(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
             continue;
         };
         // The content runs to the next participial cue (", adding ...") or the sentence end.
-        let ce = content_end(toks, cs, end);
+        let mut ce = content_end(toks, cs, end);
+        // "Critics, who say the law targets them, plan to sue": a relative clause set off by commas
+        // ends at its closing comma, where the sentence's own predicate resumes.
+        let relative = (lo.max(a + 1)..v)
+            .rev()
+            .take(3)
+            .any(|k| matches!(toks[k].text, "who" | "which") && toks[k - 1].text == ",");
+        if relative {
+            if let Some(c) = (cs + 2..ce).find(|&k| {
+                toks[k].text == ","
+                    && toks.get(k + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && t.text.starts_with(|c: char| c.is_lowercase())
+                            && !matches!(
+                                t.text,
+                                "and" | "but" | "or" | "which" | "who" | "including" | "that"
+                            )
+                    })
+            }) {
+                ce = c;
+            }
+        }
         if ce <= cs + 2 {
             v += 1;
             continue;

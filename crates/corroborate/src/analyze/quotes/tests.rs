@@ -857,3 +857,12 @@ fn a_dash_and_a_name_closing_the_line_attribute_a_pull_quote() {
         "{q:?}"
     );
 }
+
+#[test]
+fn reported_speech_in_a_relative_clause_ends_at_its_closing_comma() {
+    let q =
+        quotes("Critics, who say the law unfairly targets gay and lesbian people, plan to sue.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the law unfairly targets gay and lesbian people");
+    assert_eq!(q[0].1.as_deref(), Some("Critics"));
+}
