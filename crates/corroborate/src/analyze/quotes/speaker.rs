@@ -418,6 +418,43 @@ pub(super) fn looks_like_np(toks: &[Token]) -> bool {
     ) {
         return false;
     }
+    // "to the drafting committee", "through his office", "instead", "according to ...": a
+    // preposition or an adverb opens no noun phrase.
+    if matches!(
+        toks[0].text,
+        "to" | "through" | "instead" | "according" | "toward" | "towards" | "across" | "via"
+    ) {
+        return false;
+    }
+    // "took his own life", "watched the Saturday debate": a lowercase word before a determiner is a
+    // verb with its object ("all the", "half the", "even a" excepted).
+    if toks.len() >= 2
+        && toks[0].kind == TokenKind::Word
+        && toks[0].text.starts_with(|c: char| c.is_lowercase())
+        && !matches!(
+            toks[0].text,
+            "all"
+                | "both"
+                | "half"
+                | "many"
+                | "most"
+                | "some"
+                | "none"
+                | "each"
+                | "one"
+                | "of"
+                | "even"
+                | "only"
+                | "just"
+                | "also"
+        )
+        && matches!(
+            toks[1].text,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "several" | "my"
+        )
+    {
+        return false;
+    }
     // An auxiliary or a negation inside makes it a verb phrase ("doesn't mince words").
     if toks.iter().any(|t| is_auxiliary(t.text)) {
         return false;

@@ -866,3 +866,17 @@ fn reported_speech_in_a_relative_clause_ends_at_its_closing_comma() {
     assert_eq!(q[0].0, "the law unfairly targets gay and lesbian people");
     assert_eq!(q[0].1.as_deref(), Some("Critics"));
 }
+
+#[test]
+fn a_verb_with_its_object_or_a_prepositional_phrase_names_no_speaker() {
+    for text in [
+        "Meanwhile, Trump\u{2019}s official campaign account has been busy, re-tweeting several negative comments about Fox News host Megyn Kelly\u{2019}s election coverage.",
+        "Ben Carson spoke on Sunday. The candidate also continued to refute a Politico story about his claim that he\u{2019}d been offered a full scholarship to West Point.",
+    ] {
+        let q = quotes(text);
+        assert!(
+            q.iter().all(|x| !x.1.as_deref().is_some_and(|s| s.starts_with(|c: char| c.is_lowercase()) && s.contains(' ') && !s.starts_with("the "))),
+            "{text}: {q:?}"
+        );
+    }
+}
