@@ -646,41 +646,30 @@ fn reported_clauses(input: &QuoteInput, si: u32, s: Span) -> Vec<Quote> {
     out
 }
 
-/// Whether a word shows a reported clause: an auxiliary, a past form, a subject pronoun or an
-/// infinitive's "to" ("was", "would", "wanted", "he", "told them to leave"). A cheap test: it only has to tell a clause from a phrase naming
-/// people and places.
+/// Whether a word shows a reported clause: an auxiliary, a copula, a past form, a subject pronoun or
+/// an infinitive's "to" ("would", "was", "wanted", "he", "told them to leave"). A cheap test: it only
+/// has to tell a clause from a phrase naming people and places.
 fn looks_finite(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "be"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "must"
-            | "may"
-            | "might"
-            | "has"
-            | "have"
-            | "had"
-            | "did"
-            | "does"
-            | "do"
-            | "\u{2019}s"
-            | "'s"
-            | "n't"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "I"
-            | "it"
-            | "to"
-    ) || (word.len() > 3 && word.starts_with(|c: char| c.is_lowercase()) && word.ends_with("ed"))
+    super::speaker::is_auxiliary(word)
+        || matches!(
+            word,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "be"
+                | "may"
+                | "might"
+                | "\u{2019}s"
+                | "'s"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "I"
+                | "it"
+                | "to"
+        )
+        || (word.len() > 3 && word.starts_with(|c: char| c.is_lowercase()) && word.ends_with("ed"))
 }
 
 /// Skip a subordinate opening ("As China builds islands, ...", "While the server was never central,
@@ -1007,17 +996,8 @@ pub(super) fn is_time_noun(w: &str) -> bool {
 /// Where the clause after a bare time starts ("Tuesday he would", "last week the plan"), if a
 /// subject opens it: a pronoun, a determiner or a capitalised word.
 fn after_bare_time(toks: &[Token], cs: usize, end: usize) -> Option<usize> {
-    const WEEKDAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let w = toks[cs].text;
-    let next = if WEEKDAYS.contains(&w) || matches!(w, "earlier" | "later") {
+    let next = if super::WEEKDAYS.contains(&w) || matches!(w, "earlier" | "later") {
         cs + 1
     } else if matches!(w, "last" | "this") && toks.get(cs + 1).is_some_and(|t| is_time_noun(t.text))
     {

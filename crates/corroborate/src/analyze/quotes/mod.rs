@@ -934,6 +934,17 @@ fn colon_attribution(
 
 /// Whether token `i` is a full stop, not the period of an initial or title ("Michael C. Cernech",
 /// "Mr. Ekovich", "U.S. officials"): attributions are read across those.
+/// Weekdays as news writes them, a time that may stand between a speaker, a cue and a clause.
+pub(super) const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// "also", "later", "quietly": a word that may stand between a quote and an inverted "said".
 fn is_adverb(word: &str) -> bool {
     matches!(word, "also" | "then" | "later" | "again" | "once") || word.ends_with("ly")

@@ -310,17 +310,8 @@ pub(super) fn object_after(
 /// Where a speaker phrase ends once a time written between it and its verb is set aside ("on Tuesday",
 /// "last week", "earlier").
 fn before_time(toks: &[Token], lo: usize, end: usize) -> usize {
-    const WEEKDAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let word = |k: usize| toks[k].text;
-    if end >= lo + 3 && word(end - 2) == "on" && WEEKDAYS.contains(&word(end - 1)) {
+    if end >= lo + 3 && word(end - 2) == "on" && super::WEEKDAYS.contains(&word(end - 1)) {
         return end - 2;
     }
     if end >= lo + 3 && word(end - 2) == "last" && super::indirect::is_time_noun(word(end - 1)) {
