@@ -475,8 +475,7 @@ fn figure_label(text: &str, f: &Figure) -> String {
     if let Some(counted) = counted_thing(text, f) {
         format!("{written} {counted}")
     } else if !f.context.is_empty() {
-        let words: Vec<&str> = f.context.iter().take(3).map(String::as_str).collect();
-        format!("{written} ({})", words.join(", "))
+        format!("{written} ({})", context_words(f))
     } else {
         written.to_string()
     }
@@ -485,14 +484,13 @@ fn figure_label(text: &str, f: &Figure) -> String {
 /// What a figure disagreement is about: the thing counted ("farm workers"), else a few words of
 /// the figure's context.
 fn disagreement_subject(text: &str, f: &Figure) -> String {
-    counted_thing(text, f).unwrap_or_else(|| {
-        f.context
-            .iter()
-            .take(3)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ")
-    })
+    counted_thing(text, f).unwrap_or_else(|| context_words(f))
+}
+
+/// A few words of what a figure measures, from its context.
+fn context_words(f: &Figure) -> String {
+    let words: Vec<&str> = f.context.iter().take(3).map(String::as_str).collect();
+    words.join(", ")
 }
 
 /// The words right after a number that say what it counts ("farm workers", "cubic metres per

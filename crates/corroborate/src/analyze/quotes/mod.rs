@@ -7,6 +7,7 @@
 
 mod appositive;
 mod indirect;
+mod lines;
 mod speaker;
 mod stance;
 
@@ -17,6 +18,7 @@ use super::tokens::{Token, TokenKind};
 use crate::model::{Mention, Quote, Sentence, Span, Speaker};
 use appositive::appositive_subject;
 use indirect::indirect_quotes;
+use lines::{dash_attribution, headline_says, signed_post, transcript_line};
 use rustc_hash::FxHashSet as HashSet;
 use speaker::{named_speaker, object_after, subject_before};
 use std::sync::OnceLock;
@@ -508,7 +510,10 @@ fn possessive(input: &QuoteInput, m: &crate::model::Mention) -> bool {
 /// inside or right after them, the sentence running on (`"Good Morning America" Tuesday`). (Spoken
 /// words may run on too: `"You squeezed employees" to drive up the stock price, she said`.)
 fn runs_on_after_marks(text: &str, q: Span) -> bool {
-    let inner = text[q.start as usize..q.end as usize].trim_end();
+    let Some(inner) = text.get(q.start as usize..q.end as usize) else {
+        return false;
+    };
+    let inner = inner.trim_end();
     if inner.ends_with(|c: char| c.is_ascii_punctuation() || c == '\u{2026}') {
         return false;
     }
@@ -522,209 +527,13 @@ fn runs_on_after_marks(text: &str, q: Span) -> bool {
     if !title {
         return false;
     }
-    let mut after = text[q.end as usize..].chars();
+    let mut after = text.get(q.end as usize..).unwrap_or("").chars();
     // Past the closing mark.
     after.next();
     !matches!(
         after.next(),
         Some(',' | '.' | ';' | ':' | '!' | '?' | '\u{2014}' | '-') | None
     )
-}
-
-/// The attribution of a pull quote or a vox pop: `"..." ― Carla Sanchez` (a dash and a name closing
-/// the line).
-fn dash_attribution(input: &QuoteInput, q: Span, p: Span) -> Option<Speaker> {
-    let text = input.text;
-    let (q_end, p_end) = (q.end as usize, p.end as usize);
-    let after_mark = q_end + text.get(q_end..p_end)?.chars().next()?.len_utf8();
-    let rest = text.get(after_mark..p_end)?;
-    let rest = rest.split('\n').next().unwrap_or("");
-    let blank = |c: char| c.is_whitespace() || c == '\u{a0}';
-    let name_part = ["\u{2015}", "\u{2014}", "\u{2013}", "--"]
-        .iter()
-        .find_map(|d| rest.trim_start_matches(blank).strip_prefix(d))?;
-    let name = name_part.trim_matches(|c: char| blank(c) || c == '.' || c == ',');
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-        .count();
-    if words.is_empty() || words.len() > 6 || capitalised * 2 < words.len() + 1 {
-        return None;
-    }
-    // `name` is a slice of `text`: its offset is where it starts in memory.
-    let start = name.as_ptr() as usize - text.as_ptr() as usize;
-    Some(headline_speaker(
-        input,
-        Span::new(start, start + name.len()),
-    ))
-}
-
-/// A headline in title case reporting what someone says: `Chris Christie Says He Would Issue A
-/// Quarantine`. Body text rules do not apply: every word is capitalised and there is no full stop.
-fn headline_says(input: &QuoteInput, p: Span) -> Option<Quote> {
-    let line = &input.text[p.start as usize..p.end as usize];
-    if line.len() > 200 || !crate::analyze::tokens::is_title_case(line) {
-        return None;
-    }
-    let toks = input.tokens;
-    let (a, b) = token_range(toks, p);
-    let v = (a + 1..b).find(|&k| matches!(toks[k].text, "Says" | "Said" | "Warns"))?;
-    let mut e = b;
-    while e > v + 1 && toks[e - 1].kind == TokenKind::Punct {
-        e -= 1;
-    }
-    // A speaker of up to six words before the cue and a claim of at least three after it.
-    if v > a + 6
-        || e < v + 4
-        || toks[a..v]
-            .iter()
-            .any(|t| t.kind == TokenKind::Punct && t.text != ".")
-    {
-        return None;
-    }
-    let speaker = headline_speaker(input, Span::new(toks[a].start, toks[v - 1].end));
-    Some(Quote {
-        span: Span::new(toks[v + 1].start, toks[e - 1].end),
-        sentence: sentence_of(input.sentences, toks[v + 1].start as u32),
-        direct: false,
-        speaker: Some(speaker),
-        cue: Some(toks[v].text.to_lowercase()),
-    })
-}
-
-/// Who a headline says spoke (`span`, the words before its cue). Names found in a title-case line
-/// may run over its other words, so only one inside the span counts, else the same name written in
-/// the body, else the phrase itself.
-fn headline_speaker(input: &QuoteInput, span: Span) -> Speaker {
-    let phrase = input.text[span.start as usize..span.end as usize].to_lowercase();
-    let named = input
-        .mentions
-        .iter()
-        .find(|m| span.contains(m.span))
-        .or_else(|| {
-            input.mentions.iter().find(|m| {
-                input.text[m.span.start as usize..m.span.end as usize].to_lowercase() == phrase
-            })
-        });
-    match named {
-        Some(m) => Speaker {
-            span,
-            ..speaker::mention_speaker(input, m)
-        },
-        None => speaker::resolve_phrase(input, span, span.end),
-    }
-}
-
-/// A transcript or headline line: `PENCE: Well, look...` or `Pence: Flowers won't be at debate`.
-pub(super) fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
-    let full = &input.text[p.start as usize..p.end as usize];
-    // Transcripts are often quoted paragraph by paragraph: `"WALLACE: ...`.
-    let text = full.trim_start_matches(['"', '\u{201c}', ' ']);
-    let offset = p.start as usize + (full.len() - text.len());
-    let colon = text.find(':')?;
-    let head = &text[..colon];
-    let words: Vec<&str> = head.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > 3
-        || head.contains(',')
-        || !words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-    {
-        return None;
-    }
-    if words.iter().any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "update"
-                | "updated"
-                | "note"
-                | "editor's"
-                | "watch"
-                | "read"
-                | "photo"
-                | "video"
-                | "related"
-                | "key"
-                | "points"
-                | "source"
-                | "sources"
-                | "correction"
-                | "here"
-                | "the"
-                | "a"
-                | "this"
-                | "it"
-                | "but"
-                | "and"
-        )
-    }) {
-        return None;
-    }
-    let rest = &text[colon + 1..];
-    // `Russia: "Relations are key"`: the marks enclose the words, they are not part of them.
-    let opened = rest.trim_start();
-    let unquoted = opened.trim_start_matches(['"', '\u{201c}']);
-    let lead = rest.len() - unquoted.len();
-    let body = unquoted
-        .trim_end()
-        .trim_end_matches(['"', '\u{201d}'])
-        .trim_end();
-    if body.split_whitespace().count() < 4 {
-        return None;
-    }
-    let start = offset + colon + 1 + lead;
-    let span = Span::new(start, start + body.len());
-    let head_span = Span::new(offset, offset + head.trim_end().len());
-    // A label is one word ("Poll:", "Pence:"), a capitalised speaker tag ("MR. WALLACE:") or ends
-    // in a name ("Dr. Ben Carson:"); a headline phrase ("Ukraine Pushes Back:") is no speaker.
-    let all_caps = head.chars().all(|c| !c.is_lowercase());
-    let ends_in_name = input.mentions.iter().any(|m| m.span.end == head_span.end);
-    if words.len() > 1 && !all_caps && !ends_in_name {
-        return None;
-    }
-    Some(Quote {
-        span,
-        sentence: sentence_of(input.sentences, p.start),
-        direct: true,
-        speaker: Some(named_speaker(input, head_span)),
-        cue: Some(":".into()),
-    })
-}
-
-/// An embedded post: `Text of the tweet ― Name (@handle) September 26, 2016`.
-pub(super) fn signed_post(input: &QuoteInput, p: Span) -> Option<Quote> {
-    let text = &input.text[p.start as usize..p.end as usize];
-    let (dash, _) = text
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '\u{2015}' | '\u{2014}'))?;
-    let sig = &text[dash..];
-    let sig_start = dash + sig.chars().next()?.len_utf8();
-    if !sig.contains("(@") {
-        return None;
-    }
-    let name_end = sig_start + text[sig_start..].find("(@")?;
-    let body = text[..dash]
-        .trim()
-        .trim_matches(['"', '\u{201c}', '\u{201d}', ' ']);
-    if body.split_whitespace().count() < 3 {
-        return None;
-    }
-    let body_start = p.start as usize + text.find(body)?;
-    let name = text[sig_start..name_end].trim();
-    let name_start = p.start as usize
-        + sig_start
-        + (text[sig_start..name_end].len() - text[sig_start..name_end].trim_start().len());
-    let speaker = named_speaker(input, Span::new(name_start, name_start + name.len()));
-    Some(Quote {
-        span: Span::new(body_start, body_start + body.len()),
-        sentence: sentence_of(input.sentences, p.start),
-        direct: true,
-        speaker: Some(speaker),
-        cue: Some("\u{2015}".into()),
-    })
 }
 
 /// Spans inside paired quote marks within a paragraph. A quote still open at the paragraph end runs to it.
@@ -932,8 +741,6 @@ fn colon_attribution(
     Some((named_speaker(input, m.span), cue, true, false))
 }
 
-/// Whether token `i` is a full stop, not the period of an initial or title ("Michael C. Cernech",
-/// "Mr. Ekovich", "U.S. officials"): attributions are read across those.
 /// Weekdays as news writes them, a time that may stand between a speaker, a cue and a clause.
 pub(super) const WEEKDAYS: &[&str] = &[
     "Monday",
@@ -950,6 +757,8 @@ fn is_adverb(word: &str) -> bool {
     matches!(word, "also" | "then" | "later" | "again" | "once") || word.ends_with("ly")
 }
 
+/// Whether token `i` is a full stop, not the period of an initial or title ("Michael C. Cernech",
+/// "Mr. Ekovich", "U.S. officials"): attributions are read across those.
 pub(super) fn is_full_stop(toks: &[Token], i: usize) -> bool {
     if toks[i].text != "." {
         return false;

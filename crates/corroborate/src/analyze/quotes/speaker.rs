@@ -69,7 +69,7 @@ pub(super) const SKIP_BEFORE_VERB: &[&str] = &[
     "specifically",
 ];
 
-/// Prepositions whose object is never who holds a view or speaks.
+/// Prepositions that make the place after them a setting ("spoke in Denver"), not a subject.
 const GOVERNING_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "to", "on", "with", "near", "into", "across", "against", "toward",
     "towards", "about", "under", "during", "than", "via", "like", "over", "since", "between",
