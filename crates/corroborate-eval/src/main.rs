@@ -7,6 +7,7 @@ mod ingest_bench;
 mod names;
 mod quotes;
 mod rouge;
+mod segmentation;
 mod summaries;
 mod summary_train;
 
@@ -59,6 +60,18 @@ enum Command {
     Profile {
         #[arg(long, default_value_t = 3000)]
         articles: usize,
+    },
+    /// Agreement of our English sentence splitter with sentencex on the English dev-set texts.
+    Segment {
+        /// How many Multi-News validation clusters to read.
+        #[arg(long, default_value_t = 2000)]
+        multinews: usize,
+        /// Print the differing sentences of this many texts.
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+        /// Split this text with both splitters instead.
+        #[arg(long)]
+        text: Option<String>,
     },
     /// Summarize cost per cluster, stage by stage, on one thread (no process start-up).
     SummaryProfile {
@@ -149,6 +162,17 @@ fn main() -> anyhow::Result<()> {
         Command::VerifyBench { claims } => factcheck::bench(&cli.shared, claims),
         Command::Cluster { thresholds } => clustering::run(&cli.shared, &thresholds),
         Command::ClusterBench { articles } => clustering::bench(&cli.shared, articles),
+        Command::Segment {
+            multinews,
+            show,
+            text,
+        } => match text {
+            Some(t) => {
+                segmentation::compare(&t);
+                Ok(())
+            }
+            None => segmentation::run(&cli.shared, multinews, show),
+        },
         Command::SummaryProfile {
             set,
             clusters,

@@ -53,7 +53,7 @@ const SCALES: &[(&str, f64)] = &[
     ("tn", 1e12),
     ("hundred", 100.0),
 ];
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -70,7 +70,7 @@ const MONTHS: &[&str] = &[
 const MONTH_ABBR: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

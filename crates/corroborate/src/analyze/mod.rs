@@ -112,9 +112,10 @@ pub fn ascii_quote_marks(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Only what extractive summarisation needs: language, paragraphs and sentences (no names, quotes or
-/// figures). Several times cheaper than `analyze`.
+/// figures). Several times cheaper than `analyze`. English is split by our own splitter, which
+/// agrees with `analyze`'s sentencex on about 95% of sentences (see `segment::Splitter`).
 pub fn analyze_sentences(article: &Article) -> Analysis {
-    // The same quote-mark reading as `analyze`, so both split a text into the same sentences.
+    // The same quote-mark reading as `analyze`, so that both see the same quotations.
     let text = &*ascii_quote_marks(&article.text);
     let detected = lang::detect(text);
     let lang = article
@@ -123,7 +124,7 @@ pub fn analyze_sentences(article: &Article) -> Analysis {
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
         .or_else(|| detected.clone())
         .unwrap_or_else(|| "en".to_string());
-    let seg = segment::segment(text, &lang);
+    let seg = segment::segment_with(text, &lang, segment::Splitter::Fast);
     Analysis {
         lang: detected.or(Some(lang)),
         dateline: seg.dateline,
