@@ -1,8 +1,8 @@
 //! How often our English sentence splitter (analyze/segment/english.rs) draws the same sentences
-//! as sentencex, the reference it replaced, on the English dev-set texts: DUC 2003 and 2007,
-//! Multi-News validation, the AggreFact CNN/DM and FRANK source documents, and PolNeAR. Both run under the same news rules (datelines, attribution
-//! tails, glued and lower-cased copy), so only the splitters differ. Also the cost of each, in one
-//! process after a first call (sentencex's first call compiles its expressions; that is timed too).
+//! as sentencex on the English dev-set texts: DUC 2003 and 2007, Multi-News validation, the
+//! AggreFact CNN/DM and FRANK source documents, and PolNeAR. Both run under the same news rules
+//! (datelines, attribution tails, glued and lower-cased copy), so only the splitters differ. Also
+//! the cost of each in one process, and of sentencex's first call (it compiles its expressions).
 
 use crate::clustering::row_articles;
 use corroborate::analyze::ascii_quote_marks;

@@ -1,18 +1,19 @@
-//! Sentence boundaries in English news prose, by hand.
+//! Sentence boundaries in English news prose, by hand, for extractive summaries.
 //!
-//! sentencex splits the other languages. For English this splitter gives the same sentences on
-//! news copy (`corroborate-eval segment` measures the agreement on the dev-set texts) at a
-//! fraction of the cost: sentencex compiles a dozen regular expressions on its first call, which
-//! was a seventh of the CPU time of a one-shot `corroborate summarize` of ten articles.
+//! `analyze_sentences` (the path of `corroborate summarize` over files) splits English with this;
+//! the full analysis keeps sentencex (see `Splitter` for why). On the English dev-set texts the
+//! two agree on about 95% of sentences (`corroborate-eval segment`), and this one costs no
+//! start-up: sentencex compiles a dozen regular expressions on its first call, about a seventh
+//! of the CPU time of a one-shot summary of ten articles.
 //!
 //! A sentence ends at a run of `.`, `!`, `?` or `…` (with the closing quote marks and brackets
-//! after it) that is followed by white space and a word that does not continue the sentence. The
-//! run does not end a sentence when
-//! - what follows starts in lower case or with a digit, or a comma (`"Go!" he said`, `3 p.m. on`);
+//! after it) that is followed by white space. The run does not end a sentence when
+//! - what follows starts in lower case or with an underscore, or is a comma (`"Go!" he said`);
 //! - it sits inside a quotation or parentheses that go on after it (`"We left. Then it rained,"`);
-//! - the word before a full stop is an abbreviation or a name's initial (`Gen. Kellogg`,
-//!   `U.S. officials`, `George W. Bush`), unless the next word is one that opens sentences
-//!   (`... in the U.S. The talks`).
+//! - the word before a full stop is an abbreviation or an initial (`Gen. Kellogg`, `U.S.
+//!   officials`, `George W. Bush`, `No. 3`), unless the next word is one that opens sentences
+//!   (`... in the U.S. The talks`); a company's suffix ends a sentence unless a date follows
+//!   (`Acme Corp. Tuesday reported`).
 
 /// Sentence byte ranges (untrimmed, contiguous, covering `p`) of one English paragraph.
 pub(super) fn split(p: &str) -> Vec<(usize, usize)> {
