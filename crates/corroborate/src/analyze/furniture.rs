@@ -81,40 +81,53 @@ pub fn is_page_furniture(sentence: &str) -> bool {
         return true;
     }
     // A phrase can start anywhere ("sellernewsletter"), so every byte is tried, but only the
-    // pairs of letters that open a phrase reach the phrases themselves. Every sentence of every
+    // four-byte openings that some phrase has reach the phrases themselves. Every sentence of every
     // summarized article comes through here, and a one-shot summary cannot repay building an
-    // automaton (that was a tenth of its CPU time).
-    (0..bytes.len().saturating_sub(1)).any(|i| {
-        opens_a_phrase(bytes[i], bytes[i + 1]) && {
+    // automaton (that was a tenth of its CPU time); a two-letter filter let "th" and "to" through.
+    bytes.windows(4).enumerate().any(|(i, w)| {
+        let key = folded_key([w[0], w[1], w[2], w[3]]);
+        opens_a_phrase(key) && {
             let rest = &bytes[i..];
-            let first = rest[0].to_ascii_lowercase();
-            let from = FURNITURE.partition_point(|p| p.as_bytes()[0] < first);
+            let from = FURNITURE.partition_point(|p| phrase_key(p.as_bytes()) < key);
             FURNITURE[from..]
                 .iter()
                 .map(|p| p.as_bytes())
-                .take_while(|p| p[0] == first)
+                .take_while(|p| phrase_key(p) == key)
                 .any(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p))
         }
     })
 }
 
-/// Whether some phrase opens with these two bytes (in any case).
-fn opens_a_phrase(a: u8, b: u8) -> bool {
-    let k = pair_key(a.to_ascii_lowercase(), b.to_ascii_lowercase());
-    PAIRS[k / 64] & (1 << (k % 64)) != 0
+/// Four bytes as one number, with the bit that tells ASCII upper from lower case set. Every byte of
+/// a phrase (lower-case letters, space, digits, comma, hyphen) already has that bit, so text that
+/// matches a phrase in any case has the phrase's key; other bytes may collide, which the full
+/// comparison settles. Big-endian, so keys sort as the phrases do.
+const fn folded_key(b: [u8; 4]) -> u32 {
+    u32::from_be_bytes(b) | 0x2020_2020
 }
 
-const fn pair_key(a: u8, b: u8) -> usize {
-    (a as usize) << 8 | b as usize
+fn phrase_key(p: &[u8]) -> u32 {
+    folded_key([p[0], p[1], p[2], p[3]])
 }
 
-/// A bit per pair of bytes: set when a phrase opens with that pair.
-static PAIRS: [u64; 1024] = {
-    let mut bits = [0u64; 1024];
+/// Whether some phrase may open with this key (a few false positives, never a false negative).
+fn opens_a_phrase(key: u32) -> bool {
+    let k = key_bit(key);
+    OPENINGS[k / 64] & (1 << (k % 64)) != 0
+}
+
+/// A 12-bit hash of a key.
+const fn key_bit(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// A bit per hashed four-byte opening: set when a phrase opens with it.
+static OPENINGS: [u64; 64] = {
+    let mut bits = [0u64; 64];
     let mut i = 0;
     while i < FURNITURE.len() {
         let p = FURNITURE[i].as_bytes();
-        let k = pair_key(p[0], p[1]);
+        let k = key_bit(folded_key([p[0], p[1], p[2], p[3]]));
         bits[k / 64] |= 1 << (k % 64);
         i += 1;
     }
@@ -126,14 +139,29 @@ mod tests {
     use super::is_page_furniture;
 
     #[test]
-    fn phrases_are_sorted_lower_case_and_open_with_a_letter() {
+    fn phrases_are_sorted_lower_case_and_keyed_by_their_first_four_bytes() {
         for w in super::FURNITURE.windows(2) {
             assert!(w[0] < w[1], "{} before {}", w[0], w[1]);
         }
         for p in super::FURNITURE {
-            assert!(p.len() >= 2);
+            assert!(p.len() >= 4, "{p}: the filter reads four bytes");
             assert_eq!(*p, p.to_lowercase());
+            // The key folds case by setting 0x20; a phrase byte without it could never match.
+            assert!(p.bytes().all(|b| b & 0x20 != 0), "{p}");
             assert!(p.as_bytes()[0].is_ascii_lowercase(), "{p}");
+        }
+    }
+
+    #[test]
+    fn every_phrase_is_found_at_any_offset_in_any_case() {
+        for p in super::FURNITURE {
+            for text in [
+                p.to_string(),
+                format!("Ab {} cd.", p.to_uppercase()),
+                format!("x{p}"),
+            ] {
+                assert!(is_page_furniture(&text), "{text:?}");
+            }
         }
     }
 

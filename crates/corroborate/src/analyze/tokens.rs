@@ -158,11 +158,15 @@ pub fn normalize_into(word: &str, s: &mut String) {
 }
 
 pub fn stem(word: &str) -> String {
+    stem_normalized(&normalize(word))
+}
+
+/// `stem` of a word already `normalize`d.
+pub fn stem_normalized(word: &str) -> String {
     static STEMMER: OnceLock<frostem::Stemmer> = OnceLock::new();
     let st = STEMMER.get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::English));
-    let w = normalize(word);
-    let w = w.strip_suffix("'s").unwrap_or(&w);
-    st.stem(w).into_owned()
+    st.stem(word.strip_suffix("'s").unwrap_or(word))
+        .into_owned()
 }
 
 pub fn is_stopword(lower: &str) -> bool {

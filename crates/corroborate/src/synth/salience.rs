@@ -138,7 +138,7 @@ struct Story<'c, 'a> {
     /// Per stem: distinct sources using it.
     source_freq: Vec<u32>,
     /// Per word pair (stop words included): distinct sources using it.
-    pair_sources: FxHashMap<u64, u32>,
+    pair_sources: PairSources,
     /// Per stem: sentences using it, and its idf over sentences.
     tf: Vec<u32>,
     idf: Vec<f32>,
@@ -156,12 +156,35 @@ struct Story<'c, 'a> {
 /// scraped page of widgets says nothing about the story), and the centroid of the *other* articles.
 #[derive(Default)]
 struct ArticleStats {
-    tf: FxHashMap<u32, u32>,
+    /// (stem, sentences of the article using it), sorted by stem.
+    tf: Vec<(u32, u32)>,
     lead: Option<usize>,
     furniture: u32,
     sentences: u32,
     others_norm: f32,
     others_cosine: f32,
+}
+
+impl ArticleStats {
+    /// Sentences of the article using a stem.
+    fn count(&self, stem: u32) -> u32 {
+        self.tf
+            .binary_search_by_key(&stem, |&(s, _)| s)
+            .map_or(0, |i| self.tf[i].1)
+    }
+}
+
+/// Sorted values with how often each occurs.
+fn counted(mut values: Vec<u32>) -> Vec<(u32, u32)> {
+    values.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for v in values {
+        match out.last_mut() {
+            Some((last, n)) if *last == v => *n += 1,
+            _ => out.push((v, 1)),
+        }
+    }
+    out
 }
 
 impl<'c, 'a> Story<'c, 'a> {
@@ -171,6 +194,9 @@ impl<'c, 'a> Story<'c, 'a> {
         let mut articles: Vec<ArticleStats> = (0..corpus.docs.len())
             .map(|_| ArticleStats::default())
             .collect();
+        // An article's stems are gathered, then sorted and counted: a map per article, grown
+        // stem by stem, cost more than all the features it serves.
+        let mut article_stems: Vec<Vec<u32>> = vec![Vec::new(); corpus.docs.len()];
         for (i, u) in units.iter().enumerate() {
             let a = &mut articles[u.doc as usize];
             a.lead.get_or_insert(i);
@@ -178,8 +204,11 @@ impl<'c, 'a> Story<'c, 'a> {
             a.sentences += 1;
             for &s in &u.stems {
                 tf[s as usize] += 1;
-                *a.tf.entry(s).or_default() += 1;
             }
+            article_stems[u.doc as usize].extend_from_slice(&u.stems);
+        }
+        for (a, stems) in articles.iter_mut().zip(article_stems) {
+            a.tf = counted(stems);
         }
         let n = units.len() as f32;
         let idf: Vec<f32> = tf
@@ -247,7 +276,7 @@ impl<'c, 'a> Story<'c, 'a> {
             / stems;
         let (mut shared_pairs, mut spread) = (0.0f32, 0.0f32);
         for b in &u.bigrams {
-            let k = self.pair_sources.get(b).copied().unwrap_or(1);
+            let k = self.pair_sources.get(b).map_or(1, |&(_, n)| n);
             shared_pairs += f32::from(k >= 2);
             spread += self.spread(k);
         }
@@ -258,7 +287,7 @@ impl<'c, 'a> Story<'c, 'a> {
             .filter(|w| {
                 self.pair_sources
                     .get(&pair(w[0], w[1]))
-                    .is_some_and(|&k| k >= 2)
+                    .is_some_and(|&(_, k)| k >= 2)
             })
             .count() as f32;
         let all_pairs = u.seq.len().saturating_sub(1).max(1) as f32;
@@ -271,7 +300,7 @@ impl<'c, 'a> Story<'c, 'a> {
             let w = self.idf[s as usize];
             let t = self.tf[s as usize] as f32;
             dot += w * t * w;
-            other_dot += w * (t - article.tf.get(&s).copied().unwrap_or(0) as f32) * w;
+            other_dot += w * (t - article.count(s) as f32) * w;
             norm += w * w;
         }
         let norm = norm.sqrt().max(f32::MIN_POSITIVE);
@@ -360,14 +389,9 @@ impl<'c, 'a> Story<'c, 'a> {
 
 /// The norm of the centroid of every article but one (whose stem counts are `own`), and that
 /// article's cosine with it, from the whole story's centroid without a second pass.
-fn others_centroid(
-    own: &FxHashMap<u32, u32>,
-    tf: &[u32],
-    idf: &[f32],
-    centroid_norm: f32,
-) -> (f32, f32) {
+fn others_centroid(own: &[(u32, u32)], tf: &[u32], idf: &[f32], centroid_norm: f32) -> (f32, f32) {
     let (mut sq, mut dot, mut own_sq) = (centroid_norm * centroid_norm, 0.0f32, 0.0f32);
-    for (&s, &c) in own {
+    for &(s, c) in own {
         let (t, w) = (tf[s as usize] as f32, idf[s as usize]);
         let rest = (t - c as f32) * w;
         sq += rest * rest - (t * w) * (t * w);
@@ -450,7 +474,10 @@ fn pair(a: u32, b: u32) -> u64 {
 }
 
 /// For each pair of consecutive words (stop words included), the number of distinct sources using it.
-fn pair_source_counts(corpus: &Corpus) -> FxHashMap<u64, u32> {
+/// Per word pair: (the last source counted, how many distinct sources use it).
+type PairSources = FxHashMap<u64, (u32, u32)>;
+
+fn pair_source_counts(corpus: &Corpus) -> PairSources {
     // Articles source by source, so that a pair's last counted source tells whether this one is new.
     let mut docs: Vec<u32> = (0..corpus.docs.len() as u32).collect();
     docs.sort_by_key(|&d| corpus.root[d as usize]);
@@ -458,7 +485,8 @@ fn pair_source_counts(corpus: &Corpus) -> FxHashMap<u64, u32> {
     for (i, u) in corpus.units.iter().enumerate().rev() {
         first_unit[u.doc as usize] = i;
     }
-    let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    let pairs: usize = corpus.units.iter().map(|u| u.seq.len()).sum();
+    let mut counts = PairSources::with_capacity_and_hasher(pairs, Default::default());
     for d in docs {
         let src = corpus.root[d as usize];
         let start = first_unit[d as usize];
@@ -477,7 +505,7 @@ fn pair_source_counts(corpus: &Corpus) -> FxHashMap<u64, u32> {
             }
         }
     }
-    counts.into_iter().map(|(k, (_, n))| (k, n)).collect()
+    counts
 }
 
 #[cfg(test)]
