@@ -8,6 +8,7 @@ mod names;
 mod quotes;
 mod rouge;
 mod segmentation;
+mod stems;
 mod summaries;
 mod summary_train;
 
@@ -72,6 +73,12 @@ enum Command {
         /// Split this text with both splitters instead.
         #[arg(long)]
         text: Option<String>,
+    },
+    /// Agreement and speed of our English stemmer against frostem on the dev-set vocabulary.
+    Stems {
+        /// How many Multi-News validation clusters to read.
+        #[arg(long, default_value_t = 2000)]
+        multinews: usize,
     },
     /// Summarize cost per cluster, stage by stage, on one thread (no process start-up).
     SummaryProfile {
@@ -173,6 +180,7 @@ fn main() -> anyhow::Result<()> {
             }
             None => segmentation::run(&cli.shared, multinews, show),
         },
+        Command::Stems { multinews } => stems::run(&cli.shared, multinews),
         Command::SummaryProfile {
             set,
             clusters,

@@ -102,7 +102,7 @@ fn show_difference(name: &str, text: &str, ours: &[Span], theirs: &[Span], limit
 }
 
 /// (name, text) of every English dev-set article this measure reads.
-fn texts(data: &Path, multinews: usize) -> anyhow::Result<Vec<(String, String)>> {
+pub(crate) fn texts(data: &Path, multinews: usize) -> anyhow::Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for (file, limit) in [
         ("duc2003_task2.jsonl", usize::MAX),

@@ -1,5 +1,6 @@
 //! Analyze: per-article language, paragraphs, sentences, name mentions, quotes and figures.
 
+pub mod english_stem;
 pub mod figures;
 pub mod furniture;
 pub mod lang;
