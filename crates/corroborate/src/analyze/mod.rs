@@ -131,7 +131,7 @@ pub fn analyze_sentences(article: &Article) -> Analysis {
         dateline: seg.dateline,
         paragraphs: seg.paragraphs,
         sentences: seg.sentences,
-        word_count: article.text.split_whitespace().count() as u32,
+        word_count: tokens::word_count(&article.text) as u32,
         ..Analysis::default()
     }
 }

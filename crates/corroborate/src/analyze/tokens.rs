@@ -119,6 +119,22 @@ fn is_abbrev_dot(text: &str, start: usize, dot: usize) -> bool {
     last.chars().count() == 1 && last.chars().all(|c| c.is_alphabetic())
 }
 
+/// `s.split_whitespace().count()`, without decoding characters when the text is ASCII (a whole
+/// article's words are counted on every summary).
+pub fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    ascii_words(s.as_bytes()).count()
+}
+
+/// The words of ASCII text between white space (what `split_whitespace` gives for ASCII).
+pub fn ascii_words(s: &[u8]) -> impl Iterator<Item = &[u8]> {
+    // Unicode's White_Space in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+    s.split(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+        .filter(|w| !w.is_empty())
+}
+
 /// The largest char boundary of `s` at or below `i`.
 pub fn floor_boundary(s: &str, i: usize) -> usize {
     if i >= s.len() {
@@ -449,6 +465,21 @@ fn title_counts_ascii(s: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_counts_as_split_whitespace_does() {
+        for s in [
+            "",
+            "   ",
+            "one",
+            " The talks,  which lasted\tfour hours,\nended. ",
+            "a\x0bb\x0cc\rd",
+            "a\x1fb",
+            "caf\u{e9} au\u{a0}lait \u{2003}x",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
 
     #[test]
     fn title_counts_read_ascii_bytes_as_words() {

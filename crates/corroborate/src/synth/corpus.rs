@@ -8,7 +8,7 @@ use crate::analyze::furniture::is_page_furniture;
 use crate::analyze::names::token_key;
 use crate::analyze::tokens::{
     is_stopword, is_title_case, normalize, normalize_into, stem, stem_normalized, tokenize,
-    TokenKind,
+    word_count, TokenKind,
 };
 use crate::dedupe::{DUPLICATE_THRESHOLD, MIN_SHINGLES};
 use crate::model::{Analysis, Article, Span};
@@ -233,7 +233,7 @@ impl<'a> Corpus<'a> {
                 continue;
             };
             let (seq, stems) = self.stem_sentence(body);
-            let words = body.split_whitespace().count() as u32;
+            let words = word_count(body) as u32;
             let furniture = is_page_furniture(body);
             let bigrams = if furniture {
                 Vec::new()

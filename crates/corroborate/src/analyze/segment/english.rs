@@ -22,6 +22,15 @@ pub(super) fn split(p: &str) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Skip to the next byte that can open a terminator run (a stop, a mark or an ellipsis's
+        // lead byte) in one tight loop: most bytes are none of these.
+        let Some(skip) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        else {
+            break;
+        };
+        i += skip;
         let Some(run_end) = terminator_run(p, i) else {
             i += 1;
             continue;
@@ -236,10 +245,21 @@ fn enclosures(p: &str) -> Vec<(usize, usize)> {
         Option<usize>,
         Option<usize>,
     ) = (None, None, None, None);
-    let mut prev = ' ';
-    let mut chars = p.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
+    // Only quote marks and brackets matter: jump from one to the next (the curly marks open with
+    // 0xE2) instead of decoding every character.
+    let bytes = p.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'(' | b')' | b'\'' | 0xE2))
+    {
+        let i = from + k;
+        let Some(c) = p.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        from = i + c.len_utf8();
+        let prev = p[..i].chars().next_back().unwrap_or(' ');
+        let next = p[from..].chars().next().unwrap_or(' ');
         match c {
             '"' => match straight.take() {
                 Some(open) => out.push((open, i)),
@@ -270,7 +290,6 @@ fn enclosures(p: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
-        prev = c;
     }
     out
 }

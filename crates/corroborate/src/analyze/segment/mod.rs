@@ -167,7 +167,8 @@ fn split_after_quotations(p: &str, spans: &mut Vec<(usize, usize)>) {
     // Straight marks alternate open / close through the paragraph; they are counted as the scan
     // goes (recounting from the paragraph start for every sentence was quadratic on long ones).
     let (mut straight, mut counted) = (0usize, 0usize);
-    split_spans(p, spans, |start, at, c, e| {
+    // U+201D opens with 0xE2.
+    split_spans(p, spans, [b'"', 0xE2, b'"'], |start, at, c, e| {
         straight += p[counted..at].matches('"').count() + usize::from(c == '"');
         counted = at + c.len_utf8();
         let closing = (c == '"' && straight.is_multiple_of(2)) || c == '\u{201d}';
@@ -186,18 +187,26 @@ fn split_after_quotations(p: &str, spans: &mut Vec<(usize, usize)>) {
     });
 }
 
-/// Cut each span where `cut` says: it sees every character with the start of the piece it is in
-/// and the end of its span, and gives where the piece ends and the next one starts.
+/// Cut each span where `cut` says: it sees every character that opens with one of three `bytes`
+/// (an ASCII mark, or the lead byte of a wider one), with the start of the piece it is in and the
+/// end of its span, and gives where the piece ends and the next one starts. Every character of
+/// every summarized article passes here several times, so the marks are found with `memchr`
+/// rather than by decoding each character.
 fn split_spans(
     p: &str,
     spans: &mut Vec<(usize, usize)>,
+    bytes: [u8; 3],
     mut cut: impl FnMut(usize, usize, char, usize) -> Option<(usize, usize)>,
 ) {
     let mut out = Vec::with_capacity(spans.len());
     for &(s, e) in spans.iter() {
         let mut start = s;
-        for (i, c) in p[s..e].char_indices() {
-            if let Some((end, next)) = cut(start, s + i, c, e) {
+        let [a, b, c] = bytes;
+        for i in memchr::memchr3_iter(a, b, c, &p.as_bytes()[s..e]) {
+            let Some(ch) = p.get(s + i..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            if let Some((end, next)) = cut(start, s + i, ch, e) {
                 out.push((start, end));
                 start = next;
             }
@@ -211,6 +220,14 @@ fn split_spans(
 /// in lower case, so that only sentence starts keep a capital. Fewer than one word in fifty is
 /// capitalised away from a sentence start, where real news prose has one in ten.
 fn lower_cased_copy(text: &str) -> bool {
+    if text.is_ascii() {
+        lower_cased_ascii(text.as_bytes())
+    } else {
+        lower_cased_chars(text)
+    }
+}
+
+fn lower_cased_chars(text: &str) -> bool {
     let (mut words, mut capitals) = (0usize, 0usize);
     let mut after_stop = true;
     for w in text.split_whitespace() {
@@ -227,12 +244,31 @@ fn lower_cased_copy(text: &str) -> bool {
     words >= 40 && capitals * 50 < words
 }
 
+/// `lower_cased_copy` of ASCII text, byte by byte (it reads every word of every article).
+fn lower_cased_ascii(text: &[u8]) -> bool {
+    let (mut words, mut capitals) = (0usize, 0usize);
+    let mut after_stop = true;
+    for w in super::tokens::ascii_words(text) {
+        let core_at = w.iter().position(u8::is_ascii_alphanumeric);
+        if let Some(&c) = core_at.map(|i| &w[i]).filter(|c| c.is_ascii_alphabetic()) {
+            words += 1;
+            capitals += usize::from(c.is_ascii_uppercase() && !after_stop);
+        }
+        let last = w
+            .iter()
+            .rev()
+            .find(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'!' | b'?' | b':'));
+        after_stop = matches!(last, Some(b'.' | b'!' | b'?' | b':')) || core_at.is_none();
+    }
+    words >= 40 && capitals * 50 < words
+}
+
 /// In lower-cased copy, split at a stop followed by a space and a lower-case word ("... a competitive
 /// tour. she tried to ..."), where the splitter saw no sentence start: after a word of three letters
 /// or more that is no abbreviation, when both sides have three words and what follows is not an
 /// attribution ("... done. \" he said").
 fn split_lower_case_starts(p: &str, spans: &mut Vec<(usize, usize)>) {
-    split_spans(p, spans, |start, at, c, e| {
+    split_spans(p, spans, [b'.', b'!', b'?'], |start, at, c, e| {
         if !matches!(c, '.' | '!' | '?') {
             return None;
         }
@@ -270,7 +306,7 @@ fn attribution(piece: &str) -> bool {
 /// splitter cannot see a break there. Domains, file names, e-mail addresses, URLs, initials
 /// ("U.S.") and abbreviations ("St.Louis") stay whole.
 fn split_glued(p: &str, spans: &mut Vec<(usize, usize)>) {
-    split_spans(p, spans, |start, at, c, e| {
+    split_spans(p, spans, [b'.', b'?', b'!'], |start, at, c, e| {
         (matches!(c, '.' | '?' | '!') && at > start && glued_break(p, start, at, e))
             .then_some((at + 1, at + 1))
     });
@@ -512,6 +548,31 @@ mod tests {
         ] {
             assert_eq!(sents(whole), [whole], "{whole}");
         }
+    }
+
+    #[test]
+    fn lower_cased_copy_reads_ascii_as_it_reads_any_text() {
+        let prose = "The minister met Ms. Ward in Port Selm on Monday. \"We agreed,\" she said: \
+                     talks go on (in Velmora) next week! Will they? Yes. ";
+        let lower = prose.to_lowercase();
+        for text in [
+            prose.repeat(4),
+            lower.repeat(4),
+            format!(
+                "{}\t\x0b\x0c\r\n...  --  'a' \"B\" 3.5 x:Y",
+                lower.repeat(5)
+            ),
+            "...".to_string(),
+            String::new(),
+        ] {
+            assert_eq!(
+                super::lower_cased_ascii(text.as_bytes()),
+                super::lower_cased_chars(&text),
+                "{text:?}"
+            );
+        }
+        assert!(super::lower_cased_ascii(lower.repeat(4).as_bytes()));
+        assert!(!super::lower_cased_ascii(prose.repeat(4).as_bytes()));
     }
 
     #[test]
