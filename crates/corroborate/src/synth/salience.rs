@@ -438,24 +438,34 @@ struct Marks {
 
 impl Marks {
     fn of(text: &str) -> Self {
+        // Bytes rather than characters (every sentence of every article passes here): a
+        // character starts at each byte that is not a UTF-8 continuation, and the curly marks
+        // are E2 80 9C and E2 80 9D.
         let mut m = Marks::default();
         let mut inside = false;
-        for c in text.chars() {
+        let b = text.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            if c & 0xC0 == 0x80 {
+                continue;
+            }
             m.chars += 1;
-            match c {
-                '"' | '\u{201c}' | '\u{201d}' => {
+            let curly = (c == 0xE2 && b.get(i + 1) == Some(&0x80))
+                .then(|| b.get(i + 2).copied())
+                .flatten();
+            match (c, curly) {
+                (b'"', _) | (_, Some(0x9C | 0x9D)) => {
                     m.quote_marks += 1;
-                    inside = match c {
-                        '\u{201c}' => true,
-                        '\u{201d}' => false,
+                    inside = match curly {
+                        Some(0x9C) => true,
+                        Some(0x9D) => false,
                         _ => !inside,
                     };
                     continue;
                 }
-                '0'..='9' => m.digit = true,
-                '!' => m.exclaims = true,
-                ':' | '(' => m.colon_or_paren = true,
-                '@' | '#' => m.social = true,
+                (b'0'..=b'9', _) => m.digit = true,
+                (b'!', _) => m.exclaims = true,
+                (b':' | b'(', _) => m.colon_or_paren = true,
+                (b'@' | b'#', _) => m.social = true,
                 _ => {}
             }
             m.quoted += u32::from(inside);
@@ -473,10 +483,10 @@ fn pair(a: u32, b: u32) -> u64 {
     ((a as u64) << 32) | b as u64
 }
 
-/// For each pair of consecutive words (stop words included), the number of distinct sources using it.
 /// Per word pair: (the last source counted, how many distinct sources use it).
 type PairSources = FxHashMap<u64, (u32, u32)>;
 
+/// For each pair of consecutive words (stop words included), the number of distinct sources using it.
 fn pair_source_counts(corpus: &Corpus) -> PairSources {
     // Articles source by source, so that a pair's last counted source tells whether this one is new.
     let mut docs: Vec<u32> = (0..corpus.docs.len() as u32).collect();

@@ -122,3 +122,55 @@ fn salience_does_not_depend_on_the_order_of_the_articles() {
         assert!((sa - sb).abs() < 1e-5, "{ta:?}: {sa} vs {sb}");
     }
 }
+
+#[test]
+fn marks_read_from_bytes_match_a_character_reading() {
+    // The reading `Marks::of` replaced: character by character.
+    fn by_chars(text: &str) -> (u32, u32, u32, bool, bool, bool, bool) {
+        let (mut marks, mut quoted, mut chars, mut inside) = (0, 0, 0, false);
+        let (mut digit, mut exclaims, mut colon, mut social) = (false, false, false, false);
+        for c in text.chars() {
+            chars += 1;
+            match c {
+                '"' | '\u{201c}' | '\u{201d}' => {
+                    marks += 1;
+                    inside = match c {
+                        '\u{201c}' => true,
+                        '\u{201d}' => false,
+                        _ => !inside,
+                    };
+                    continue;
+                }
+                '0'..='9' => digit = true,
+                '!' => exclaims = true,
+                ':' | '(' => colon = true,
+                '@' | '#' => social = true,
+                _ => {}
+            }
+            quoted += u32::from(inside);
+        }
+        (marks, quoted, chars, digit, exclaims, colon, social)
+    }
+    for text in [
+        "",
+        "The ferry ran aground near Port Selm.",
+        "\u{201c}We will rebuild,\u{201d} the mayor said \u{2014} \u{2018}soon\u{2019}.",
+        "\"Half \"open: 3 @crew #selm (ok)!",
+        "caf\u{e9} na\u{ef}ve \u{2026} \u{201d}\u{201c}x",
+    ] {
+        let m = Marks::of(text);
+        assert_eq!(
+            (
+                m.quote_marks,
+                m.quoted,
+                m.chars,
+                m.digit,
+                m.exclaims,
+                m.colon_or_paren,
+                m.social
+            ),
+            by_chars(text),
+            "{text:?}"
+        );
+    }
+}
