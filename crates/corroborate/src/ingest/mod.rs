@@ -403,7 +403,7 @@ pub fn tidy_paragraphs<'a>(paras: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for p in paras {
         let mut first = true;
-        for w in p.split_whitespace() {
+        let mut push = |w: &str| {
             if first {
                 if !out.is_empty() {
                     out.push('\n');
@@ -413,6 +413,26 @@ pub fn tidy_paragraphs<'a>(paras: impl IntoIterator<Item = &'a str>) -> String {
                 out.push(' ');
             }
             out.push_str(w);
+        };
+        if p.is_ascii() {
+            // Every article's text comes through here: ASCII is split on bytes, not characters.
+            let b = p.as_bytes();
+            let ws = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+            let mut i = 0;
+            while i < b.len() {
+                while i < b.len() && ws(b[i]) {
+                    i += 1;
+                }
+                let start = i;
+                while i < b.len() && !ws(b[i]) {
+                    i += 1;
+                }
+                if start < i {
+                    push(&p[start..i]);
+                }
+            }
+        } else {
+            p.split_whitespace().for_each(push);
         }
     }
     out
@@ -423,4 +443,32 @@ pub(crate) fn clean_field(s: Option<&str>) -> Option<String> {
     let s = s?;
     let out = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tidy {
+    use super::tidy_paragraphs;
+
+    #[test]
+    fn paragraphs_become_lines_of_single_spaced_words() {
+        let paras = [
+            "  The ferry\tran  aground. ",
+            "",
+            " \r\n ",
+            "Port\x0bSelm\x0cwas\rclosed.",
+            "caf\u{e9}\u{a0}au  lait\u{2003}x",
+        ];
+        let want: Vec<String> = paras
+            .iter()
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect();
+        assert_eq!(tidy_paragraphs(paras), want.join("\n"));
+        assert_eq!(
+            tidy_paragraphs(["a  b", "c"]),
+            "a b\nc",
+            "one line per paragraph"
+        );
+        assert_eq!(tidy_paragraphs(["", "  "]), "");
+    }
 }

@@ -66,7 +66,7 @@ pub struct Corpus<'a> {
     ids: FxHashMap<String, u32>,
     /// Spelling-folded stem -> id, so "Sergei"/"Sergey" and "Zelensky"/"Zelenskyy" are one word.
     folded: FxHashMap<String, u32>,
-    /// Normalised word -> (stem id, stop word): each distinct word is stemmed once.
+    /// Word, as written and normalised -> (stem id, stop word): each distinct word is stemmed once.
     words: FxHashMap<String, (u32, bool)>,
     /// Number of distinct sources (copy roots).
     pub sources: u32,
@@ -261,7 +261,7 @@ impl<'a> Corpus<'a> {
 
     /// Stem a text with this corpus's vocabulary (new stems are added): (all word stems in order,
     /// distinct content stems sorted).
-    pub fn stem_sentence(&mut self, body: &str) -> (Vec<u32>, Vec<u32>) {
+    fn stem_sentence(&mut self, body: &str) -> (Vec<u32>, Vec<u32>) {
         let mut seq = Vec::new();
         let mut stems = Vec::new();
         let mut lower = String::new();
@@ -269,14 +269,26 @@ impl<'a> Corpus<'a> {
             if t.kind == TokenKind::Punct {
                 continue;
             }
-            normalize_into(t.text, &mut lower);
-            let (id, stop) = match self.words.get(lower.as_str()) {
+            // Words are remembered as written as well as normalised, so that a word seen before
+            // ("The", "U.S.") is one lookup. No written form is another word's normal form,
+            // since normalising a normal form changes nothing.
+            let (id, stop) = match self.words.get(t.text) {
                 Some(&known) => known,
                 None => {
-                    let stop = is_stopword(&lower);
-                    let id = self.intern(stem_normalized(&lower), stop);
-                    self.words.insert(lower.clone(), (id, stop));
-                    (id, stop)
+                    normalize_into(t.text, &mut lower);
+                    let known = match self.words.get(lower.as_str()) {
+                        Some(&known) => known,
+                        None => {
+                            let stop = is_stopword(&lower);
+                            let id = self.intern(stem_normalized(&lower), stop);
+                            self.words.insert(lower.clone(), (id, stop));
+                            (id, stop)
+                        }
+                    };
+                    if t.text != lower {
+                        self.words.insert(t.text.to_string(), known);
+                    }
+                    known
                 }
             };
             seq.push(id);
