@@ -7,8 +7,8 @@
 use crate::analyze::furniture::is_page_furniture;
 use crate::analyze::names::token_key;
 use crate::analyze::tokens::{
-    is_stopword, is_title_case, normalize, normalize_into, stem, stem_normalized, tokenize,
-    word_count, TokenKind,
+    each_token, is_stopword, is_title_case, normalize, normalize_into, stem, stem_normalized,
+    tokenize, word_count, TokenKind,
 };
 use crate::dedupe::{DUPLICATE_THRESHOLD, MIN_SHINGLES};
 use crate::model::{Analysis, Article, Span};
@@ -262,43 +262,45 @@ impl<'a> Corpus<'a> {
     /// Stem a text with this corpus's vocabulary (new stems are added): (all word stems in order,
     /// distinct content stems sorted).
     fn stem_sentence(&mut self, body: &str) -> (Vec<u32>, Vec<u32>) {
-        let mut seq = Vec::new();
-        let mut stems = Vec::new();
+        let mut seq = Vec::with_capacity(body.len() / 5);
+        let mut stems = Vec::with_capacity(body.len() / 8);
         let mut lower = String::new();
-        for t in tokenize(body) {
+        each_token(body, |t| {
             if t.kind == TokenKind::Punct {
-                continue;
+                return;
             }
-            // Words are remembered as written as well as normalised, so that a word seen before
-            // ("The", "U.S.") is one lookup. No written form is another word's normal form,
-            // since normalising a normal form changes nothing.
-            let (id, stop) = match self.words.get(t.text) {
-                Some(&known) => known,
-                None => {
-                    normalize_into(t.text, &mut lower);
-                    let known = match self.words.get(lower.as_str()) {
-                        Some(&known) => known,
-                        None => {
-                            let stop = is_stopword(&lower);
-                            let id = self.intern(stem_normalized(&lower), stop);
-                            self.words.insert(lower.clone(), (id, stop));
-                            (id, stop)
-                        }
-                    };
-                    if t.text != lower {
-                        self.words.insert(t.text.to_string(), known);
-                    }
-                    known
-                }
-            };
+            let (id, stop) = self.word(t.text, &mut lower);
             seq.push(id);
             if !stop {
                 stems.push(id);
             }
-        }
+        });
         stems.sort_unstable();
         stems.dedup();
         (seq, stems)
+    }
+
+    /// (stem id, stop word) of a word token. Words are remembered as written as well as
+    /// normalised, so that a word seen before ("The", "U.S.") is one lookup. No written form is
+    /// another word's normal form, since normalising a normal form changes nothing.
+    fn word(&mut self, written: &str, lower: &mut String) -> (u32, bool) {
+        if let Some(&known) = self.words.get(written) {
+            return known;
+        }
+        normalize_into(written, lower);
+        let known = match self.words.get(lower.as_str()) {
+            Some(&known) => known,
+            None => {
+                let stop = is_stopword(lower);
+                let id = self.intern(stem_normalized(lower), stop);
+                self.words.insert(lower.clone(), (id, stop));
+                (id, stop)
+            }
+        };
+        if written != lower.as_str() {
+            self.words.insert(written.to_string(), known);
+        }
+        known
     }
 
     /// Bigram concepts of a text, looked up in this corpus's vocabulary; pairs touching a word the
