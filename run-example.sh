@@ -4,8 +4,8 @@
 # questions from the sources, and verify an AI-written summary against them.
 set -euo pipefail
 cd "$(dirname "$0")"
-cargo build --release -q -p corroborate-cli
-bin=target/release/corroborate
+# A static binary on x86-64 Linux, cargo's usual one elsewhere (see scripts/build-cli.sh).
+bin=$(scripts/build-cli.sh)
 data=target/example-data
 rm -rf "$data"
 export CORROBORATE_DATA="$data"

@@ -22,8 +22,8 @@ fi
 if [ ! -x "$venv/bin/python" ]; then
     echo "no peers venv at $venv: run bash $shared/tools/peers/setup_peers.sh $venv"; exit 2
 fi
-cargo build --release -q -p corroborate-cli
-bin=$PWD/target/release/corroborate
+# The binary run-example.sh builds: static on x86-64 Linux (scripts/build-cli.sh).
+bin=$(scripts/build-cli.sh)
 export RAYON_NUM_THREADS=1
 mkdir -p "$work"
 # Query-focused sets read the question from topics/<cluster>.txt beside clusters/.

@@ -131,13 +131,28 @@ pub fn word_count(s: &str) -> usize {
     if !s.is_ascii() {
         return s.split_whitespace().count();
     }
-    // A word starts at each non-space byte after a space (or at the start): one pass the compiler
-    // can vectorise.
-    let ws = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let b = s.as_bytes();
-    let inner = b.windows(2).filter(|w| ws(w[0]) && !ws(w[1])).count();
-    inner + usize::from(b.first().is_some_and(|&c| !ws(c)))
+    // A word starts at each non-space byte after a space (or at the start): one branch-free pass.
+    let mut after_space = true;
+    let mut words = 0usize;
+    for &b in s.as_bytes() {
+        let space = ASCII_SPACE[b as usize];
+        words += usize::from(after_space & !space);
+        after_space = space;
+    }
+    words
 }
+
+/// Unicode's White_Space in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+static ASCII_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b' ' as usize] = true;
+    t
+};
 
 /// The words of ASCII text between white space (what `split_whitespace` gives for ASCII).
 pub fn ascii_words(s: &[u8]) -> impl Iterator<Item = &[u8]> {

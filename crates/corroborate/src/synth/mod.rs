@@ -79,12 +79,15 @@ pub fn summarize_with(corpus: &Corpus, opts: &SummaryOptions, salience: &[f32]) 
         salience,
         relevance.as_deref(),
     );
-    let mut picked = select::select(corpus, &weights, Some(&prior), opts.budget, &opts.select);
-    select::order(corpus, &mut picked);
-    if opts.overflow {
-        let extra = select::overflow(corpus, &weights, Some(&prior), &picked, &opts.select);
-        picked.extend(extra);
+    if !opts.overflow {
+        let mut picked = select::select(corpus, &weights, Some(&prior), opts.budget, &opts.select);
+        select::order(corpus, &mut picked);
+        return picked;
     }
+    let (mut picked, extra) =
+        select::select_with_overflow(corpus, &weights, Some(&prior), opts.budget, &opts.select);
+    select::order(corpus, &mut picked);
+    picked.extend(extra);
     picked
 }
 
