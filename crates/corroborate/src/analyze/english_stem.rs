@@ -134,6 +134,11 @@ impl Word {
             .map(|s| (*s, self.b.len() - s.len()))
     }
 
+    /// `longest`, when it starts in R1 (steps 2 and 3 test the longest suffix only, and only there).
+    fn longest_in_r1<'s>(&self, suffixes: &[&'s [u8]]) -> Option<(&'s [u8], usize)> {
+        self.longest(suffixes).filter(|&(_, at)| at >= self.p1)
+    }
+
     fn step_1a(&mut self) {
         if let Some((s, _)) = self.longest(&[b"'s'", b"'s", b"'"]) {
             self.replace_end(s.len(), b"");
@@ -243,12 +248,9 @@ impl Word {
             b"tional", b"fulli", b"ousli", b"entli", b"aliti", b"iviti", b"alism", b"ation",
             b"ogist", b"anci", b"enci", b"abli", b"alli", b"izer", b"ator", b"ogi", b"bli", b"li",
         ];
-        let Some((s, at)) = self.longest(&SUFFIXES) else {
+        let Some((s, at)) = self.longest_in_r1(&SUFFIXES) else {
             return;
         };
-        if at < self.p1 {
-            return;
-        }
         let with: &[u8] = match s {
             b"tional" => b"tion",
             b"enci" => b"ence",
@@ -275,12 +277,9 @@ impl Word {
         const SUFFIXES: [&[u8]; 9] = [
             b"ational", b"tional", b"icate", b"ative", b"alize", b"iciti", b"ical", b"ness", b"ful",
         ];
-        let Some((s, at)) = self.longest(&SUFFIXES) else {
+        let Some((s, at)) = self.longest_in_r1(&SUFFIXES) else {
             return;
         };
-        if at < self.p1 {
-            return;
-        }
         let with: &[u8] = match s {
             b"tional" => b"tion",
             b"ational" => b"ate",
