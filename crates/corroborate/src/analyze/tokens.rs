@@ -135,7 +135,7 @@ pub fn word_count(s: &str) -> usize {
     let mut after_space = true;
     let mut words = 0usize;
     for &b in s.as_bytes() {
-        let space = ASCII_SPACE[b as usize];
+        let space = is_ascii_space(b);
         words += usize::from(after_space & !space);
         after_space = space;
     }
@@ -154,11 +154,22 @@ static ASCII_SPACE: [bool; 256] = {
     t
 };
 
-/// The words of ASCII text between white space (what `split_whitespace` gives for ASCII).
-pub fn ascii_words(s: &[u8]) -> impl Iterator<Item = &[u8]> {
-    // Unicode's White_Space in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-    s.split(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+/// Whether a byte is one of Unicode's White_Space characters (all of them that are ASCII).
+pub fn is_ascii_space(b: u8) -> bool {
+    ASCII_SPACE[b as usize]
+}
+
+/// The words of ASCII text between white space: what `split_whitespace` gives, read as bytes.
+pub fn ascii_words(s: &str) -> impl Iterator<Item = &str> {
+    let start = s.as_ptr() as usize;
+    s.as_bytes()
+        .split(|&b| is_ascii_space(b))
         .filter(|w| !w.is_empty())
+        // Each piece lies between ASCII bytes, so its offsets are char boundaries of `s`.
+        .map(move |w| {
+            let at = w.as_ptr() as usize - start;
+            &s[at..at + w.len()]
+        })
 }
 
 /// The largest char boundary of `s` at or below `i`.
@@ -510,6 +521,10 @@ mod tests {
             "caf\u{e9} au\u{a0}lait \u{2003}x",
         ] {
             assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+            if s.is_ascii() {
+                let words: Vec<&str> = ascii_words(s).collect();
+                assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+            }
         }
     }
 

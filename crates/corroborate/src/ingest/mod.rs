@@ -403,7 +403,7 @@ pub fn tidy_paragraphs<'a>(paras: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for p in paras {
         let mut first = true;
-        let mut push = |w: &str| {
+        let push = |w: &str| {
             if first {
                 if !out.is_empty() {
                     out.push('\n');
@@ -416,21 +416,7 @@ pub fn tidy_paragraphs<'a>(paras: impl IntoIterator<Item = &'a str>) -> String {
         };
         if p.is_ascii() {
             // Every article's text comes through here: ASCII is split on bytes, not characters.
-            let b = p.as_bytes();
-            let ws = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
-            let mut i = 0;
-            while i < b.len() {
-                while i < b.len() && ws(b[i]) {
-                    i += 1;
-                }
-                let start = i;
-                while i < b.len() && !ws(b[i]) {
-                    i += 1;
-                }
-                if start < i {
-                    push(&p[start..i]);
-                }
-            }
+            crate::analyze::tokens::ascii_words(p).for_each(push);
         } else {
             p.split_whitespace().for_each(push);
         }

@@ -86,8 +86,8 @@ impl<'a> Corpus<'a> {
                 })
             })
             .collect();
-        // News text has a distinct word every 10 to 40 bytes (DUC 2003, Multi-News); sizing the tables up front spares
-        // rehashing them as the vocabulary grows.
+        // News text has a distinct word every 10 to 40 bytes (DUC 2003, Multi-News): sizing the
+        // tables up front spares rehashing them as the vocabulary grows.
         let bytes: usize = docs.iter().map(|d| d.article.text.len()).sum();
         let distinct = (bytes / 20).min(1 << 16);
         let mut c = Corpus {

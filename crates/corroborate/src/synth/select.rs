@@ -208,35 +208,34 @@ pub fn select_with_overflow(
 impl Problem {
     /// See [`overflow`]: the best unchosen sentence of this problem after `picked`.
     fn overflow(&self, corpus: &Corpus, picked: &[usize], cfg: &SelectConfig) -> Option<usize> {
-        let problem = self;
         let mut in_summary = vec![false; corpus.units.len()];
         for &i in picked {
             in_summary[i] = true;
         }
-        let mut covered = vec![false; problem.weight.len()];
-        let mut chosen = vec![false; problem.units.len()];
-        for (k, &i) in problem.units.iter().enumerate() {
+        let mut covered = vec![false; self.weight.len()];
+        let mut chosen = vec![false; self.units.len()];
+        for (k, &i) in self.units.iter().enumerate() {
             if in_summary[i] {
                 chosen[k] = true;
-                for &c in &problem.concepts[k] {
+                for &c in &self.concepts[k] {
                     covered[c as usize] = true;
                 }
             }
         }
-        (0..problem.units.len())
+        (0..self.units.len())
             .filter(|&k| !chosen[k])
             // Word pairs are not checked here: the sentence is there for a scorer's cut, and on the
             // Multi-News settings rows (1,000-1,399) the pair check cost 0.05 R-1 / 0.04 R-2 F1.
             .filter(|&k| {
-                let u = &corpus.units[problem.units[k]];
+                let u = &corpus.units[self.units[k]];
                 !picked
                     .iter()
                     .any(|&p| repeats(u, &corpus.units[p], cfg.max_repeat))
             })
-            .map(|k| (problem.gain(k, &covered) / problem.cost[k].max(1) as f32, k))
+            .map(|k| (self.gain(k, &covered) / self.cost[k].max(1) as f32, k))
             .filter(|&(g, _)| g > 0.0)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-            .map(|(_, k)| problem.units[k])
+            .map(|(_, k)| self.units[k])
     }
 }
 

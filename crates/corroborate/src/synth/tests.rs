@@ -131,6 +131,24 @@ fn overflow_adds_one_new_sentence_past_the_budget_last() {
 }
 
 #[test]
+fn one_problem_for_summary_and_overflow_chooses_as_two_do() {
+    let arts = ferry();
+    let an = analysed(&arts);
+    let c = corpus(&arts, &an);
+    let cfg = select::SelectConfig::default();
+    let weights = select::concept_weights(&c, &cfg, None);
+    for budget in (1..80).map(Budget::Words).chain([Budget::Bytes(150)]) {
+        let picked = select::select(&c, &weights, None, budget, &cfg);
+        let extra = select::overflow(&c, &weights, None, &picked, &cfg);
+        assert_eq!(
+            select::select_with_overflow(&c, &weights, None, budget, &cfg),
+            (picked, extra),
+            "{budget:?}"
+        );
+    }
+}
+
+#[test]
 fn summary_prefers_what_many_sources_report() {
     let arts = ferry();
     let an = analysed(&arts);

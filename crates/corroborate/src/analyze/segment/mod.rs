@@ -221,7 +221,7 @@ fn split_spans(
 /// capitalised away from a sentence start, where real news prose has one in ten.
 fn lower_cased_copy(text: &str) -> bool {
     if text.is_ascii() {
-        lower_cased_ascii(text.as_bytes())
+        lower_cased_ascii(text)
     } else {
         lower_cased_chars(text)
     }
@@ -245,10 +245,10 @@ fn lower_cased_chars(text: &str) -> bool {
 }
 
 /// `lower_cased_copy` of ASCII text, byte by byte (it reads every word of every article).
-fn lower_cased_ascii(text: &[u8]) -> bool {
+fn lower_cased_ascii(text: &str) -> bool {
     let (mut words, mut capitals) = (0usize, 0usize);
     let mut after_stop = true;
-    for w in super::tokens::ascii_words(text) {
+    for w in super::tokens::ascii_words(text).map(str::as_bytes) {
         let core_at = w.iter().position(u8::is_ascii_alphanumeric);
         if let Some(&c) = core_at.map(|i| &w[i]).filter(|c| c.is_ascii_alphabetic()) {
             words += 1;
@@ -566,13 +566,13 @@ mod tests {
             String::new(),
         ] {
             assert_eq!(
-                super::lower_cased_ascii(text.as_bytes()),
+                super::lower_cased_ascii(&text),
                 super::lower_cased_chars(&text),
                 "{text:?}"
             );
         }
-        assert!(super::lower_cased_ascii(lower.repeat(4).as_bytes()));
-        assert!(!super::lower_cased_ascii(prose.repeat(4).as_bytes()));
+        assert!(super::lower_cased_ascii(&lower.repeat(4)));
+        assert!(!super::lower_cased_ascii(&prose.repeat(4)));
     }
 
     #[test]
