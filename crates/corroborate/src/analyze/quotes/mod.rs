@@ -180,15 +180,15 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                     (None, _) => true,
                     (Some((sp, cue, _, false)), Some(prev)) => {
                         (sp.key.is_some() && sp.key == prev.key)
-                            || gap_text.split_whitespace().any(|w| w == cue)
+                            || gap_words.contains(&cue.as_str())
                     }
                     _ => false,
                 };
                 // The attribution found for this part is the one standing between the parts: the
                 // gap is that attribution, however long its appositive.
-                let found_in_gap = found.as_ref().is_some_and(|(_, cue, _, after)| {
-                    !after && gap_text.split_whitespace().any(|w| w == cue)
-                });
+                let found_in_gap = found
+                    .as_ref()
+                    .is_some_and(|(_, cue, _, after)| !after && gap_words.contains(&cue.as_str()));
                 let limit = if found.is_none() || found_in_gap {
                     40
                 } else {
