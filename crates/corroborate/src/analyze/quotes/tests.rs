@@ -894,3 +894,13 @@ fn a_quote_interrupted_by_an_unnamed_speaker_stays_one_quote() {
         assert!(q[0].0.ends_with("?") || q[0].0.ends_with("funded."), "{q:?}");
     }
 }
+
+#[test]
+fn a_quote_goes_on_after_its_attribution_and_a_few_words_of_scene() {
+    let q = quotes("The senator spoke.\n\n\"I don't think it is do or die,\" he said outside the building. \"But the endorsement helps a great deal.\"");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.ends_with("great deal."), "{q:?}");
+    // A second part with an attribution of its own is its own quote.
+    let q = quotes("The senator spoke.\n\n\"I don't think it is do or die,\" he said outside the building. \"But the endorsement helps a great deal,\" said Jane Doe.");
+    assert_eq!(q.len(), 2, "{q:?}");
+}
