@@ -904,3 +904,19 @@ fn a_quote_goes_on_after_its_attribution_and_a_few_words_of_scene() {
     let q = quotes("The senator spoke.\n\n\"I don't think it is do or die,\" he said outside the building. \"But the endorsement helps a great deal,\" said Jane Doe.");
     assert_eq!(q.len(), 2, "{q:?}");
 }
+
+#[test]
+fn a_poll_opening_the_sentence_is_the_source_of_its_clause() {
+    let q = super::quotes_with_text(
+        "In a CNN poll released last month, the senator held a ten-point lead among young voters.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].0,
+        "the senator held a ten-point lead among young voters"
+    );
+    assert_eq!(q[0].1.as_deref(), Some("a CNN poll released last month"));
+    // A place is no source.
+    let q = quotes("In the capital, the senator held a rally on Friday.");
+    assert!(q.is_empty(), "{q:?}");
+}
