@@ -920,3 +920,13 @@ fn a_poll_opening_the_sentence_is_the_source_of_its_clause() {
     let q = quotes("In the capital, the senator held a rally on Friday.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_titled_name_before_a_colon_speaks_but_a_section_head_does_not() {
+    let q = super::quotes_with_text("The pollsters looked back on Tuesday.\n\nRepublican pollster Daron Shaw: \u{201c}Lesser-known candidates who beat established ones early have seen the biggest boost.\u{201d}");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Daron Shaw"));
+    assert!(q[0].0.starts_with("Lesser-known"), "{q:?}");
+    let q = quotes("The report has four parts.\n\nLimited Tools to Fight Terrorism: The organisation was set up when conflicts erupted among nations.");
+    assert!(q.is_empty(), "{q:?}");
+}
