@@ -710,8 +710,12 @@ pub(super) fn attribute_direct(
             {
                 return Some((sp, toks[v].text.to_string(), adjacent, false));
             }
-            if let Some(sp) = object_after(input, v + 1, before_end, q.start) {
-                return Some((sp, toks[v].text.to_string(), adjacent, false));
+            // `Said X: "..."` names X after the cue; in `... and recalled his tendency to storm
+            // out. "..."` the words after the cue are its object, not a speaker.
+            if adjacent {
+                if let Some(sp) = object_after(input, v + 1, before_end, q.start) {
+                    return Some((sp, toks[v].text.to_string(), adjacent, false));
+                }
             }
         }
     }

@@ -477,12 +477,18 @@ pub(super) fn looks_like_np(toks: &[Token]) -> bool {
     })
 }
 
-/// A pronoun speaker: the most recent person named before the quote.
+/// A pronoun speaker: for "he" or "she", the most recent person named before the quote. "It",
+/// "they", "we" and "I" are never one person named earlier (a report, a group, the writer), so they
+/// stay as written.
 pub(super) fn resolve_pronoun(input: &QuoteInput, span: Span, at: u32) -> Speaker {
+    let singular = matches!(
+        &input.text[span.start as usize..span.end as usize],
+        "he" | "she" | "He" | "She"
+    );
     let person = input
         .mentions
         .iter()
-        .rfind(|m| m.kind == EntityKind::Person && m.span.end <= at.max(span.start));
+        .rfind(|m| singular && m.kind == EntityKind::Person && m.span.end <= at.max(span.start));
     match person {
         Some(m) => Speaker {
             name: input.text[m.span.start as usize..m.span.end as usize].to_string(),

@@ -930,3 +930,30 @@ fn a_titled_name_before_a_colon_speaks_but_a_section_head_does_not() {
     let q = quotes("The report has four parts.\n\nLimited Tools to Fight Terrorism: The organisation was set up when conflicts erupted among nations.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn it_and_they_are_never_the_person_named_before() {
+    let q = super::quotes_with_text("Jane Doe read the ruling aloud.\n\nIn cases of this kind, it said, \u{201c}the woman is the victim of the crime.\u{201d}");
+    let said = q
+        .iter()
+        .find(|(c, _, _)| c.starts_with("the woman"))
+        .expect("the quote");
+    assert_eq!(said.1.as_deref(), Some("it"), "{q:?}");
+    assert!(said.2.speaker.as_ref().is_some_and(|s| s.key.is_none()));
+}
+
+#[test]
+fn the_object_of_a_cue_before_a_quote_is_not_its_speaker() {
+    let q = super::quotes_with_text("\"Donald put Freddy down quite a bit,\" said Anna Schifano, a friend who was at the dinner and recalled his tendency to storm out. \"He was just merciless about it.\"");
+    assert!(
+        q.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("his tendency")),
+        "{q:?}"
+    );
+    assert!(
+        q.iter()
+            .any(|(c, s, _)| c.ends_with("merciless about it.")
+                && s.as_deref() == Some("Anna Schifano")),
+        "{q:?}"
+    );
+}
