@@ -282,13 +282,26 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         }
     }
     let e = end_trim(b);
-    // "In the latest NBC poll, Trump leads ...": a poll, survey or study framing the clause.
+    // "In the latest NBC poll, Trump leads ...", "In Forbes' words, ...": a poll, survey or study, or
+    // someone's words, eyes or view framing the clause. ("Trump leads in the polls." is left alone:
+    // PolNeAR's annotators marked fewer than half of those.)
     if toks[a].text == "In" {
         if let Some(c) = (a + 2..(a + 14).min(e)).find(|&k| toks[k].text == ",") {
             let frames = (a + 1..c).any(|k| {
                 matches!(
                     toks[k].text,
-                    "poll" | "polls" | "survey" | "surveys" | "study" | "report" | "analysis"
+                    "poll"
+                        | "polls"
+                        | "survey"
+                        | "surveys"
+                        | "average"
+                        | "study"
+                        | "report"
+                        | "analysis"
+                        | "words"
+                        | "eyes"
+                        | "view"
+                        | "estimation"
                 )
             });
             if frames && e > c + 4 {

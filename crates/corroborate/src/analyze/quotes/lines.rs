@@ -5,7 +5,7 @@
 use super::speaker::named_speaker;
 use super::{sentence_of, token_range, QuoteInput};
 use crate::analyze::tokens::TokenKind;
-use crate::model::{Quote, Span, Speaker};
+use crate::model::{EntityKind, Quote, Span, Speaker};
 
 /// The attribution of a pull quote or a vox pop: `"..." ― Carla Sanchez` (a dash and a name closing
 /// the line).
@@ -84,8 +84,8 @@ pub(super) fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
     let person_named = input.mentions.iter().any(|m| {
         m.span.end == head_span.end
             && match m.kind {
-                crate::model::EntityKind::Person => true,
-                crate::model::EntityKind::Other => {
+                EntityKind::Person => true,
+                EntityKind::Other => {
                     lower_title
                         && input.text[m.span.start as usize..m.span.end as usize]
                             .split_whitespace()
@@ -145,9 +145,10 @@ pub(super) fn transcript_line(input: &QuoteInput, p: Span) -> Option<Quote> {
         .trim_end_matches(['"', '\u{201d}'])
         .trim_end();
     // `‘We Do Not Pay Candidates.’`: single marks enclose a headline's words too.
-    let body = match opened.starts_with('\u{2018}') {
-        true => body.trim_end_matches('\u{2019}').trim_end(),
-        false => body,
+    let body = if opened.starts_with('\u{2018}') {
+        body.trim_end_matches('\u{2019}').trim_end()
+    } else {
+        body
     };
     if body.split_whitespace().count() < 4 {
         return None;

@@ -485,10 +485,14 @@ pub(super) fn resolve_pronoun(input: &QuoteInput, span: Span, at: u32) -> Speake
         &input.text[span.start as usize..span.end as usize],
         "he" | "she" | "He" | "She"
     );
-    let person = input
-        .mentions
-        .iter()
-        .rfind(|m| singular && m.kind == EntityKind::Person && m.span.end <= at.max(span.start));
+    let person = singular
+        .then(|| {
+            input
+                .mentions
+                .iter()
+                .rfind(|m| m.kind == EntityKind::Person && m.span.end <= at.max(span.start))
+        })
+        .flatten();
     match person {
         Some(m) => Speaker {
             name: input.text[m.span.start as usize..m.span.end as usize].to_string(),

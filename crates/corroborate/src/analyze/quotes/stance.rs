@@ -393,62 +393,6 @@ fn evidential_quotes(input: &QuoteInput, si: u32, s: Span, taken: &Taken) -> Vec
     out
 }
 
-/// Nouns that make "in ..." a source of what the clause says: "in a CNN poll", "in their eyes",
-/// "in Forbes' words".
-fn is_source_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "poll"
-            | "polls"
-            | "survey"
-            | "surveys"
-            | "average"
-            | "words"
-            | "eyes"
-            | "view"
-            | "estimation"
-    )
-}
-
-/// `In a CNN poll last month, Clinton led by six points`: a phrase opening the sentence names where
-/// the clause's claim comes from; PolNeAR counts the rest of the sentence as content and the
-/// phrase as the source.
-fn source_phrase_quote(input: &QuoteInput, si: u32, s: Span, taken: &Taken) -> Option<Quote> {
-    let toks = input.tokens;
-    let (a, mut b) = token_range(toks, s);
-    while b > a && toks[b - 1].kind == TokenKind::Punct {
-        b -= 1;
-    }
-    // "CLAUSE in the polls." is left alone: PolNeAR's annotators marked fewer than half of those.
-    if toks.get(a)?.text != "In" {
-        return None;
-    }
-    // The source noun lies within this many tokens of "In", before any punctuation but an apostrophe.
-    const REACH: usize = 8;
-    let n = (a + 1..(a + 1 + REACH).min(b))
-        .take_while(|&k| {
-            toks[k].kind != TokenKind::Punct || matches!(toks[k].text, "'" | "\u{2019}")
-        })
-        .find(|&k| is_source_noun(toks[k].text))?;
-    let comma = (n + 1..b).find(|&k| toks[k].text == ",")?;
-    if comma > n + REACH || comma + 2 >= b {
-        return None;
-    }
-    let span = Span::new(toks[comma + 1].start, toks[b - 1].end);
-    let source = Span::new(toks[a + 1].start, toks[comma - 1].end);
-    (!taken.overlaps(span)).then(|| source_quote(input, si, span, source))
-}
-
-fn source_quote(input: &QuoteInput, si: u32, span: Span, source: Span) -> Quote {
-    Quote {
-        span,
-        sentence: si,
-        direct: false,
-        speaker: Some(super::speaker::resolve_phrase(input, source, span.start)),
-        cue: Some("in".into()),
-    }
-}
-
 /// A form of "be": before a participle it makes a passive or an evidential, not a speech act of the
 /// subject ("the merger is expected to close").
 pub(super) fn is_be(word: &str) -> bool {
@@ -536,11 +480,6 @@ pub(super) fn stance_quotes(input: &QuoteInput, si: u32, s: Span, taken: &Taken)
     let toks = input.tokens;
     let (a, b) = token_range(toks, s);
     let mut out: Vec<Quote> = evidential_quotes(input, si, s, taken);
-    if let Some(q) = source_phrase_quote(input, si, s, taken) {
-        if !out.iter().any(|o| o.span.overlap(q.span) > 0) {
-            out.push(q);
-        }
-    }
     let mut v = a;
     while v < b {
         let Some(first) = cue_at(toks, a, v).or_else(|| data_cue_at(toks, a, v)) else {
