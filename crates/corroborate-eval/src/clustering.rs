@@ -175,8 +175,8 @@ pub fn run(shared: &Path, thresholds: &[f32]) -> anyhow::Result<()> {
     );
     let gold: Vec<String> = stream.iter().map(|(_, g)| g.clone()).collect();
     let mut base = ClusterConfig::default();
-    // Settings to try without a rebuild: WINDOW_DAYS, BODY_WORDS, MERGE (threshold), INDEXED,
-    // QUERY and CENTROID (feature counts).
+    // Settings to try without a rebuild: WINDOW_DAYS, REVIVE_DAYS, REVIVE (threshold), BODY_WORDS,
+    // MERGE (threshold), INDEXED, QUERY and CENTROID (feature counts).
     fn setting<T: std::str::FromStr>(name: &str, into: &mut T) -> anyhow::Result<()>
     where
         T::Err: std::error::Error + Send + Sync + 'static,
@@ -188,6 +188,8 @@ pub fn run(shared: &Path, thresholds: &[f32]) -> anyhow::Result<()> {
     }
     setting("WINDOW_DAYS", &mut base.window_days)?;
     setting("BODY_WORDS", &mut base.body_words)?;
+    setting("REVIVE_DAYS", &mut base.revive_days)?;
+    setting("REVIVE", &mut base.revive_threshold)?;
     setting("MERGE", &mut base.merge_threshold)?;
     setting("INDEXED", &mut base.indexed_features)?;
     setting("QUERY", &mut base.query_features)?;

@@ -5,7 +5,9 @@
 //! of the names it mentions. A story keeps a bounded centroid (its strongest features) and its date span.
 //! A new article looks up candidate stories through an inverted index over the stories' strongest features
 //! (never a scan of all stories), restricted to stories still warm at the article's date; it joins the most
-//! similar one above a threshold or starts a new story. Near-duplicates join their original's story
+//! similar one above a threshold or starts a new story. A story that has gone cold can still be revived,
+//! within a year, by an article that matches it more closely than joining a warm story needs: long-running
+//! stories (a trial, an extradition fight) come back in bursts months apart. Near-duplicates join their original's story
 //! outright. Processing is sequential and every tie is broken by story id, so the result is deterministic
 //! for a given input order.
 
@@ -39,6 +41,14 @@ pub struct ClusterConfig {
     pub query_features: usize,
     /// A story goes cold this many days after its latest article.
     pub window_days: i64,
+    /// Until this many days after its latest article, a cold story can still be revived by an article
+    /// that matches it at least `revive_threshold`: a trial months after the crime, a verdict a year
+    /// after the charges. Loosely related articles start new stories once the story is cold.
+    #[serde(default = "default_revive_days")]
+    pub revive_days: i64,
+    /// Minimum cosine similarity to join a cold story within `revive_days`.
+    #[serde(default = "default_revive_threshold")]
+    pub revive_threshold: f32,
     /// Body words read after the lead.
     pub body_words: usize,
     /// Minimum cosine between two story centroids to merge them (checked when a story doubles in size).
@@ -53,6 +63,14 @@ fn default_evict_after() -> usize {
     20_000
 }
 
+fn default_revive_days() -> i64 {
+    365
+}
+
+fn default_revive_threshold() -> f32 {
+    0.22
+}
+
 impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
@@ -61,6 +79,8 @@ impl Default for ClusterConfig {
             indexed_features: 12,
             query_features: 12,
             window_days: 30,
+            revive_days: default_revive_days(),
+            revive_threshold: default_revive_threshold(),
             body_words: 150,
             merge_threshold: 0.3,
             evict_after: default_evict_after(),
@@ -216,14 +236,30 @@ impl Clusterer {
     }
 
     fn warm(&self, story: &StoryState, date: Option<DateTime<Utc>>, position: usize) -> bool {
+        self.within(story, date, position, self.cfg.window_days)
+    }
+
+    /// Whether an article dated `date` falls within `days` of the story's date span.
+    fn within(
+        &self,
+        story: &StoryState,
+        date: Option<DateTime<Utc>>,
+        position: usize,
+        days: i64,
+    ) -> bool {
         match (date, story.last, story.first) {
             (Some(d), Some(last), Some(first)) => {
-                let w = chrono::Duration::days(self.cfg.window_days);
+                let w = chrono::Duration::days(days);
                 d <= last + w && d >= first - w
             }
             // Undated: stories stay warm for a number of arrivals instead of days.
             _ => position.saturating_sub(story.last_position) < 200_000,
         }
+    }
+
+    /// Days after its latest article that a story stays in the index: as long as it can take articles.
+    fn index_days(&self) -> i64 {
+        (2 * self.cfg.window_days).max(self.cfg.revive_days)
     }
 
     /// Add one article; returns its story id.
@@ -287,7 +323,8 @@ impl Clusterer {
 
     /// Drop what the clusterer no longer needs for arrivals older than `evict_after`: their
     /// copy-detection data, and the centroid and index entries of stories that have taken no article
-    /// since and are cold by date (last article more than two windows before the newest date seen;
+    /// since and are past revival (last article more than two windows, and more than `revive_days`,
+    /// before the newest date seen;
     /// undated stories after 200,000 arrivals). An article that arrives much later with an old date
     /// starts a new story instead of joining an evicted one.
     fn evict_cold(&mut self, position: usize) {
@@ -308,7 +345,7 @@ impl Clusterer {
             let cold = match s.last {
                 Some(l) => self
                     .newest
-                    .is_some_and(|n| l + chrono::Duration::days(2 * self.cfg.window_days) < n),
+                    .is_some_and(|n| l + chrono::Duration::days(self.index_days()) < n),
                 None => position - last >= 200_000,
             };
             if cold {
@@ -340,7 +377,8 @@ impl Clusterer {
         self.evicted
     }
 
-    /// Merge the story into (or with) the most similar warm story above the merge threshold, if any.
+    /// Merge the story into (or with) the most similar story above the merge threshold that is warm or
+    /// within revival of it, if any.
     /// Returns the surviving id.
     fn maybe_merge(&mut self, id: u32) -> u32 {
         let s = &self.stories[id as usize];
@@ -374,7 +412,10 @@ impl Clusterer {
                 continue;
             }
             let other = &self.stories[c as usize];
-            if !self.warm(other, s.last, s.last_position) {
+            // Two stories that could take each other's articles can merge: warm, or within revival.
+            if !self.warm(other, s.last, s.last_position)
+                && !self.within(other, s.last, s.last_position, self.cfg.revive_days)
+            {
                 continue;
             }
             let score = Self::cosine(&v, other) / norm;
@@ -457,12 +498,17 @@ impl Clusterer {
                 continue;
             }
             let s = &self.stories[c as usize];
-            if !self.warm(s, date, position) {
+            let warm = self.warm(s, date, position);
+            if !warm && !self.within(s, date, position, self.cfg.revive_days) {
                 continue;
             }
             let score = Self::cosine(vec, s);
-            if score >= self.cfg.threshold
-                && best.is_none_or(|(b, id)| score > b || (score == b && c < id))
+            let threshold = if warm {
+                self.cfg.threshold
+            } else {
+                self.cfg.revive_threshold
+            };
+            if score >= threshold && best.is_none_or(|(b, id)| score > b || (score == b && c < id))
             {
                 best = Some((score, c));
             }
@@ -575,6 +621,9 @@ impl Clusterer {
     }
 }
 
+/// Tag of the saved clusterer state's layout; change it whenever `Clusterer` or `ClusterConfig` changes.
+const SNAPSHOT_FORMAT: &[u8] = b"corroborate-stories-2\n";
+
 /// The clusterer's state as the store keeps it between ingests, with the store sequence number of
 /// each article it has seen (in arrival order).
 #[derive(Serialize, Deserialize)]
@@ -592,12 +641,17 @@ impl ClusterSnapshot {
     }
 
     pub fn to_bytes(&self) -> crate::Result<Vec<u8>> {
-        postcard::to_stdvec(self)
+        postcard::to_extend(self, SNAPSHOT_FORMAT.to_vec())
             .map_err(|e| crate::Error::Invalid(format!("encoding the clusterer state: {e}")))
     }
 
+    /// Read a saved state. One saved by a build with another layout is refused, not misread: postcard
+    /// is positional, so a field added to the state would shift every later one.
     pub fn from_bytes(bytes: &[u8]) -> crate::Result<Self> {
-        postcard::from_bytes(bytes).map_err(|e| {
+        let body = bytes.strip_prefix(SNAPSHOT_FORMAT).ok_or_else(|| {
+            crate::Error::Invalid("stored clusterer state is from another version".into())
+        })?;
+        postcard::from_bytes(body).map_err(|e| {
             crate::Error::Invalid(format!("stored clusterer state is unreadable: {e}"))
         })
     }

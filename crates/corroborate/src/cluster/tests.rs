@@ -136,6 +136,7 @@ fn cold_stories_are_evicted_without_changing_an_in_order_stream() {
     let cluster = |evict_after: usize| {
         let mut c = Clusterer::new(ClusterConfig {
             window_days: 3,
+            revive_days: 0,
             evict_after,
             ..ClusterConfig::default()
         });
@@ -170,6 +171,68 @@ fn cold_stories_are_evicted_without_changing_an_in_order_stream() {
         .stories
         .iter()
         .all(|s| !s.members.is_empty() || evicting.merged.contains_key(&s.id)));
+}
+
+#[test]
+fn a_close_match_revives_a_cold_story_within_a_year() {
+    let strike = |id: &str, date: &str| {
+        art(
+            id,
+            "Port Elmsby dock strike",
+            "Dock workers in Port Elmsby struck over pay and night shifts; the Elmsby dockers' union \
+             and the harbour board met again without a deal on the Elmsby night-shift rota.",
+            Some(date),
+        )
+    };
+    let arts = |later: &str| {
+        vec![
+        strike("jan1", "2024-01-10"),
+        strike("jan2", "2024-01-11"),
+        // Cold after 30 days, yet plainly the same story five months later.
+        art(
+            "jun",
+            "Port Elmsby dock strike ends",
+            "The Port Elmsby dock strike over pay and night shifts ended when the Elmsby dockers' \
+             union accepted the harbour board's night-shift rota.",
+            Some("2024-06-20"),
+        ),
+        // Worded anew, so not a copy of January's; two years on, past revival, it is a story of its own.
+        art(
+            "later",
+            "New Port Elmsby dock strike",
+            "Elmsby dockers struck again over pay and night shifts; the union and the harbour board \
+             blamed each other for the collapse of the Port Elmsby night-shift rota.",
+            Some(later),
+        ),
+    ]
+    };
+    let cluster_with = |cfg: ClusterConfig, later: &str| {
+        let mut c = Clusterer::new(cfg);
+        for a in &arts(later) {
+            c.add(a, None);
+        }
+        c.assignments()
+    };
+    let cluster = |cfg: ClusterConfig| cluster_with(cfg, "2026-03-01");
+    let s = cluster(ClusterConfig::default());
+    assert_eq!(s[0], s[1]);
+    assert_eq!(s[2], s[0], "a close match revives the cold story");
+    assert_ne!(s[3], s[0], "past the revival horizon a story stays cold");
+    let s = cluster_with(ClusterConfig::default(), "2025-03-01");
+    assert_eq!(s[3], s[0], "the same article within the year revives it");
+    let s = cluster(ClusterConfig {
+        revive_threshold: 0.99,
+        ..ClusterConfig::default()
+    });
+    assert_ne!(
+        s[2], s[0],
+        "a cold story takes only matches above the revival threshold"
+    );
+    let s = cluster(ClusterConfig {
+        revive_days: 0,
+        ..ClusterConfig::default()
+    });
+    assert_ne!(s[2], s[0]);
 }
 
 #[test]
@@ -270,4 +333,27 @@ fn adding_weights_keeps_features_sorted_and_sums_shared_ones() {
     let mut empty = Vec::new();
     add_weights(&mut empty, &[(3, 1.0)]);
     assert_eq!(empty, vec![(3, 1.0)]);
+}
+
+#[test]
+fn a_saved_state_round_trips_and_another_layout_is_refused() {
+    let mut snap = ClusterSnapshot::new(ClusterConfig::default());
+    snap.clusterer.add(
+        &art(
+            "a",
+            "Dam talks",
+            "Talks on the Dunavar dam opened in Geneva.",
+            Some("2025-06-10"),
+        ),
+        None,
+    );
+    snap.seqs.push(7);
+    let bytes = snap.to_bytes().unwrap();
+    let back = ClusterSnapshot::from_bytes(&bytes).unwrap();
+    assert_eq!(back.seqs, [7]);
+    assert_eq!(back.clusterer.assignments(), snap.clusterer.assignments());
+    // The bare postcard body, as a build before the layout tag saved it: refused, not misread.
+    let untagged = &bytes[SNAPSHOT_FORMAT.len()..];
+    let err = ClusterSnapshot::from_bytes(untagged).err().unwrap();
+    assert!(err.to_string().contains("another version"), "{err}");
 }
