@@ -33,8 +33,42 @@ pub(super) fn dash_attribution(input: &QuoteInput, q: Span, p: Span) -> Option<S
     Some(named_speaker(input, Span::new(start, start + name.len())))
 }
 
-/// A headline in title case reporting what someone says: `Chris Christie Says He Would Issue A
-/// Quarantine`. Body text rules do not apply: every word is capitalised and there is no full stop.
+/// Verbs a title-case headline reports a claim with: `Chris Christie Says He Would Issue A
+/// Quarantine`, `New Poll Shows Minor Bump For Clinton`, `Sanders Vows To End Tax Breaks`.
+const HEADLINE_CUES: &[&str] = &[
+    "Says",
+    "Said",
+    "Warns",
+    "Shows",
+    "Reveals",
+    "Calls",
+    "Vows",
+    "Sees",
+    "Claims",
+    "Slams",
+    "Blasts",
+    "Rips",
+    "Urges",
+    "Admits",
+    "Denies",
+    "Insists",
+    "Predicts",
+    "Accuses",
+    "Tells",
+    "Suggests",
+    "Argues",
+    "Pledges",
+    "Promises",
+    "Threatens",
+    "Demands",
+    "Believes",
+    "Thinks",
+    "Confirms",
+];
+
+/// A headline in title case reporting what someone says, with the speaker first (`Chris Christie
+/// Says He Would Issue A Quarantine`) or last (`Trump Could Address Clean Energy, Lindsey Graham
+/// Says.`). Body text rules do not apply: every word is capitalised and there is rarely a full stop.
 pub(super) fn headline_says(input: &QuoteInput, p: Span) -> Option<Quote> {
     let line = input.text.get(p.start as usize..p.end as usize)?;
     if line.len() > 200 || !crate::analyze::tokens::is_title_case(line) {
@@ -42,11 +76,14 @@ pub(super) fn headline_says(input: &QuoteInput, p: Span) -> Option<Quote> {
     }
     let toks = input.tokens;
     let (a, b) = token_range(toks, p);
-    let v = (a + 1..b).find(|&k| matches!(toks[k].text, "Says" | "Said" | "Warns"))?;
     let mut e = b;
-    while e > v + 1 && toks[e - 1].kind == TokenKind::Punct {
+    while e > a && toks[e - 1].kind == TokenKind::Punct {
         e -= 1;
     }
+    if let Some(q) = headline_says_last(input, a, e) {
+        return Some(q);
+    }
+    let v = (a + 1..e).find(|&k| HEADLINE_CUES.contains(&toks[k].text))?;
     // A speaker of up to six words before the cue and a claim of at least three after it.
     if v > a + 6
         || e < v + 4
@@ -60,6 +97,31 @@ pub(super) fn headline_says(input: &QuoteInput, p: Span) -> Option<Quote> {
     Some(Quote {
         span: Span::new(toks[v + 1].start, toks[e - 1].end),
         sentence: sentence_of(input.sentences, toks[v + 1].start as u32),
+        direct: false,
+        speaker: Some(speaker),
+        cue: Some(toks[v].text.to_lowercase()),
+    })
+}
+
+/// `CLAIM, SPEAKER Says`: the cue is the headline's last word (tokens `a..e`, closing punctuation
+/// left out), the speaker at most six words after the last comma, the claim at least three before it.
+fn headline_says_last(input: &QuoteInput, a: usize, e: usize) -> Option<Quote> {
+    let toks = input.tokens;
+    let v = e.checked_sub(1).filter(|&v| v > a)?;
+    if !matches!(
+        toks[v].text,
+        "Says" | "Said" | "Warns" | "Claims" | "Predicts"
+    ) {
+        return None;
+    }
+    let comma = (a..v).rev().find(|&k| toks[k].text == ",")?;
+    if v - comma > 7 || v - comma < 2 || comma < a + 3 {
+        return None;
+    }
+    let speaker = named_speaker(input, Span::new(toks[comma + 1].start, toks[v - 1].end));
+    Some(Quote {
+        span: Span::new(toks[a].start, toks[comma - 1].end),
+        sentence: sentence_of(input.sentences, toks[a].start as u32),
         direct: false,
         speaker: Some(speaker),
         cue: Some(toks[v].text.to_lowercase()),

@@ -786,6 +786,22 @@ fn a_title_case_headline_reports_what_its_subject_says() {
         "Christie Issues A Quarantine Over Zika Virus\n\nThe governor spoke in Trenton."
     )
     .is_empty());
+    // Other verbs of reporting, and the speaker last.
+    let q = quotes("New Poll Shows Minor Bump For The Mayor\n\nThe poll was taken in May.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "Minor Bump For The Mayor");
+    let q = quotes(
+        "Harbour Deal Could Save The Ferries, Marta Velsen Says.\n\nThe board met on Friday.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "Harbour Deal Could Save The Ferries");
+    assert_eq!(q[0].1.as_deref(), Some("Marta Velsen"));
+    // A comma far from the cue does not make the words after it a speaker.
+    assert!(quotes(
+        "Ferries, Buses And Trains Will Run Late On Every Line The Board Says\n\nThe board met."
+    )
+    .iter()
+    .all(|q| q.1.as_deref() != Some("Buses And Trains Will Run Late On Every Line The Board")));
 }
 
 #[test]
