@@ -452,8 +452,11 @@ fn process_run(
         return;
     }
     let words: Vec<String> = toks[start..j].iter().map(|t| plain(t.text)).collect();
-    // A title inside the run: "US Secretary of State Marco Rubio".
-    let role_at = words.iter().rposition(|w| lex.roles.contains(w.as_str()));
+    // A title inside the run: "US Secretary of State Marco Rubio". After an honorific a role word is
+    // a surname: "Mr. King", "Ms. Bishop".
+    let role_at = (0..words.len())
+        .rev()
+        .find(|&k| lex.roles.contains(words[k].as_str()) && !follows_honorific(toks, start + k));
     let mut title: Option<String> = None;
     let mut name_from = start;
     let mut pre_end = start;
@@ -533,12 +536,14 @@ fn process_plain(
         .iter()
         .map(|t| plain(strip_possessive(t.text)))
         .collect();
-    if words.iter().all(|w| {
-        lex.demonyms.contains(w.as_str())
-            || lex.modifiers.contains(w.as_str())
-            || lex.roles.contains(w.as_str())
-            || looks_demonym(w, lex)
-    }) {
+    if !follows_honorific(toks, a)
+        && words.iter().all(|w| {
+            lex.demonyms.contains(w.as_str())
+                || lex.modifiers.contains(w.as_str())
+                || lex.roles.contains(w.as_str())
+                || looks_demonym(w, lex)
+        })
+    {
         return;
     }
     if words.len() == 1
@@ -859,6 +864,23 @@ mod tests {
     }
 
     #[test]
+    fn after_an_honorific_a_role_word_is_a_surname() {
+        for (text, name) in [
+            ("\"They pay us well,\" Mr. King said.", "King"),
+            ("\"They pay us well,\" Ms Bishop said.", "Bishop"),
+        ] {
+            let m = mentions(text);
+            assert!(
+                m.iter().any(|x| x.0 == name && x.1 == EntityKind::Person),
+                "{text}: {m:?}"
+            );
+        }
+        // A role word with no honorific before it is still a title.
+        let m = mentions("The King said the harbour would reopen.");
+        assert!(!m.iter().any(|x| x.0 == "King"), "{m:?}");
+    }
+
+    #[test]
     fn an_office_of_several_words_ends_at_the_given_name() {
         let m = mentions("UMWA Director of Government Affairs Phil Smith told The Hill.");
         let smith = m
@@ -994,6 +1016,16 @@ mod tests {
             Some("p:sergei lavrov")
         );
     }
+}
+
+/// Titles that only a surname follows: the word after one is a name even when it is also a role word.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "messrs"];
+
+/// Whether token `k` comes right after an honorific ("Mr. King", "Ms Bishop"): it is a surname then.
+fn follows_honorific(toks: &[Token], k: usize) -> bool {
+    let before = |n: usize| k.checked_sub(n).map(|i| toks[i].text.to_ascii_lowercase());
+    let honorific = |w: Option<String>| w.is_some_and(|w| HONORIFICS.contains(&w.as_str()));
+    honorific(before(1)) || (before(1).as_deref() == Some(".") && honorific(before(2)))
 }
 
 /// Words that carry no identity in a name comparison: legal forms, honorifics, particles.
