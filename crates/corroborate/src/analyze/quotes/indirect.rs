@@ -94,6 +94,10 @@ pub(super) const INDIRECT_CUES: &[&str] = &[
     "hinted",
     "countered",
     "charged",
+    "charges",
+    "tweeted",
+    "tweets",
+    "responded",
     "observed",
     "revealed",
     "disclosed",
@@ -182,6 +186,8 @@ pub(super) const BARE_CLAUSE_CUES: &[&str] = &[
     "arguing",
     "insisting",
     "claiming",
+    "tweeted",
+    "tweets",
 ];
 
 pub(super) fn indirect() -> &'static HashSet<&'static str> {
@@ -356,7 +362,10 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         let inverted = toks.get(c + 1).is_some_and(|t| {
             matches!(t.text, "said" | "says") && toks.get(c + 2).is_some_and(|n| n.is_capitalized())
         });
-        if e - c > 12 && !(inverted && e - c <= 30) {
+        // A party-and-state parenthetical counts for nothing: "Sen. Lindsey Graham (R-S.C.) said on
+        // Thursday" is as short a tail as "Sen. Lindsey Graham said on Thursday".
+        let tail = tokens_outside_parentheses(toks, c + 1, e);
+        if tail > 12 && !(inverted && tail <= 30) {
             break;
         }
         for v in c + 1..e {
@@ -470,6 +479,21 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         }
     }
     None
+}
+
+/// Tokens `a..b` outside parentheses.
+fn tokens_outside_parentheses(toks: &[Token], a: usize, b: usize) -> usize {
+    let mut depth = 0usize;
+    let mut n = 0;
+    for t in &toks[a..b] {
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if depth == 0 => n += 1,
+            _ => {}
+        }
+    }
+    n
 }
 
 /// Reported speech without quote marks in one sentence: the framing patterns, or else every
@@ -917,7 +941,17 @@ pub(super) fn content_start(
         });
     }
     match toks[cs].text {
-        "that" => cs += 1,
+        // "said that, if elected, he would ...": a short phrase set off by commas may come first;
+        // the clause proper starts after it (after the first comma when the phrase runs long).
+        "that" => {
+            cs += 1;
+            if toks.get(cs).is_some_and(|t| t.text == ",") {
+                cs = (cs + 1..end.min(cs + 10))
+                    .find(|&k| toks[k].text == ",")
+                    .unwrap_or(cs)
+                    + 1;
+            }
+        }
         "for" | "on" if matches!(cue, "called" | "calls") => cs += 1,
         w if is_time_or_place_word(w) || matches!(w, "repeatedly" | "publicly") => {
             cs = match find_that(cs) {

@@ -975,3 +975,24 @@ fn the_object_of_a_cue_before_a_quote_is_not_its_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn attributions_with_a_parenthetical_an_opening_phrase_or_a_tweet() {
+    // A party-and-state parenthetical does not make the attribution too long to be one.
+    let q = quotes("The ferries could run all winter, Sen. Marta Velsen (D-Ore.) told the Harbour Gazette on Thursday.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "The ferries could run all winter");
+    assert_eq!(q[0].1.as_deref(), Some("Marta Velsen"));
+    // "said that, if ..., CLAUSE": the phrase after "that" opens the clause.
+    let q = quotes("He said that, if elected, he would leave such decisions to the harbour board.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        q[0].0
+            .ends_with("leave such decisions to the harbour board"),
+        "{q:?}"
+    );
+    // A tweet reports a claim like a statement does.
+    let q = quotes("Velsen tweeted in the early morning hours that the board was a disgrace.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the board was a disgrace");
+}
