@@ -991,6 +991,13 @@ fn attributions_with_a_parenthetical_an_opening_phrase_or_a_tweet() {
             .ends_with("leave such decisions to the harbour board"),
         "{q:?}"
     );
+    // So does telling someone, and replying.
+    let q = quotes("Velsen is telling a veterans group that the harbour fleet is depleted.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the harbour fleet is depleted");
+    let q = quotes("The minister replied that the ferries would run all winter.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the ferries would run all winter");
     // A tweet reports a claim like a statement does.
     let q = quotes("Velsen tweeted in the early morning hours that the board was a disgrace.");
     assert_eq!(q.len(), 1, "{q:?}");
