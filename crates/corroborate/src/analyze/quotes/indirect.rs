@@ -237,6 +237,10 @@ fn complement() -> &'static HashSet<&'static str> {
 
 /// Reported speech framed by the attribution: "According to X, CLAUSE", "CLAUSE, according to X",
 /// "CLAUSE, X said".
+/// Tokens of the source phrase after a closing "according to" that are kept when the phrase is not a
+/// plain noun phrase.
+const MAX_ACCORDING_SOURCE: usize = 14;
+
 pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quote> {
     let toks = input.tokens;
     let (a, b) = token_range(toks, s);
@@ -313,7 +317,23 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                 if k <= a + 3 {
                     return None;
                 }
-                let speaker = object_after(input, k + 2, e, s.start)?;
+                // A phrase of two words or more after "according to" is the source, however it is
+                // put ("figures her campaign released Friday", "the \"Medicare for all\" document he
+                // released"); a single word may be an adverb or a verb ("according to reporting").
+                let speaker = object_after(input, k + 2, e, s.start).or_else(|| {
+                    let last = e.min(k + 2 + MAX_ACCORDING_SOURCE);
+                    let words = toks[k + 2..last]
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .count();
+                    (words >= 2).then(|| {
+                        super::speaker::resolve_phrase(
+                            input,
+                            Span::new(toks[k + 2].start, toks[last - 1].end),
+                            s.start,
+                        )
+                    })
+                })?;
                 return Some(according(
                     Span::new(toks[a].start, toks[k - 2].end),
                     speaker,

@@ -991,6 +991,11 @@ fn attributions_with_a_parenthetical_an_opening_phrase_or_a_tweet() {
             .ends_with("leave such decisions to the harbour board"),
         "{q:?}"
     );
+    // Whatever follows a closing "according to" is the source.
+    let q = quotes("The board had a bigger cash balance at year's end, according to figures its chair released Friday.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "The board had a bigger cash balance at year's end");
+    assert_eq!(q[0].1.as_deref(), Some("figures its chair released Friday"));
     // So does telling someone, and replying.
     let q = quotes("Velsen is telling a veterans group that the harbour fleet is depleted.");
     assert_eq!(q.len(), 1, "{q:?}");
