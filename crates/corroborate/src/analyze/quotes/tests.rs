@@ -1008,3 +1008,20 @@ fn attributions_with_a_parenthetical_an_opening_phrase_or_a_tweet() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, "the board was a disgrace");
 }
+
+#[test]
+fn verbs_of_the_manner_of_speaking_attribute_direct_quotes() {
+    for text in [
+        "\u{201c}Go back to the harbour,\u{201d} Velsen barked.",
+        "\u{201c}This is fantastic!\u{201d} beamed Marta Velsen.",
+        "\u{201c}We will see about that,\u{201d} Velsen scoffed.",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert!(
+            q[0].1.as_deref().is_some_and(|s| s.contains("Velsen")),
+            "{q:?}"
+        );
+        assert!(q[0].2, "{q:?}");
+    }
+}
