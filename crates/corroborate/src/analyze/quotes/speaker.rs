@@ -371,7 +371,9 @@ pub(super) fn looks_like_np(toks: &[Token]) -> bool {
     let Some(last) = toks.last() else {
         return false;
     };
-    if last.kind != TokenKind::Word {
+    // "the 46-year-old" ends in a number token that is a noun.
+    let noun_number = last.kind == TokenKind::Number && last.text.contains(char::is_alphabetic);
+    if last.kind != TokenKind::Word && !noun_number {
         return false;
     }
     let l = last.text.to_lowercase();

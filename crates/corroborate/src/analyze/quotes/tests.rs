@@ -1024,4 +1024,8 @@ fn verbs_of_the_manner_of_speaking_attribute_direct_quotes() {
         );
         assert!(q[0].2, "{q:?}");
     }
+    // An age as the speaker: "said the 46-year-old".
+    let q = quotes("\u{201c}The ferries will run,\u{201d} said the 46-year-old.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("the 46-year-old"));
 }
