@@ -419,15 +419,27 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         // A party-and-state parenthetical counts for nothing: "Sen. Lindsey Graham (R-S.C.) said on
         // Thursday" is as short a tail as "Sen. Lindsey Graham said on Thursday".
         let tail = tokens_outside_parentheses(toks, c + 1, e);
-        if tail > 12 && !(inverted && tail <= 30) {
+        if tail > 30 {
             break;
+        }
+        // A long tail may be the appositive of an inverted attribution before it ("..., said Brian
+        // Baker, a longtime adviser to the family who ..."): look at the earlier commas.
+        if tail > 12 && !inverted {
+            continue;
         }
         for v in c + 1..e {
             // "CLAUSE, the merger is expected to ...": a passive, nobody's attribution.
             if cues.contains(toks[v].text) && !super::stance::is_be(toks[v - 1].text) {
                 // "CLAUSE, X said in a statement." ends with the attribution; in "Asked about it,
                 // Clinton said she was not going to ..." a clause of its own follows the cue.
-                let clause_follows = (v + 1..e).any(|k| {
+                // After an inverted "said X" only the words before the next comma count: "..., said
+                // X, an official with the board that oversees them" has an appositive, no clause.
+                let clause_end = if v == c + 1 {
+                    (v + 1..e).find(|&k| toks[k].text == ",").unwrap_or(e)
+                } else {
+                    e
+                };
+                let clause_follows = (v + 1..clause_end).any(|k| {
                     matches!(
                         toks[k].text,
                         "that"

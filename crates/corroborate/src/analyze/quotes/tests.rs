@@ -1029,3 +1029,16 @@ fn verbs_of_the_manner_of_speaking_attribute_direct_quotes() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("the 46-year-old"));
 }
+
+#[test]
+fn an_inverted_attribution_may_carry_an_appositive_with_commas_and_clauses() {
+    for text in [
+        "Its first ferry could sail this week, said Brian Velsen, a longtime adviser to the Harbour family who oversees the board's last-minute campaign to stop the strike.",
+        "The moves led to the removal of the ferries from all but one of the routes, said Marta N. Velsen, a senior official with the harbour board that oversees them.",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert!(q[0].1.as_deref().is_some_and(|s| s.contains("Velsen")), "{q:?}");
+        assert!(q[0].0.starts_with("Its first ferry") || q[0].0.starts_with("The moves"), "{q:?}");
+    }
+}
