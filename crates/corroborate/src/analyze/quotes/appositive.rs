@@ -48,7 +48,7 @@ pub(super) fn appositive_subject(input: &QuoteInput, a: usize, v: usize) -> Opti
     let mut seg_start = (lo == a).then_some(lo);
     // Segments left to right, the last one ending at the comma before the verb.
     for &c in commas.iter().rev().chain(std::iter::once(&(v - 1))) {
-        if let Some(m) = seg_start.and_then(|s| subject_head(input, s, c)) {
+        if let Some(m) = seg_start.and_then(|s| subject_head(input, s, c, s == a)) {
             return Some(speaker(m));
         }
         seg_start = Some(c + 1);
@@ -170,7 +170,15 @@ const MAX_SUBJECT_SEGMENT: usize = 14;
 /// The person (else organisation) heading the noun phrase `toks[start..end]`: a few modifiers before
 /// the name ("Republican Rep.", "North Carolina's", "His campaign chairman") and at most a short
 /// prepositional phrase or parenthetical after it ("of New York", "(R-Texas)").
-fn subject_head<'a>(input: &'a QuoteInput<'a>, start: usize, end: usize) -> Option<&'a Mention> {
+/// A place is the subject only as the whole of the sentence's first segment ("China, Pyongyang's only
+/// ally, said"; "Even China, ..."): elsewhere a place in a segment describes a person or a group
+/// ("Mindy Romero, director of ... at the University of California, Davis, said").
+fn subject_head<'a>(
+    input: &'a QuoteInput<'a>,
+    start: usize,
+    end: usize,
+    opens_sentence: bool,
+) -> Option<&'a Mention> {
     let toks = input.tokens;
     // A segment opening in lower case is an appositive ("including the Harbour Post", "a former aide
     // to Obama"), not the subject it describes.
@@ -194,7 +202,16 @@ fn subject_head<'a>(input: &'a QuoteInput<'a>, start: usize, end: usize) -> Opti
         .mentions
         .iter()
         .filter(|m| m.span.start >= from && m.span.end <= to)
-        .filter(|m| m.kind != EntityKind::Place)
+        .filter(|m| {
+            m.kind != EntityKind::Place
+                || (opens_sentence
+                    && m.span.end == to
+                    && toks[start..end]
+                        .iter()
+                        .take_while(|t| (t.end as u32) <= m.span.start)
+                        .count()
+                        <= usize::from(matches!(toks[start].text, "Even" | "But" | "And")))
+        })
         .min_by_key(|m| (m.kind != EntityKind::Person, m.span.start))?;
     let before = toks[start..end]
         .iter()

@@ -1042,3 +1042,22 @@ fn an_inverted_attribution_may_carry_an_appositive_with_commas_and_clauses() {
         assert!(q[0].0.starts_with("Its first ferry") || q[0].0.starts_with("The moves"), "{q:?}");
     }
 }
+
+#[test]
+fn a_place_that_opens_the_sentence_speaks_through_an_appositive() {
+    for text in [
+        "Marovia, Belkania's only ally, said it was resolutely opposed to the dam.",
+        "Even Marovia, Belkania's only ally, said it was resolutely opposed to the dam.",
+    ] {
+        let q = quotes(text);
+        assert!(
+            q.iter()
+                .any(|x| x.0 == "it was resolutely opposed to the dam"
+                    && x.1.as_deref() == Some("Marovia")),
+            "{text}: {q:?}"
+        );
+    }
+    // A place inside a later segment describes the subject; it is not the subject.
+    let q = quotes("Mindy Romero, director of the project at the University of California, Davis, said the dam was a failure.");
+    assert_eq!(q[0].1.as_deref(), Some("Mindy Romero"), "{q:?}");
+}
