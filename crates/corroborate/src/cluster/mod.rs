@@ -6,9 +6,9 @@
 //! A new article looks up candidate stories through an inverted index over the stories' strongest features
 //! (never a scan of all stories), restricted to stories still warm at the article's date; it joins the most
 //! similar one above a threshold or starts a new story. A story that has gone cold can still be revived,
-//! within a year, by an article that matches it more closely than joining a warm story needs: long-running
-//! stories (a trial, an extradition fight) come back in bursts months apart. Near-duplicates join their original's story
-//! outright. Processing is sequential and every tie is broken by story id, so the result is deterministic
+//! within a year, by an article that matches it more closely than joining a warm story needs:
+//! long-running stories (a trial, an extradition fight) come back in bursts months apart. Near-duplicates
+//! join their original's story outright. Processing is sequential and every tie is broken by story id, so the result is deterministic
 //! for a given input order.
 
 use crate::dedupe::MemoryDedupe;
@@ -44,10 +44,8 @@ pub struct ClusterConfig {
     /// Until this many days after its latest article, a cold story can still be revived by an article
     /// that matches it at least `revive_threshold`: a trial months after the crime, a verdict a year
     /// after the charges. Loosely related articles start new stories once the story is cold.
-    #[serde(default = "default_revive_days")]
     pub revive_days: i64,
     /// Minimum cosine similarity to join a cold story within `revive_days`.
-    #[serde(default = "default_revive_threshold")]
     pub revive_threshold: f32,
     /// Body words read after the lead.
     pub body_words: usize,
@@ -55,20 +53,7 @@ pub struct ClusterConfig {
     pub merge_threshold: f32,
     /// Arrivals after which an article's copy-detection data is dropped and a story it was the last
     /// member of may be evicted (once it is also cold by date): memory stays bounded on a long stream.
-    #[serde(default = "default_evict_after")]
     pub evict_after: usize,
-}
-
-fn default_evict_after() -> usize {
-    20_000
-}
-
-fn default_revive_days() -> i64 {
-    365
-}
-
-fn default_revive_threshold() -> f32 {
-    0.22
 }
 
 impl Default for ClusterConfig {
@@ -79,11 +64,11 @@ impl Default for ClusterConfig {
             indexed_features: 12,
             query_features: 12,
             window_days: 30,
-            revive_days: default_revive_days(),
-            revive_threshold: default_revive_threshold(),
+            revive_days: 365,
+            revive_threshold: 0.22,
             body_words: 150,
             merge_threshold: 0.3,
-            evict_after: default_evict_after(),
+            evict_after: 20_000,
         }
     }
 }
@@ -123,13 +108,10 @@ pub struct Clusterer {
     merged: BTreeMap<u32, u32>,
     /// Joins of the last `evict_after` arrivals, oldest first: (position to check at, story, the
     /// story's latest member when queued).
-    #[serde(default)]
     recent: std::collections::VecDeque<(usize, u32, usize)>,
     /// Latest publication date seen: the clock that makes dated stories cold.
-    #[serde(default)]
     newest: Option<DateTime<Utc>>,
     /// Stories evicted from the index (cold): they keep their members but take no more articles.
-    #[serde(default)]
     evicted: usize,
 }
 
@@ -324,8 +306,7 @@ impl Clusterer {
     /// Drop what the clusterer no longer needs for arrivals older than `evict_after`: their
     /// copy-detection data, and the centroid and index entries of stories that have taken no article
     /// since and are past revival (last article more than two windows, and more than `revive_days`,
-    /// before the newest date seen;
-    /// undated stories after 200,000 arrivals). An article that arrives much later with an old date
+    /// before the newest date seen; undated stories after 200,000 arrivals). An article that arrives much later with an old date
     /// starts a new story instead of joining an evicted one.
     fn evict_cold(&mut self, position: usize) {
         while let Some(&(at, id, last)) = self.recent.front() {
@@ -622,6 +603,8 @@ impl Clusterer {
 }
 
 /// Tag of the saved clusterer state's layout; change it whenever `Clusterer` or `ClusterConfig` changes.
+/// (postcard is positional, so `#[serde(default)]` cannot bridge an added field: the tag is what keeps
+/// an older state from being misread.)
 const SNAPSHOT_FORMAT: &[u8] = b"corroborate-stories-2\n";
 
 /// The clusterer's state as the store keeps it between ingests, with the store sequence number of

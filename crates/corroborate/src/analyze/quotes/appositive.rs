@@ -198,20 +198,21 @@ fn subject_head<'a>(
         return None;
     }
     let (from, to) = (toks[start].start as u32, toks[end - 1].end as u32);
+    // The place fills the segment, but for one opener ("Even China").
+    let opener = usize::from(matches!(toks[start].text, "Even" | "But" | "And"));
+    let whole_segment = |m: &Mention| {
+        m.span.end == to
+            && toks[start..end]
+                .iter()
+                .take_while(|t| (t.end as u32) <= m.span.start)
+                .count()
+                <= opener
+    };
     let head = input
         .mentions
         .iter()
         .filter(|m| m.span.start >= from && m.span.end <= to)
-        .filter(|m| {
-            m.kind != EntityKind::Place
-                || (opens_sentence
-                    && m.span.end == to
-                    && toks[start..end]
-                        .iter()
-                        .take_while(|t| (t.end as u32) <= m.span.start)
-                        .count()
-                        <= usize::from(matches!(toks[start].text, "Even" | "But" | "And")))
-        })
+        .filter(|m| m.kind != EntityKind::Place || (opens_sentence && whole_segment(m)))
         .min_by_key(|m| (m.kind != EntityKind::Person, m.span.start))?;
     let before = toks[start..end]
         .iter()

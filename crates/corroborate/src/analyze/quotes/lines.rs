@@ -108,10 +108,7 @@ pub(super) fn headline_says(input: &QuoteInput, p: Span) -> Option<Quote> {
 fn headline_says_last(input: &QuoteInput, a: usize, e: usize) -> Option<Quote> {
     let toks = input.tokens;
     let v = e.checked_sub(1).filter(|&v| v > a)?;
-    if !matches!(
-        toks[v].text,
-        "Says" | "Said" | "Warns" | "Claims" | "Predicts"
-    ) {
+    if !HEADLINE_CUES.contains(&toks[v].text) {
         return None;
     }
     let comma = (a..v).rev().find(|&k| toks[k].text == ",")?;
