@@ -6,6 +6,7 @@
 //! a quote continues the previous speaker.
 
 mod appositive;
+mod framing;
 mod indirect;
 mod lines;
 mod speaker;
