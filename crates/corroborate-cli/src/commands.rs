@@ -4,6 +4,7 @@
 use crate::output::Out;
 use crate::{Cli, Command, InputFormat};
 use anyhow::{bail, Context, Result};
+use corroborate::analyze::quotes::learned::SpanTagger;
 use corroborate::cluster::{cluster_all, ClusterConfig};
 use corroborate::entities::{collect_entities, collect_quotes};
 use corroborate::ingest::{self, IngestOptions, Item, Problem};
@@ -17,6 +18,7 @@ use corroborate::verify::{verify, VerifyOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub fn run(cli: &Cli) -> Result<bool> {
     let out = Out::new(cli.format);
@@ -164,7 +166,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
             overflow,
         } => {
             let (docs, clean) =
-                load_docs_with(cli, paths, corroborate::analyze::analyze_sentences)?;
+                load_docs_with(cli, paths, &corroborate::analyze::analyze_sentences)?;
             let budget = match (max_words, max_bytes) {
                 (_, Some(b)) => Budget::Bytes(*b),
                 (Some(w), None) => Budget::Words(*w),
@@ -355,6 +357,7 @@ fn ingest(
     stories: bool,
 ) -> Result<bool> {
     let mut engine = open(cli)?;
+    engine.quote_tagger = quote_tagger(cli)?;
     let opts = IngestOptions {
         max_bytes,
         format: as_format.map(to_format),
@@ -397,7 +400,38 @@ fn ingest(
 
 /// Analysed articles: from the given paths (one-shot, no store) or, with no paths, from the store.
 fn load_docs(cli: &Cli, paths: &[PathBuf]) -> Result<(Vec<(Article, Analysis)>, bool)> {
-    load_docs_with(cli, paths, corroborate::analyze::analyze)
+    let tagger = if paths.is_empty() {
+        None // stored articles keep the analysis they were stored with
+    } else {
+        quote_tagger(cli)?
+    };
+    load_docs_with(cli, paths, &|a: &Article| {
+        corroborate::analyze::analyze_with(a, tagger.as_deref())
+    })
+}
+
+/// The learned quote tagger `--quote-model` names, loaded once per command.
+#[cfg(feature = "quote-model")]
+fn quote_tagger(cli: &Cli) -> Result<Option<Arc<dyn SpanTagger>>> {
+    cli.quote_model
+        .as_deref()
+        .map(|dir| {
+            corroborate::analyze::quotes::model::QuoteTagger::load(dir)
+                .map(|t| Arc::new(t) as Arc<dyn SpanTagger>)
+                .with_context(|| format!("loading the quote tagger in {}", dir.display()))
+        })
+        .transpose()
+}
+
+#[cfg(not(feature = "quote-model"))]
+fn quote_tagger(cli: &Cli) -> Result<Option<Arc<dyn SpanTagger>>> {
+    match &cli.quote_model {
+        Some(dir) => bail!(
+            "--quote-model {}: this build has no learned quote tagger; rebuild with `--features quote-model`",
+            dir.display()
+        ),
+        None => Ok(None),
+    }
 }
 
 /// Input size from which one-shot commands analyse articles in parallel.
@@ -407,7 +441,7 @@ const PARALLEL_ANALYSIS_BYTES: usize = 256 * 1024;
 fn load_docs_with(
     cli: &Cli,
     paths: &[PathBuf],
-    analyse: fn(&Article) -> Analysis,
+    analyse: &(dyn Fn(&Article) -> Analysis + Sync),
 ) -> Result<(Vec<(Article, Analysis)>, bool)> {
     if paths.is_empty() {
         let engine = open(cli)?;

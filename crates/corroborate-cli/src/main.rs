@@ -24,6 +24,16 @@ pub struct Cli {
     /// Output format of read commands.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
+    /// A learned quote tagger (the folder scripts/quote-tagger/train.py writes) to join the rules when
+    /// articles are analysed: by `ingest` and by the one-shot commands. Needs a build with the
+    /// `quote-model` feature.
+    #[arg(
+        long,
+        global = true,
+        env = "CORROBORATE_QUOTE_MODEL",
+        value_name = "DIR"
+    )]
+    pub quote_model: Option<PathBuf>,
     /// Print problems only, no progress or summaries.
     #[arg(long, short, global = true)]
     pub quiet: bool,

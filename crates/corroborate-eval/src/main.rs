@@ -40,6 +40,10 @@ enum Command {
         /// Instead: how far the annotators agree with each other (articles marked twice).
         #[arg(long)]
         agreement: bool,
+        /// Join the learned quote tagger in this folder (scripts/quote-tagger/train.py) with the rules;
+        /// needs the `quote-model` feature.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Name variants: pair accuracy on rigour, and one key per person across the seed articles.
     Names {
@@ -156,11 +160,12 @@ fn main() -> anyhow::Result<()> {
             split,
             show,
             agreement,
+            model,
         } => {
             if agreement {
                 quotes::agreement(&cli.shared, &split)
             } else {
-                quotes::run(&cli.shared, &split, show)
+                quotes::run(&cli.shared, &split, show, model.as_deref())
             }
         }
         Command::Names { show } => names::run(&cli.shared, show),

@@ -3,7 +3,8 @@
 //! reading (half of the gold span) is reported too. Matching is one-to-one, best overlap first. Speaker accuracy: of the matched quotes whose gold attribution has a
 //! Source span, the share whose predicted speaker phrase overlaps it.
 
-use corroborate::analyze::analyze_text;
+use corroborate::analyze::analyze_text_with;
+use corroborate::analyze::quotes::learned::{SpanTagger, Tagged};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -175,19 +176,53 @@ pub fn agreement(shared: &Path, split: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn run(shared: &Path, split: &str, show: usize) -> anyhow::Result<()> {
+pub fn run(shared: &Path, split: &str, show: usize, model: Option<&Path>) -> anyhow::Result<()> {
+    let tagger = load_tagger(model)?;
+    // QUOTE_TAGS=FILE keeps the tagger's spans per text, so that joining rules can be compared
+    // without running the network again.
+    let tagger: Option<Box<dyn SpanTagger>> = match (tagger, std::env::var_os("QUOTE_TAGS")) {
+        (Some(t), Some(file)) => Some(Box::new(CachedTags::open(t, file.into())?)),
+        (t, _) => t,
+    };
     for c in [Criterion::Longer, Criterion::Gold] {
         run_with(
             shared,
             split,
             if c == Criterion::Longer { show } else { 0 },
             c,
+            tagger.as_deref(),
         )?;
     }
     Ok(())
 }
 
-fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> anyhow::Result<()> {
+#[cfg(feature = "quote-model")]
+fn load_tagger(model: Option<&Path>) -> anyhow::Result<Option<Box<dyn SpanTagger>>> {
+    use anyhow::Context;
+    model
+        .map(|dir| {
+            corroborate::analyze::quotes::model::QuoteTagger::load(dir)
+                .map(|t| Box::new(t) as Box<dyn SpanTagger>)
+                .with_context(|| format!("loading the quote tagger in {}", dir.display()))
+        })
+        .transpose()
+}
+
+#[cfg(not(feature = "quote-model"))]
+fn load_tagger(model: Option<&Path>) -> anyhow::Result<Option<Box<dyn SpanTagger>>> {
+    match model {
+        Some(_) => anyhow::bail!("--model needs a build with the quote-model feature"),
+        None => Ok(None),
+    }
+}
+
+fn run_with(
+    shared: &Path,
+    split: &str,
+    show: usize,
+    criterion: Criterion,
+    tagger: Option<&dyn SpanTagger>,
+) -> anyhow::Result<()> {
     let Some(dir) = crate::require(&shared.join("data/quotes/polnear").join(split)) else {
         return Ok(());
     };
@@ -228,7 +263,7 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
         let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
         let gold = parse_ann(&std::fs::read_to_string(&ann)?);
         articles += 1;
-        let (_, analysis) = analyze_text(&text, Some("en"));
+        let (_, analysis) = analyze_text_with(&text, Some("en"), tagger);
         // Our spans are bytes; brat's are characters.
         let char_at = |b: u32| text[..b as usize].chars().count();
         let preds: Vec<(Range, Option<Range>)> = analysis
@@ -281,7 +316,8 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
                         chars[r.0..r.1.min(chars.len())].iter().collect::<String>()
                     };
                     println!(
-                        "WRONG SPEAKER gold={:?} pred={:?} :: {}",
+                        "WRONG SPEAKER <{}> gold={:?} pred={:?} :: {}",
+                        analysis.quotes[pi].cue.as_deref().unwrap_or(""),
                         s(gs),
                         preds[pi].1.map(s),
                         s(gold[gi].content)
@@ -420,4 +456,58 @@ fn run_with(shared: &Path, split: &str, show: usize, criterion: Criterion) -> an
         spk_ok as f64 / spk_n.max(1) as f64
     );
     Ok(())
+}
+
+/// Content and source spans as (start, end) byte pairs, as the cache file keeps them.
+type SpanPairs = (Vec<(u32, u32)>, Vec<(u32, u32)>);
+
+/// A tagger whose spans are kept in a file, keyed by the text's hash.
+struct CachedTags {
+    inner: Box<dyn SpanTagger>,
+    file: std::path::PathBuf,
+    tags: std::sync::Mutex<std::collections::HashMap<u64, SpanPairs>>,
+}
+
+impl CachedTags {
+    fn open(inner: Box<dyn SpanTagger>, file: std::path::PathBuf) -> anyhow::Result<Self> {
+        let tags = match std::fs::read_to_string(&file) {
+            Ok(s) => serde_json::from_str(&s)?,
+            Err(_) => Default::default(),
+        };
+        Ok(CachedTags {
+            inner,
+            file,
+            tags: std::sync::Mutex::new(tags),
+        })
+    }
+}
+
+impl SpanTagger for CachedTags {
+    fn tag(&self, text: &str) -> corroborate::Result<Tagged> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        let key = h.finish();
+        let pairs =
+            |v: &[corroborate::model::Span]| v.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
+        let spans = |v: &[(u32, u32)]| {
+            v.iter()
+                .map(|&(a, b)| corroborate::model::Span::new(a as usize, b as usize))
+                .collect()
+        };
+        if let Some((c, s)) = self.tags.lock().unwrap().get(&key) {
+            return Ok(Tagged {
+                contents: spans(c),
+                sources: spans(s),
+            });
+        }
+        let t = self.inner.tag(text)?;
+        let mut tags = self.tags.lock().unwrap();
+        tags.insert(key, (pairs(&t.contents), pairs(&t.sources)));
+        let _ = std::fs::write(
+            &self.file,
+            serde_json::to_string(&*tags).unwrap_or_default(),
+        );
+        Ok(t)
+    }
 }

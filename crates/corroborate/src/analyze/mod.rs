@@ -17,8 +17,27 @@ pub fn analyze(article: &Article) -> Analysis {
     analyze_text(&article.text, article.lang.as_deref()).1
 }
 
+/// [`analyze`], with a learned quote tagger joining the rules when one is given.
+pub fn analyze_with(
+    article: &Article,
+    tagger: Option<&dyn quotes::learned::SpanTagger>,
+) -> Analysis {
+    analyze_text_with(&article.text, article.lang.as_deref(), tagger).1
+}
+
 /// Analyse raw body text (one paragraph per line). Returns the language used for segmentation.
 pub fn analyze_text(text: &str, declared_lang: Option<&str>) -> (String, Analysis) {
+    analyze_text_with(text, declared_lang, None)
+}
+
+/// [`analyze_text`], with a learned quote tagger joining the rules on English text
+/// ([`quotes::learned::combine`]). A tagger error leaves the rules' quotes alone: the tagger adds
+/// recall, it is never needed for a correct analysis.
+pub fn analyze_text_with(
+    text: &str,
+    declared_lang: Option<&str>,
+    tagger: Option<&dyn quotes::learned::SpanTagger>,
+) -> (String, Analysis) {
     let original = text;
     let text = &*ascii_quote_marks(text);
     let detected = lang::detect(text);
@@ -40,6 +59,25 @@ pub fn analyze_text(text: &str, declared_lang: Option<&str>) -> (String, Analysi
         paragraphs: &seg.paragraphs,
         mentions: &mentions,
     });
+    let quotes = match tagger.filter(|_| lang == "en") {
+        Some(tagger) => match tagger.tag(text) {
+            Ok(tagged) => {
+                let input = quotes::QuoteInput {
+                    text,
+                    tokens: &toks,
+                    sentences: &seg.sentences,
+                    paragraphs: &seg.paragraphs,
+                    mentions: &mentions,
+                };
+                quotes::learned::combine(&input, quotes, &tagged)
+            }
+            Err(e) => {
+                tracing::warn!("quote tagger: {e}; keeping the rules' quotes");
+                quotes
+            }
+        },
+        None => quotes,
+    };
     let quotes = whole_newswire_marks(original, text, quotes);
     let figures = figures::extract_figures(text, &toks, &seg.sentences);
     let analysis = Analysis {

@@ -7,7 +7,8 @@
 
 mod stories;
 
-use crate::analyze::analyze;
+use crate::analyze::analyze_with;
+use crate::analyze::quotes::learned::SpanTagger;
 use crate::dedupe::CopyHashes;
 use crate::index::{SearchIndex, TantivyIndex};
 use crate::ingest::{Item, Problem, Severity};
@@ -62,8 +63,16 @@ pub struct Progress {
 
 /// Analyse one article. A bug in an analyser must not abort a whole ingest: a panic becomes a skipped record
 /// naming the article, and the rest of the batch goes on.
-fn analyze_one(article: crate::model::Article) -> std::result::Result<Analyzed, Problem> {
-    let run = std::panic::AssertUnwindSafe(|| (analyze(&article), CopyHashes::of(&article.text)));
+fn analyze_one(
+    article: crate::model::Article,
+    tagger: Option<&dyn SpanTagger>,
+) -> std::result::Result<Analyzed, Problem> {
+    let run = std::panic::AssertUnwindSafe(|| {
+        (
+            analyze_with(&article, tagger),
+            CopyHashes::of(&article.text),
+        )
+    });
     match std::panic::catch_unwind(run) {
         Ok((analysis, hashes)) => Ok(Analyzed {
             article,
@@ -87,6 +96,9 @@ pub struct Engine {
     pub store: RedbStore,
     pub index: TantivyIndex,
     pub dir: PathBuf,
+    /// A learned quote tagger joining the rules on articles ingested from now on (feature
+    /// `quote-model`); articles already stored keep the analysis they were stored with.
+    pub quote_tagger: Option<std::sync::Arc<dyn SpanTagger>>,
 }
 
 impl Engine {
@@ -99,6 +111,7 @@ impl Engine {
             store,
             index,
             dir: dir.to_path_buf(),
+            quote_tagger: None,
         };
         engine.catch_up_index()?;
         Ok(engine)
@@ -168,6 +181,7 @@ impl Engine {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Analyzed>>(1);
         let store = &self.store;
         let index = &mut self.index;
+        let tagger = self.quote_tagger.as_deref();
         let report = std::thread::scope(|scope| -> Result<IngestReport> {
             let writer = scope.spawn(move || -> Result<(u64, u64, u64, u64, Vec<Problem>)> {
                 let (mut added, mut dups, mut unchanged, mut conflicts) = (0u64, 0u64, 0u64, 0u64);
@@ -227,8 +241,10 @@ impl Engine {
             let mut batch = Vec::with_capacity(BATCH);
             let mut failed: Vec<Problem> = Vec::new();
             let mut send = |batch: Vec<crate::model::Article>| -> bool {
-                let results: Vec<std::result::Result<Analyzed, Problem>> =
-                    batch.into_par_iter().map(analyze_one).collect();
+                let results: Vec<std::result::Result<Analyzed, Problem>> = batch
+                    .into_par_iter()
+                    .map(|a| analyze_one(a, tagger))
+                    .collect();
                 let mut analyzed = Vec::with_capacity(results.len());
                 for r in results {
                     match r {

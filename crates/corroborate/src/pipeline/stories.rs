@@ -272,6 +272,54 @@ mod tests {
         report
     }
 
+    /// A tagger that marks fixed phrases wherever they occur, standing in for the network.
+    struct PhraseTagger;
+
+    impl crate::analyze::quotes::learned::SpanTagger for PhraseTagger {
+        fn tag(&self, text: &str) -> crate::Result<crate::analyze::quotes::learned::Tagged> {
+            let find = |p: &str| {
+                text.find(p)
+                    .map(|at| crate::model::Span::new(at, at + p.len()))
+            };
+            Ok(crate::analyze::quotes::learned::Tagged {
+                contents: find("limits on night shifts were a fair price for peace")
+                    .into_iter()
+                    .collect(),
+                sources: find("the union").into_iter().collect(),
+            })
+        }
+    }
+
+    #[test]
+    fn an_ingest_with_a_quote_tagger_stores_the_quotes_it_adds() {
+        let text = "Port Elmsby dock workers are back at work; the union has long held that limits on night shifts were a fair price for peace.";
+        let tagged_quotes =
+            |tagger: Option<std::sync::Arc<dyn crate::analyze::quotes::learned::SpanTagger>>| {
+                let dir = tempfile::tempdir().unwrap();
+                let mut engine = Engine::open(dir.path()).unwrap();
+                engine.quote_tagger = tagger;
+                ingest(
+                    &mut engine,
+                    &[article("q1", "Dockers back", text, "2025-06-12")],
+                );
+                let stored = engine.store.get("q1").unwrap().expect("stored");
+                stored
+                    .analysis
+                    .quotes
+                    .iter()
+                    .map(|q| stored.article.slice(q.span).to_string())
+                    .collect::<Vec<_>>()
+            };
+        let phrase = "limits on night shifts were a fair price for peace";
+        assert!(
+            !tagged_quotes(None).iter().any(|q| q == phrase),
+            "the rules alone do not read this cue"
+        );
+        assert!(tagged_quotes(Some(std::sync::Arc::new(PhraseTagger)))
+            .iter()
+            .any(|q| q == phrase));
+    }
+
     #[test]
     fn stored_copy_hashes_are_those_of_the_whole_text() {
         let dir = tempfile::tempdir().unwrap();

@@ -8,7 +8,10 @@
 mod appositive;
 mod framing;
 mod indirect;
+pub mod learned;
 mod lines;
+#[cfg(feature = "quote-model")]
+pub mod model;
 mod speaker;
 mod stance;
 

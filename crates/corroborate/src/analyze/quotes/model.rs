@@ -1,0 +1,344 @@
+//! The learned quote tagger (feature `quote-model`): all-MiniLM-L6-v2 fine-tuned on PolNeAR train by
+//! `scripts/quote-tagger/train.py`, run on the CPU with candle. Every word piece gets two BIO tags, one
+//! for attributed content and one for its source; [`super::learned::combine`] turns them into quotes.
+//!
+//! The weights are derived from a research-use corpus, so they are never bundled: the caller names the
+//! folder the training script wrote.
+
+use super::learned::Tagged;
+use crate::error::{Error, Result};
+use crate::model::Span;
+use candle_core::{DType, Device, Tensor};
+use candle_nn::{Linear, Module, VarBuilder};
+use candle_transformers::models::bert::{BertModel, Config};
+use std::path::Path;
+use tokenizers::Tokenizer;
+
+/// Word pieces per window, [CLS] and [SEP] included; the same as the training script's.
+const WINDOW: usize = 256;
+/// Windows start this many pieces apart, so each piece is read where it is furthest from an edge.
+const STRIDE: usize = 192;
+
+/// Probabilities of the tags O, B and I for each word piece.
+type TagProbs = Vec<[f32; 3]>;
+
+/// A loaded tagger. Loading reads about 90 MB; tagging is pure and deterministic.
+pub struct QuoteTagger {
+    bert: BertModel,
+    content: Linear,
+    source: Linear,
+    tokenizer: Tokenizer,
+    cls: u32,
+    sep: u32,
+}
+
+fn model_error(dir: &Path, what: impl std::fmt::Display) -> Error {
+    Error::Invalid(format!("quote model {}: {what}", dir.display()))
+}
+
+impl QuoteTagger {
+    /// Load the folder `train.py` wrote: `config.json`, `tokenizer.json`, `model.safetensors`.
+    pub fn load(dir: &Path) -> Result<Self> {
+        let config_path = dir.join("config.json");
+        let config: Config = serde_json::from_str(
+            &std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?,
+        )
+        .map_err(|e| model_error(dir, format!("config.json: {e}")))?;
+        let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
+            .map_err(|e| model_error(dir, format!("tokenizer.json: {e}")))?;
+        tokenizer
+            .with_truncation(None)
+            .map_err(|e| model_error(dir, e))?;
+        tokenizer.with_padding(None);
+        let piece = |t: &str| {
+            tokenizer
+                .token_to_id(t)
+                .ok_or_else(|| model_error(dir, format!("tokenizer.json has no {t}")))
+        };
+        let (cls, sep) = (piece("[CLS]")?, piece("[SEP]")?);
+        let weights = dir.join("model.safetensors");
+        // SAFETY: the file is memory-mapped read-only; like every mmap it must not be truncated while
+        // loaded, which the folder's owner controls.
+        let vb =
+            unsafe { VarBuilder::from_mmaped_safetensors(&[&weights], DType::F32, &Device::Cpu) }
+                .map_err(|e| model_error(dir, e))?;
+        let bert = BertModel::load(vb.clone(), &config).map_err(|e| model_error(dir, e))?;
+        let head = |name: &str| {
+            candle_nn::linear(config.hidden_size, 3, vb.pp(name)).map_err(|e| model_error(dir, e))
+        };
+        Ok(QuoteTagger {
+            bert,
+            content: head("quote_content")?,
+            source: head("quote_source")?,
+            tokenizer,
+            cls,
+            sep,
+        })
+    }
+
+    /// Content and source spans (bytes of `text`) the network marks.
+    pub fn tag_text(&self, text: &str) -> Result<Tagged> {
+        let enc = self
+            .tokenizer
+            .encode(text, false)
+            .map_err(|e| Error::Invalid(format!("quote model tokenizer: {e}")))?;
+        let (ids, offsets) = (enc.get_ids(), enc.get_offsets());
+        if ids.is_empty() {
+            return Ok(Tagged::default());
+        }
+        // Per piece: (distance from its window's nearer edge, content and source tag probabilities).
+        let mut best = vec![(-1isize, [1.0f32, 0.0, 0.0], [1.0f32, 0.0, 0.0]); ids.len()];
+        for start in window_starts(ids.len()) {
+            let piece = &ids[start..(start + WINDOW - 2).min(ids.len())];
+            let (content, source) = self
+                .tag_window(piece)
+                .map_err(|e| Error::Invalid(format!("quote model at piece {start}: {e}")))?;
+            for (j, (c, s)) in content.into_iter().zip(source).enumerate() {
+                let centre = j.min(piece.len() - 1 - j) as isize;
+                if centre > best[start + j].0 {
+                    best[start + j] = (centre, c, s);
+                }
+            }
+        }
+        let content: TagProbs = best.iter().map(|b| b.1).collect();
+        let source: TagProbs = best.iter().map(|b| b.2).collect();
+        Ok(Tagged {
+            contents: whole_words(text, spans(&content, offsets)),
+            sources: whole_words(text, spans(&source, offsets)),
+        })
+    }
+
+    /// Tag probabilities (O, B, I) of each piece of one window, for both heads.
+    fn tag_window(&self, piece: &[u32]) -> candle_core::Result<(TagProbs, TagProbs)> {
+        let mut input = Vec::with_capacity(piece.len() + 2);
+        input.push(self.cls);
+        input.extend_from_slice(piece);
+        input.push(self.sep);
+        let ids = Tensor::new(input.as_slice(), &Device::Cpu)?.unsqueeze(0)?;
+        let types = ids.zeros_like()?;
+        let hidden = self.bert.forward(&ids, &types, None)?;
+        let hidden = hidden.narrow(1, 1, piece.len())?;
+        let probs = |head: &Linear| -> candle_core::Result<TagProbs> {
+            let p = candle_nn::ops::softmax_last_dim(&head.forward(&hidden)?)?;
+            Ok(p.squeeze(0)?
+                .to_vec2::<f32>()?
+                .into_iter()
+                .map(|r| [r[0], r[1], r[2]])
+                .collect())
+        };
+        Ok((probs(&self.content)?, probs(&self.source)?))
+    }
+}
+
+/// Where the windows over `n` pieces start: every [`STRIDE`] pieces, plus one flush with the end.
+fn window_starts(n: usize) -> Vec<usize> {
+    let body = WINDOW - 2;
+    let mut starts: Vec<usize> = (0..=n.saturating_sub(body)).step_by(STRIDE).collect();
+    if let Some(&last) = starts.last() {
+        if last + body < n {
+            starts.push(n - body);
+        }
+    }
+    starts
+}
+
+/// Tag probabilities to byte spans. A piece is inside a span when O is the less likely reading
+/// (B + I > 1/2), which keeps a span whole where the arg-max would flicker between B, I and O
+/// mid-clause; inside a run, a piece more surely B than I starts the next span (two contents side by
+/// side). A single piece read as outside between two inside ones does not split a span.
+fn spans(probs: &[[f32; 3]], offsets: &[(usize, usize)]) -> Vec<Span> {
+    let inside = |i: usize| probs.get(i).is_some_and(|p| p[0] < 0.5);
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, (p, &(a, b))) in probs.iter().zip(offsets).enumerate() {
+        let bridged = !inside(i) && open.is_some() && inside(i + 1) && probs[i + 1][1] < 0.5;
+        if inside(i) || bridged {
+            let starts = p[1] > 0.5 && p[1] > p[2];
+            match open.as_mut() {
+                Some(span) if !starts => span.1 = b,
+                _ => {
+                    if let Some((s, e)) = open.replace((a, b)) {
+                        out.push(Span::new(s, e));
+                    }
+                }
+            }
+        } else if let Some((s, e)) = open.take() {
+            out.push(Span::new(s, e));
+        }
+    }
+    if let Some((s, e)) = open {
+        out.push(Span::new(s, e));
+    }
+    out
+}
+
+/// Spans widened to whole words: a word piece can end mid-word ("donors" read as "donor" + "##s").
+/// Two spans that then share a word (one began on a "##" piece) become one.
+fn whole_words(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        let (mut start, mut end) = (s.start as usize, s.end as usize);
+        while let Some(c) = text[..start]
+            .chars()
+            .next_back()
+            .filter(|&c| c.is_alphanumeric())
+        {
+            start -= c.len_utf8();
+        }
+        while let Some(c) = text[end..].chars().next().filter(|&c| word(c)) {
+            end += c.len_utf8();
+        }
+        match out.last_mut() {
+            Some(prev) if prev.end as usize > start => prev.end = prev.end.max(end as u32),
+            _ => out.push(Span::new(start, end)),
+        }
+    }
+    out
+}
+
+impl super::learned::SpanTagger for QuoteTagger {
+    fn tag(&self, text: &str) -> Result<Tagged> {
+        self.tag_text(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tagger folder holding a two-layer BERT with random weights and a tiny word-piece vocabulary:
+    /// what it tags is noise, but every step from text to byte spans runs as with the real model.
+    fn tiny_tagger(dir: &Path) -> QuoteTagger {
+        let words = [
+            "the", "mayor", "said", "bridge", "will", "close", "##s", "port", ".", ",", "\"",
+        ];
+        let mut vocab = serde_json::Map::new();
+        for (i, w) in ["[PAD]", "[UNK]", "[CLS]", "[SEP]"]
+            .iter()
+            .chain(&words)
+            .enumerate()
+        {
+            vocab.insert(w.to_string(), serde_json::json!(i));
+        }
+        let vocab_size = vocab.len();
+        let tokenizer = serde_json::json!({
+            "version": "1.0", "truncation": null, "padding": null, "added_tokens": [],
+            "normalizer": {"type": "BertNormalizer", "clean_text": true, "handle_chinese_chars": true,
+                           "strip_accents": null, "lowercase": true},
+            "pre_tokenizer": {"type": "BertPreTokenizer"}, "post_processor": null, "decoder": null,
+            "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                      "max_input_chars_per_word": 100, "vocab": vocab}
+        });
+        std::fs::write(dir.join("tokenizer.json"), tokenizer.to_string()).unwrap();
+        let config = serde_json::json!({
+            "vocab_size": vocab_size, "hidden_size": 8, "num_hidden_layers": 2, "num_attention_heads": 2,
+            "intermediate_size": 16, "hidden_act": "gelu", "hidden_dropout_prob": 0.1,
+            "max_position_embeddings": 512, "type_vocab_size": 2, "initializer_range": 0.02,
+            "layer_norm_eps": 1e-12, "pad_token_id": 0, "model_type": "bert"
+        });
+        std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+        let config: Config = serde_json::from_value(config).unwrap();
+        let vars = candle_nn::VarMap::new();
+        let vb = VarBuilder::from_varmap(&vars, DType::F32, &Device::Cpu);
+        BertModel::load(vb.clone(), &config).unwrap();
+        candle_nn::linear(8, 3, vb.pp("quote_content")).unwrap();
+        candle_nn::linear(8, 3, vb.pp("quote_source")).unwrap();
+        vars.save(dir.join("model.safetensors")).unwrap();
+        QuoteTagger::load(dir).unwrap()
+    }
+
+    #[test]
+    fn a_tagger_folder_loads_and_tags_text_of_any_length() {
+        let dir = tempfile::tempdir().unwrap();
+        let tagger = tiny_tagger(dir.path());
+        assert_eq!(tagger.tag_text("").unwrap(), Tagged::default());
+        // Long enough for several windows, with characters outside the vocabulary and multi-byte ones.
+        let text = "The mayor said the bridge will close, the port closes. Ça “ferme”. ".repeat(60);
+        let tagged = tagger.tag_text(&text).unwrap();
+        for span in tagged.contents.iter().chain(&tagged.sources) {
+            assert!(
+                span.start < span.end && span.end as usize <= text.len(),
+                "{span:?}"
+            );
+            assert!(
+                text.is_char_boundary(span.start as usize)
+                    && text.is_char_boundary(span.end as usize)
+            );
+        }
+        assert!(
+            tagged.contents.windows(2).all(|w| w[0].end <= w[1].start),
+            "spans in order, apart"
+        );
+        assert_eq!(tagger.tag_text(&text).unwrap(), tagged, "deterministic");
+    }
+
+    #[test]
+    fn a_missing_or_broken_tagger_folder_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = QuoteTagger::load(dir.path())
+            .err()
+            .expect("an empty folder is refused");
+        assert!(err.to_string().contains("config.json"), "{err}");
+        tiny_tagger(dir.path());
+        std::fs::write(dir.path().join("model.safetensors"), b"not weights").unwrap();
+        let err = QuoteTagger::load(dir.path())
+            .err()
+            .expect("bad weights are refused");
+        assert!(
+            err.to_string().contains(&dir.path().display().to_string()),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn windows_cover_every_piece_and_end_flush() {
+        assert_eq!(window_starts(0), vec![0]);
+        assert_eq!(window_starts(10), vec![0]);
+        assert_eq!(window_starts(254), vec![0]);
+        assert_eq!(window_starts(255), vec![0, 1]);
+        let starts = window_starts(1000);
+        assert_eq!(starts.first(), Some(&0));
+        assert_eq!(starts.last().map(|s| s + WINDOW - 2), Some(1000));
+        assert!(starts.windows(2).all(|w| w[1] - w[0] <= STRIDE));
+    }
+
+    #[test]
+    fn tag_probabilities_become_byte_spans() {
+        let offsets = [
+            (0, 2),
+            (3, 7),
+            (8, 12),
+            (13, 15),
+            (16, 20),
+            (21, 25),
+            (26, 30),
+        ];
+        let (o, b, i) = ([0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.1, 0.1, 0.8]);
+        // A span of pieces 1-2; piece 5, inside though neither B nor I wins alone; a sure B at 6 starts
+        // a third span beside it.
+        let mixed = [0.4, 0.3, 0.3];
+        let got = spans(&[o, b, i, o, o, mixed, b], &offsets);
+        assert_eq!(
+            got,
+            vec![Span::new(3, 12), Span::new(21, 25), Span::new(26, 30)]
+        );
+        // One uncertain piece between inside ones does not split the span.
+        let got = spans(&[b, i, [0.6, 0.1, 0.3], i, o, o, o], &offsets);
+        assert_eq!(got, vec![Span::new(0, 15)]);
+        assert!(spans(&[o, o], &offsets[..2]).is_empty());
+    }
+
+    #[test]
+    fn spans_widen_to_whole_words() {
+        let text = "the donors said, don't go";
+        let got = whole_words(text, vec![Span::new(6, 9), Span::new(19, 20)]);
+        assert_eq!(&text[got[0].start as usize..got[0].end as usize], "donors");
+        assert_eq!(&text[got[1].start as usize..got[1].end as usize], "don't");
+        // "do" + "##nors" split at a B: one word, one span.
+        assert_eq!(
+            whole_words(text, vec![Span::new(4, 6), Span::new(6, 10)]),
+            vec![Span::new(4, 10)]
+        );
+    }
+}
