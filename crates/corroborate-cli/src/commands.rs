@@ -356,8 +356,10 @@ fn ingest(
     max_bytes: u64,
     stories: bool,
 ) -> Result<bool> {
+    // A tagger that cannot load stops the ingest before the store is touched.
+    let tagger = quote_tagger(cli)?;
     let mut engine = open(cli)?;
-    engine.quote_tagger = quote_tagger(cli)?;
+    engine.quote_tagger = tagger;
     let opts = IngestOptions {
         max_bytes,
         format: as_format.map(to_format),
@@ -411,27 +413,9 @@ fn load_docs(cli: &Cli, paths: &[PathBuf]) -> Result<(Vec<(Article, Analysis)>, 
 }
 
 /// The learned quote tagger `--quote-model` names, loaded once per command.
-#[cfg(feature = "quote-model")]
 fn quote_tagger(cli: &Cli) -> Result<Option<Arc<dyn SpanTagger>>> {
-    cli.quote_model
-        .as_deref()
-        .map(|dir| {
-            corroborate::analyze::quotes::model::QuoteTagger::load(dir)
-                .map(|t| Arc::new(t) as Arc<dyn SpanTagger>)
-                .with_context(|| format!("loading the quote tagger in {}", dir.display()))
-        })
-        .transpose()
-}
-
-#[cfg(not(feature = "quote-model"))]
-fn quote_tagger(cli: &Cli) -> Result<Option<Arc<dyn SpanTagger>>> {
-    match &cli.quote_model {
-        Some(dir) => bail!(
-            "--quote-model {}: this build has no learned quote tagger; rebuild with `--features quote-model`",
-            dir.display()
-        ),
-        None => Ok(None),
-    }
+    corroborate::analyze::quotes::learned::load_tagger(cli.quote_model.as_deref())
+        .context("--quote-model")
 }
 
 /// Input size from which one-shot commands analyse articles in parallel.

@@ -9,6 +9,7 @@ use std::process::{Command, Output, Stdio};
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_corroborate"));
     c.env_remove("CORROBORATE_DATA");
+    c.env_remove("CORROBORATE_QUOTE_MODEL");
     c
 }
 
@@ -38,6 +39,36 @@ fn stats(data: &Path) -> Value {
     let out = run(data, &["stats", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     json(&out)["stats"].clone()
+}
+
+#[test]
+fn a_quote_model_that_cannot_load_stops_before_the_store_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let missing = dir.path().join("no-such-tagger");
+    let missing = missing.to_str().unwrap();
+    let out = run(
+        &data,
+        &[
+            "ingest",
+            "--quote-model",
+            missing,
+            examples().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains(missing), "{}", stderr(&out));
+    assert!(!data.join("articles.redb").exists(), "nothing stored");
+    let out = run(
+        &data,
+        &[
+            "quotes",
+            "--quote-model",
+            missing,
+            examples().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]

@@ -7,6 +7,7 @@ use corroborate::analyze::analyze_text_with;
 use corroborate::analyze::quotes::learned::{SpanTagger, Tagged};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A character range `(start, end)`.
 type Range = (usize, usize);
@@ -177,11 +178,11 @@ pub fn agreement(shared: &Path, split: &str) -> anyhow::Result<()> {
 }
 
 pub fn run(shared: &Path, split: &str, show: usize, model: Option<&Path>) -> anyhow::Result<()> {
-    let tagger = load_tagger(model)?;
+    let tagger = corroborate::analyze::quotes::learned::load_tagger(model)?;
     // QUOTE_TAGS=FILE keeps the tagger's spans per text, so that joining rules can be compared
     // without running the network again.
-    let tagger: Option<Box<dyn SpanTagger>> = match (tagger, std::env::var_os("QUOTE_TAGS")) {
-        (Some(t), Some(file)) => Some(Box::new(CachedTags::open(t, file.into())?)),
+    let tagger: Option<Arc<dyn SpanTagger>> = match (tagger, std::env::var_os("QUOTE_TAGS")) {
+        (Some(t), Some(file)) => Some(Arc::new(CachedTags::open(t, file.into())?)),
         (t, _) => t,
     };
     for c in [Criterion::Longer, Criterion::Gold] {
@@ -194,26 +195,6 @@ pub fn run(shared: &Path, split: &str, show: usize, model: Option<&Path>) -> any
         )?;
     }
     Ok(())
-}
-
-#[cfg(feature = "quote-model")]
-fn load_tagger(model: Option<&Path>) -> anyhow::Result<Option<Box<dyn SpanTagger>>> {
-    use anyhow::Context;
-    model
-        .map(|dir| {
-            corroborate::analyze::quotes::model::QuoteTagger::load(dir)
-                .map(|t| Box::new(t) as Box<dyn SpanTagger>)
-                .with_context(|| format!("loading the quote tagger in {}", dir.display()))
-        })
-        .transpose()
-}
-
-#[cfg(not(feature = "quote-model"))]
-fn load_tagger(model: Option<&Path>) -> anyhow::Result<Option<Box<dyn SpanTagger>>> {
-    match model {
-        Some(_) => anyhow::bail!("--model needs a build with the quote-model feature"),
-        None => Ok(None),
-    }
 }
 
 fn run_with(
@@ -463,13 +444,13 @@ type SpanPairs = (Vec<(u32, u32)>, Vec<(u32, u32)>);
 
 /// A tagger whose spans are kept in a file, keyed by the text's hash.
 struct CachedTags {
-    inner: Box<dyn SpanTagger>,
+    inner: Arc<dyn SpanTagger>,
     file: std::path::PathBuf,
     tags: std::sync::Mutex<std::collections::HashMap<u64, SpanPairs>>,
 }
 
 impl CachedTags {
-    fn open(inner: Box<dyn SpanTagger>, file: std::path::PathBuf) -> anyhow::Result<Self> {
+    fn open(inner: Arc<dyn SpanTagger>, file: std::path::PathBuf) -> anyhow::Result<Self> {
         let tags = match std::fs::read_to_string(&file) {
             Ok(s) => serde_json::from_str(&s)?,
             Err(_) => Default::default(),

@@ -23,6 +23,26 @@ pub trait SpanTagger: Send + Sync {
 /// eight or more did. F1 there at a minimum of 4 / 6 / 8 / 10 words: 0.702 / 0.704 / 0.701 / 0.695.
 pub const MIN_TAGGED_WORDS: usize = 6;
 
+/// Load the tagger in `dir` (the folder `scripts/quote-tagger/train.py` writes), or `None` without a
+/// folder. Builds without the `quote-model` feature refuse a folder rather than ignore it.
+pub fn load_tagger(
+    dir: Option<&std::path::Path>,
+) -> crate::Result<Option<std::sync::Arc<dyn SpanTagger>>> {
+    let Some(dir) = dir else {
+        return Ok(None);
+    };
+    #[cfg(feature = "quote-model")]
+    {
+        let tagger = super::model::QuoteTagger::load(dir)?;
+        Ok(Some(std::sync::Arc::new(tagger)))
+    }
+    #[cfg(not(feature = "quote-model"))]
+    Err(crate::Error::Invalid(format!(
+        "quote model {}: this build has no learned quote tagger; rebuild with `--features quote-model`",
+        dir.display()
+    )))
+}
+
 /// How far (bytes) a source may sit from the content it is attributed to.
 const MAX_SOURCE_GAP: u32 = 400;
 
@@ -240,6 +260,22 @@ mod tests {
             quotes_of(text, vec![rule.clone()], &Tagged::default()),
             vec![rule]
         );
+    }
+
+    #[test]
+    fn no_folder_means_no_tagger_and_a_build_without_the_feature_refuses_one() {
+        assert!(load_tagger(None).unwrap().is_none());
+        #[cfg(not(feature = "quote-model"))]
+        {
+            let err = load_tagger(Some(std::path::Path::new("/some/tagger")))
+                .err()
+                .unwrap();
+            let msg = err.to_string();
+            assert!(
+                msg.contains("/some/tagger") && msg.contains("--features quote-model"),
+                "{msg}"
+            );
+        }
     }
 
     #[test]
