@@ -157,7 +157,7 @@ def main():
     ap.add_argument("--polnear", required=True, type=Path)
     ap.add_argument("--model", required=True)
     ap.add_argument("--out", required=True, type=Path)
-    ap.add_argument("--epochs", type=float, default=1.5)
+    ap.add_argument("--epochs", type=float, default=3.0)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--threads", type=int, default=2)
