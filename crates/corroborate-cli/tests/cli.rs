@@ -47,28 +47,23 @@ fn a_quote_model_that_cannot_load_stops_before_the_store_is_touched() {
     let data = dir.path().join("data");
     let missing = dir.path().join("no-such-tagger");
     let missing = missing.to_str().unwrap();
-    let out = run(
-        &data,
-        &[
-            "ingest",
-            "--quote-model",
-            missing,
-            examples().to_str().unwrap(),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains(missing), "{}", stderr(&out));
-    assert!(!data.join("articles.redb").exists(), "nothing stored");
-    let out = run(
-        &data,
-        &[
-            "quotes",
-            "--quote-model",
-            missing,
-            examples().to_str().unwrap(),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let corpus = examples();
+    for command in ["ingest", "quotes"] {
+        let out = run(
+            &data,
+            &[command, "--quote-model", missing, corpus.to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(2), "{command}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(missing),
+            "{command}: {}",
+            stderr(&out)
+        );
+        assert!(
+            !data.join("articles.redb").exists(),
+            "{command} stored nothing"
+        );
+    }
 }
 
 #[test]
