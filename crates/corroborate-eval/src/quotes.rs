@@ -271,10 +271,24 @@ fn run_with(
                     (None, false) => String::new(),
                 })
                 .collect();
+            // The tagger's own spans too, to see which of its readings the join keeps or drops.
+            let tagged = match tagger.map(|t| t.tag(&text)).transpose()? {
+                Some(t) => {
+                    let chars = |v: &[corroborate::model::Span]| {
+                        v.iter()
+                            .map(|s| (char_at(s.start), char_at(s.end)))
+                            .collect::<Vec<Range>>()
+                    };
+                    serde_json::json!({"contents": chars(&t.contents), "sources": chars(&t.sources)})
+                }
+                None => serde_json::Value::Null,
+            };
+            let speakers: Vec<Option<Range>> = preds.iter().map(|p| p.1).collect();
             writeln!(
                 dump,
                 "{}",
-                serde_json::json!({"article": article, "quotes": spans, "cues": cues})
+                serde_json::json!({"article": article, "quotes": spans, "speakers": speakers,
+                                   "cues": cues, "tagged": tagged})
             )?;
         }
         n_pred += preds.len();

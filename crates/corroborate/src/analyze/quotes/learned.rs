@@ -48,24 +48,37 @@ const MAX_SOURCE_GAP: u32 = 400;
 
 /// The quotes of a text from the rules' quotes and the tagger's spans.
 ///
-/// - Every rule quote stays as the rules made it: where both found the same words, the rules' span,
-///   speaker and cue are the better reading. (Dropping the indirect rule quotes the tagger did not
-///   find gained 0.004 F1 on PolNeAR dev; not worth losing what the rules find outside PolNeAR's style.)
+/// - A direct rule quote stays as the rules made it: quote marks bound it exactly.
+/// - An indirect rule quote keeps its speaker and cue, but takes the extent of the tagged content that
+///   overlaps it most, if that has at least [`MIN_TAGGED_WORDS`] words: where a reported clause ends is
+///   what the rules guess worst and what the tagger was trained on. On PolNeAR dev (3-epoch tagger) this
+///   raised F1 from 0.714 to 0.730; taking the tagged extent only where it is longer gave 0.722.
+/// - A rule quote without a speaker takes one from the tagged sources, as an added content does.
+/// - An indirect rule quote the tagger does not see stays too. (Dropping those gained another 0.004 F1
+///   on PolNeAR dev; not worth losing what the rules find outside PolNeAR's style.)
 /// - A tagged content that no rule quote touches becomes a quote when it has at least
 ///   [`MIN_TAGGED_WORDS`] words and a tagged source near it, which names its speaker.
 pub fn combine(input: &QuoteInput, rules: Vec<Quote>, tagged: &Tagged) -> Vec<Quote> {
-    let mut out = rules.clone();
-    for &content in &tagged.contents {
-        if content.is_empty() || out.iter().any(|q| q.span.overlap(content) > 0) {
-            continue;
+    let contents: Vec<Span> = tagged
+        .contents
+        .iter()
+        .filter_map(|&c| trim(input.text, within_paragraph(input, c)))
+        .filter(|c| word_count(input.text, *c) >= MIN_TAGGED_WORDS)
+        .collect();
+    let mut out: Vec<Quote> = Vec::with_capacity(rules.len() + contents.len());
+    for rule in &rules {
+        let mut quote = retagged(rule, &contents);
+        if quote.speaker.is_none() {
+            quote.speaker = nearest_source(input, quote.span, &tagged.sources)
+                .map(|source| speaker_for(input, &rules, source));
         }
-        let Some(content) = trim(input.text, within_paragraph(input, content)) else {
-            continue;
-        };
-        let words = input.text[content.start as usize..content.end as usize]
-            .split_whitespace()
-            .count();
-        if words < MIN_TAGGED_WORDS {
+        // Two rule quotes of one tagged clause (split at a comma, say) are one quote now.
+        if !out.iter().any(|q| q.span == quote.span) {
+            out.push(quote);
+        }
+    }
+    for &content in &contents {
+        if out.iter().any(|q| q.span.overlap(content) > 0) {
             continue;
         }
         let Some(source) = nearest_source(input, content, &tagged.sources) else {
@@ -81,6 +94,38 @@ pub fn combine(input: &QuoteInput, rules: Vec<Quote>, tagged: &Tagged) -> Vec<Qu
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// An indirect rule quote with the extent of the tagged content overlapping it most, unless that
+/// content would swallow the quote's own speaker.
+fn retagged(rule: &Quote, contents: &[Span]) -> Quote {
+    if rule.direct {
+        return rule.clone();
+    }
+    let best = contents
+        .iter()
+        .filter(|c| c.overlap(rule.span) > 0)
+        .max_by_key(|c| (c.overlap(rule.span), std::cmp::Reverse(c.start)));
+    match best {
+        Some(&span)
+            if rule
+                .speaker
+                .as_ref()
+                .is_none_or(|sp| sp.span.overlap(span) == 0) =>
+        {
+            Quote {
+                span,
+                ..rule.clone()
+            }
+        }
+        _ => rule.clone(),
+    }
+}
+
+fn word_count(text: &str, span: Span) -> usize {
+    text[span.start as usize..span.end as usize]
+        .split_whitespace()
+        .count()
 }
 
 /// The span cut at the end of the paragraph it starts in: a reported clause without quote marks does
@@ -235,31 +280,109 @@ mod tests {
         assert_eq!(q.sentence, 0);
     }
 
-    #[test]
-    fn a_rule_quote_the_tagger_confirms_keeps_the_rules_reading() {
-        let text = "He said the port would reopen on Monday after repairs.";
-        let rule = Quote {
-            span: span_of(text, "the port would reopen on Monday after repairs"),
+    fn rule_quote(text: &str, content: &str, direct: bool) -> Quote {
+        Quote {
+            span: span_of(text, content),
             sentence: 0,
-            direct: false,
+            direct,
             speaker: Some(Speaker {
                 name: "Ana Ruiz".into(),
                 key: Some("ana ruiz".into()),
                 span: span_of(text, "He"),
             }),
             cue: Some("said".into()),
-        };
+        }
+    }
+
+    #[test]
+    fn an_indirect_rule_quote_takes_the_tagged_extent_and_keeps_its_speaker() {
+        let text = "He said the port would reopen on Monday, after repairs that cost a fortune.";
+        let rule = rule_quote(text, "the port would reopen on Monday", false);
         let tagged = Tagged {
-            contents: vec![span_of(text, "the port would reopen on Monday")],
+            contents: vec![span_of(
+                text,
+                "the port would reopen on Monday, after repairs that cost a fortune.",
+            )],
             sources: vec![span_of(text, "He")],
         };
         let got = quotes_of(text, vec![rule.clone()], &tagged);
-        assert_eq!(got, vec![rule.clone()]);
-        // Unconfirmed, it stays too.
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            &text[got[0].span.start as usize..got[0].span.end as usize],
+            "the port would reopen on Monday, after repairs that cost a fortune"
+        );
+        assert_eq!(got[0].speaker, rule.speaker);
+        assert_eq!(got[0].cue, rule.cue);
+        // Unseen by the tagger, or seen only as a fragment, it stays as the rules made it.
         assert_eq!(
             quotes_of(text, vec![rule.clone()], &Tagged::default()),
-            vec![rule]
+            vec![rule.clone()]
         );
+        let fragment = Tagged {
+            contents: vec![span_of(text, "the port would reopen")],
+            sources: Vec::new(),
+        };
+        assert_eq!(quotes_of(text, vec![rule.clone()], &fragment), vec![rule]);
+    }
+
+    #[test]
+    fn a_direct_quote_or_a_tagged_extent_over_the_speaker_keeps_the_rules_span() {
+        let text = "He said \"the port will reopen\" and the crews are ready for the work now.";
+        let direct = rule_quote(text, "the port will reopen", true);
+        let wide = Tagged {
+            contents: vec![span_of(
+                text,
+                "the port will reopen\" and the crews are ready for the work now",
+            )],
+            sources: Vec::new(),
+        };
+        assert_eq!(quotes_of(text, vec![direct.clone()], &wide), vec![direct]);
+        let indirect = rule_quote(text, "the port will reopen", false);
+        let over_speaker = Tagged {
+            contents: vec![span_of(text, "He said \"the port will reopen\" and the crews")],
+            sources: Vec::new(),
+        };
+        assert_eq!(
+            quotes_of(text, vec![indirect.clone()], &over_speaker),
+            vec![indirect]
+        );
+    }
+
+    #[test]
+    fn a_rule_quote_without_a_speaker_takes_the_tagged_source() {
+        let text = "Mayor Ana Ruiz appeared to doubt that the bridge would ever reopen.";
+        let rule = Quote {
+            span: span_of(text, "that the bridge would ever reopen"),
+            sentence: 0,
+            direct: false,
+            speaker: None,
+            cue: Some("appeared".into()),
+        };
+        let tagged = Tagged {
+            contents: Vec::new(),
+            sources: vec![span_of(text, "Mayor Ana Ruiz")],
+        };
+        let got = quotes_of(text, vec![rule.clone()], &tagged);
+        assert_eq!(got[0].span, rule.span);
+        let sp = got[0].speaker.as_ref().expect("a speaker");
+        assert!(sp.name.contains("Ruiz") && sp.key.is_some(), "{sp:?}");
+    }
+
+    #[test]
+    fn two_rule_quotes_of_one_tagged_clause_become_one_quote() {
+        let text = "He said the port would reopen on Monday, and that the crews were ready.";
+        let first = rule_quote(text, "the port would reopen on Monday", false);
+        let second = rule_quote(text, "that the crews were ready", false);
+        let tagged = Tagged {
+            contents: vec![span_of(
+                text,
+                "the port would reopen on Monday, and that the crews were ready",
+            )],
+            sources: Vec::new(),
+        };
+        let got = quotes_of(text, vec![first, second], &tagged);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].span, tagged.contents[0]);
     }
 
     #[test]
