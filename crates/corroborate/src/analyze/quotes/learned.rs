@@ -339,7 +339,10 @@ mod tests {
         assert_eq!(quotes_of(text, vec![direct.clone()], &wide), vec![direct]);
         let indirect = rule_quote(text, "the port will reopen", false);
         let over_speaker = Tagged {
-            contents: vec![span_of(text, "He said \"the port will reopen\" and the crews")],
+            contents: vec![span_of(
+                text,
+                "He said \"the port will reopen\" and the crews",
+            )],
             sources: Vec::new(),
         };
         assert_eq!(
