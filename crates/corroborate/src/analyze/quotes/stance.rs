@@ -497,7 +497,7 @@ pub(super) fn stance_quotes(input: &QuoteInput, si: u32, s: Span, taken: &Taken)
         };
         // "Asked about the talks, Rubio said ...": an opening participle frames the sentence; it holds
         // no stance of its own.
-        if first == a || in_opening_participle(toks, a, first) {
+        if first == a || in_opening_participle(toks, a, first) || is_noun_use(toks, first) {
             v += 1;
             continue;
         }
@@ -598,7 +598,45 @@ fn is_content_start(toks: &[Token], v: usize, cs: usize) -> bool {
             && !is_be(before)
             && !matches!(before, "how" | "just" | "for" | "by" | "said");
     }
-    !super::indirect::is_time_or_place_word(first) && !matches!(first, "after" | "before")
+    !super::indirect::is_time_or_place_word(first)
+        // "was reported by the Post", "is supported by far fewer papers": the agent of a passive,
+        // not what anyone holds; "the think tank": a noun.
+        && !matches!(first, "after" | "before" | "by" | "tank")
+}
+
+/// Whether the cue word at token `first` is the plural noun its verb form also spells, after a
+/// determiner: "their calls are not answered", "his plans ran into trouble", "the show". Cues that are
+/// nouns by design ("his claim that", "her promises to") are attributions after a determiner too.
+fn is_noun_use(toks: &[Token], first: usize) -> bool {
+    matches!(
+        toks[first].text,
+        "calls" | "plans" | "show" | "shows" | "think"
+    ) && first.checked_sub(1).is_some_and(|k| {
+        matches!(
+            toks[k].text.to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "your"
+                | "my"
+                | "some"
+                | "many"
+                | "these"
+                | "those"
+                | "such"
+                | "no"
+                | "any"
+                | "'"
+                | "\u{2019}"
+                | "'s"
+                | "\u{2019}s"
+        )
+    })
 }
 
 /// The content after the cue at `v`: opening quote marks and "that" skipped, up to the first comma or
@@ -703,6 +741,17 @@ mod tests {
         assert_eq!(q[0].0, "the new tax rules");
         assert_eq!(q[0].2, "railed against");
         assert!(!q[0].3);
+    }
+
+    #[test]
+    fn a_cue_word_read_as_a_noun_or_a_passive_agent_is_not_a_stance() {
+        assert!(quotes("Too many of their calls are not getting through to the hotline.").is_empty());
+        assert!(quotes("But his plans ran into trouble early on.").is_empty());
+        assert!(quotes("The borders were being defended by its weakest members.").is_empty());
+        assert!(quotes("She spoke at the think tank that published the paper.").is_empty());
+        // The verbs themselves still cue a stance, and a noun cue after a determiner still counts.
+        assert_eq!(quotes("The mayor calls for a recount of the ballots.").len(), 1);
+        assert_eq!(quotes("The union plans to strike next week.").len(), 1);
     }
 
     #[test]
