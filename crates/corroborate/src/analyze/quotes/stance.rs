@@ -745,12 +745,17 @@ mod tests {
 
     #[test]
     fn a_cue_word_read_as_a_noun_or_a_passive_agent_is_not_a_stance() {
-        assert!(quotes("Too many of their calls are not getting through to the hotline.").is_empty());
+        assert!(
+            quotes("Too many of their calls are not getting through to the hotline.").is_empty()
+        );
         assert!(quotes("But his plans ran into trouble early on.").is_empty());
         assert!(quotes("The borders were being defended by its weakest members.").is_empty());
         assert!(quotes("She spoke at the think tank that published the paper.").is_empty());
         // The verbs themselves still cue a stance, and a noun cue after a determiner still counts.
-        assert_eq!(quotes("The mayor calls for a recount of the ballots.").len(), 1);
+        assert_eq!(
+            quotes("The mayor calls for a recount of the ballots.").len(),
+            1
+        );
         assert_eq!(quotes("The union plans to strike next week.").len(), 1);
     }
 
