@@ -36,11 +36,12 @@ pub(super) fn speech() -> &'static HashSet<&'static str> {
     S.get_or_init(|| SPEECH_VERBS.iter().copied().collect())
 }
 
-/// Whether `word`, a speech verb's -s form that doubles as a plural noun, is the noun here, judged
-/// by the word before it: "a dozen states held contests", "the reports say", "two calls".
+/// Whether `word`, a cue verb's form that doubles as a noun, is the noun here, judged by the word
+/// before it: "a dozen states held contests", "the reports say", "two calls", "his plans", "the think tank".
 pub(super) fn noun_use(prev: Option<&str>, word: &str) -> bool {
     const PLURAL_NOUNS: &[&str] = &[
         "states", "reports", "claims", "calls", "notes", "remarks", "points", "tweets", "posts",
+        "plans", "show", "shows", "think",
     ];
     const DETERMINERS: &[&str] = &[
         "a",

@@ -604,39 +604,14 @@ fn is_content_start(toks: &[Token], v: usize, cs: usize) -> bool {
         && !matches!(first, "after" | "before" | "by" | "tank")
 }
 
-/// Whether the cue word at token `first` is the plural noun its verb form also spells, after a
-/// determiner: "their calls are not answered", "his plans ran into trouble", "the show". Cues that are
-/// nouns by design ("his claim that", "her promises to") are attributions after a determiner too.
+/// Whether the cue word at token `first` is a noun its verb form also spells, after a determiner or a
+/// possessive: "their calls are not answered", "the candidates' plans", "the show". Cues that are nouns
+/// by design ("his claim that", "her promises to") are attributions after a determiner too.
 fn is_noun_use(toks: &[Token], first: usize) -> bool {
-    matches!(
-        toks[first].text,
-        "calls" | "plans" | "show" | "shows" | "think"
-    ) && first.checked_sub(1).is_some_and(|k| {
-        matches!(
-            toks[k].text.to_ascii_lowercase().as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "your"
-                | "my"
-                | "some"
-                | "many"
-                | "these"
-                | "those"
-                | "such"
-                | "no"
-                | "any"
-                | "'"
-                | "\u{2019}"
-                | "'s"
-                | "\u{2019}s"
-        )
-    })
+    let prev = first.checked_sub(1).map(|k| toks[k].text);
+    let possessive = prev.is_some_and(|p| matches!(p, "'" | "\u{2019}" | "'s" | "\u{2019}s"));
+    super::noun_use(prev, toks[first].text)
+        || (possessive && matches!(toks[first].text, "calls" | "plans" | "show" | "shows"))
 }
 
 /// The content after the cue at `v`: opening quote marks and "that" skipped, up to the first comma or
