@@ -258,6 +258,15 @@ mod tests {
         combine(&input, rules, tagged)
     }
 
+    /// The tagger's reading of `text`: these contents and sources.
+    fn tags(text: &str, contents: &[&str], sources: &[&str]) -> Tagged {
+        let spans = |parts: &[&str]| parts.iter().map(|p| span_of(text, p)).collect();
+        Tagged {
+            contents: spans(contents),
+            sources: spans(sources),
+        }
+    }
+
     fn span_of(text: &str, part: &str) -> Span {
         let at = text.find(part).expect("part of the text");
         Span::new(at, at + part.len())
@@ -267,10 +276,11 @@ mod tests {
     fn a_tagged_content_no_rule_found_becomes_a_quote_with_the_nearest_source() {
         let text =
             "Mayor Ana Ruiz has pooh-poohed the idea that the bridge will close. The council met.";
-        let tagged = Tagged {
-            contents: vec![span_of(text, " the idea that the bridge will close.")],
-            sources: vec![span_of(text, "Mayor Ana Ruiz")],
-        };
+        let tagged = tags(
+            text,
+            &[" the idea that the bridge will close."],
+            &["Mayor Ana Ruiz"],
+        );
         let got = quotes_of(text, Vec::new(), &tagged);
         assert_eq!(got.len(), 1);
         let q = &got[0];
@@ -302,13 +312,11 @@ mod tests {
     fn an_indirect_rule_quote_takes_the_tagged_extent_and_keeps_its_speaker() {
         let text = "He said the port would reopen on Monday, after repairs that cost a fortune.";
         let rule = rule_quote(text, "the port would reopen on Monday", false);
-        let tagged = Tagged {
-            contents: vec![span_of(
-                text,
-                "the port would reopen on Monday, after repairs that cost a fortune.",
-            )],
-            sources: vec![span_of(text, "He")],
-        };
+        let tagged = tags(
+            text,
+            &["the port would reopen on Monday, after repairs that cost a fortune."],
+            &["He"],
+        );
         let got = quotes_of(text, vec![rule.clone()], &tagged);
         assert_eq!(got.len(), 1);
         assert_eq!(
@@ -319,10 +327,7 @@ mod tests {
         assert_eq!(got[0].cue, rule.cue);
         // Seen only as a fragment, it stays as the rules made it; unseen, it is dropped.
         assert!(quotes_of(text, vec![rule.clone()], &Tagged::default()).is_empty());
-        let fragment = Tagged {
-            contents: vec![span_of(text, "the port would reopen")],
-            sources: Vec::new(),
-        };
+        let fragment = tags(text, &["the port would reopen"], &[]);
         assert_eq!(quotes_of(text, vec![rule.clone()], &fragment), vec![rule]);
     }
 
@@ -330,22 +335,18 @@ mod tests {
     fn a_direct_quote_or_a_tagged_extent_over_the_speaker_keeps_the_rules_span() {
         let text = "He said \"the port will reopen\" and the crews are ready for the work now.";
         let direct = rule_quote(text, "the port will reopen", true);
-        let wide = Tagged {
-            contents: vec![span_of(
-                text,
-                "the port will reopen\" and the crews are ready for the work now",
-            )],
-            sources: Vec::new(),
-        };
+        let wide = tags(
+            text,
+            &["the port will reopen\" and the crews are ready for the work now"],
+            &[],
+        );
         assert_eq!(quotes_of(text, vec![direct.clone()], &wide), vec![direct]);
         let indirect = rule_quote(text, "the port will reopen", false);
-        let over_speaker = Tagged {
-            contents: vec![span_of(
-                text,
-                "He said \"the port will reopen\" and the crews",
-            )],
-            sources: Vec::new(),
-        };
+        let over_speaker = tags(
+            text,
+            &["He said \"the port will reopen\" and the crews"],
+            &[],
+        );
         assert_eq!(
             quotes_of(text, vec![indirect.clone()], &over_speaker),
             vec![indirect]
@@ -362,10 +363,7 @@ mod tests {
             speaker: None,
             cue: Some("appeared".into()),
         };
-        let tagged = Tagged {
-            contents: vec![span_of(text, "the bridge would ever reopen")],
-            sources: vec![span_of(text, "Mayor Ana Ruiz")],
-        };
+        let tagged = tags(text, &["the bridge would ever reopen"], &["Mayor Ana Ruiz"]);
         let got = quotes_of(text, vec![rule.clone()], &tagged);
         assert_eq!(got[0].span, rule.span);
         let sp = got[0].speaker.as_ref().expect("a speaker");
@@ -377,13 +375,11 @@ mod tests {
         let text = "He said the port would reopen on Monday, and that the crews were ready.";
         let first = rule_quote(text, "the port would reopen on Monday", false);
         let second = rule_quote(text, "that the crews were ready", false);
-        let tagged = Tagged {
-            contents: vec![span_of(
-                text,
-                "the port would reopen on Monday, and that the crews were ready",
-            )],
-            sources: Vec::new(),
-        };
+        let tagged = tags(
+            text,
+            &["the port would reopen on Monday, and that the crews were ready"],
+            &[],
+        );
         let got = quotes_of(text, vec![first, second], &tagged);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].span, tagged.contents[0]);
@@ -408,13 +404,11 @@ mod tests {
     #[test]
     fn a_tagged_content_stops_at_its_paragraph_end() {
         let text = "The union has long held that night shifts are unsafe for older workers\nThe talks resume on Monday.";
-        let tagged = Tagged {
-            contents: vec![span_of(
-                text,
-                "that night shifts are unsafe for older workers\nThe talks",
-            )],
-            sources: vec![span_of(text, "The union")],
-        };
+        let tagged = tags(
+            text,
+            &["that night shifts are unsafe for older workers\nThe talks"],
+            &["The union"],
+        );
         let got = quotes_of(text, Vec::new(), &tagged);
         assert_eq!(got.len(), 1);
         assert_eq!(
@@ -426,10 +420,7 @@ mod tests {
     #[test]
     fn a_pronoun_source_resolves_to_the_person_named_before_it() {
         let text = "Ana Ruiz spoke on Monday. She has long doubted that the old bridge is safe.";
-        let tagged = Tagged {
-            contents: vec![span_of(text, "that the old bridge is safe")],
-            sources: vec![span_of(text, "She")],
-        };
+        let tagged = tags(text, &["that the old bridge is safe"], &["She"]);
         let got = quotes_of(text, Vec::new(), &tagged);
         let sp = got[0].speaker.as_ref().expect("a speaker");
         assert_eq!(sp.name, "Ana Ruiz");
