@@ -68,10 +68,9 @@ pub fn combine(input: &QuoteInput, rules: Vec<Quote>, tagged: &Tagged) -> Vec<Qu
         .collect();
     let mut out: Vec<Quote> = Vec::with_capacity(rules.len() + contents.len());
     for rule in &rules {
-        if !rule.direct && !tagged.contents.iter().any(|c| c.overlap(rule.span) > 0) {
+        let Some(mut quote) = retagged(rule, &tagged.contents, &contents) else {
             continue;
-        }
-        let mut quote = retagged(rule, &contents);
+        };
         if quote.speaker.is_none() {
             quote.speaker = nearest_source(input, quote.span, &tagged.sources)
                 .map(|source| speaker_for(input, &rules, source));
@@ -100,11 +99,15 @@ pub fn combine(input: &QuoteInput, rules: Vec<Quote>, tagged: &Tagged) -> Vec<Qu
     out
 }
 
-/// An indirect rule quote with the extent of the tagged content overlapping it most, unless that
-/// content would swallow the quote's own speaker.
-fn retagged(rule: &Quote, contents: &[Span]) -> Quote {
+/// A rule quote as the tagger reads it: a direct one as it is; an indirect one with the extent of the
+/// long enough tagged content (`contents`) overlapping it most, unless that would swallow the quote's
+/// own speaker, or `None` when no tagged content at all (`raw`) touches it.
+fn retagged(rule: &Quote, raw: &[Span], contents: &[Span]) -> Option<Quote> {
     if rule.direct {
-        return rule.clone();
+        return Some(rule.clone());
+    }
+    if !raw.iter().any(|c| c.overlap(rule.span) > 0) {
+        return None;
     }
     let best = contents
         .iter()
@@ -117,12 +120,12 @@ fn retagged(rule: &Quote, contents: &[Span]) -> Quote {
                 .as_ref()
                 .is_none_or(|sp| sp.span.overlap(span) == 0) =>
         {
-            Quote {
+            Some(Quote {
                 span,
                 ..rule.clone()
-            }
+            })
         }
-        _ => rule.clone(),
+        _ => Some(rule.clone()),
     }
 }
 

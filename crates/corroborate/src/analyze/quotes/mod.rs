@@ -37,7 +37,8 @@ pub(super) fn speech() -> &'static HashSet<&'static str> {
 }
 
 /// Whether `word`, a cue verb's form that doubles as a noun, is the noun here, judged by the word
-/// before it: "a dozen states held contests", "the reports say", "two calls", "his plans", "the think tank".
+/// before it: "a dozen states held contests", "the reports say", "two calls", "his plans", "the
+/// candidates' plans", "the think tank".
 pub(super) fn noun_use(prev: Option<&str>, word: &str) -> bool {
     const PLURAL_NOUNS: &[&str] = &[
         "states", "reports", "claims", "calls", "notes", "remarks", "points", "tweets", "posts",
@@ -84,6 +85,11 @@ pub(super) fn noun_use(prev: Option<&str>, word: &str) -> bool {
         "northern",
         "red",
         "blue",
+        // Possessives: "Trump's claims", "the candidates' plans".
+        "'",
+        "\u{2019}",
+        "'s",
+        "\u{2019}s",
     ];
     PLURAL_NOUNS.contains(&word)
         && prev.is_some_and(|p| {

@@ -604,14 +604,11 @@ fn is_content_start(toks: &[Token], v: usize, cs: usize) -> bool {
         && !matches!(first, "after" | "before" | "by" | "tank")
 }
 
-/// Whether the cue word at token `first` is a noun its verb form also spells, after a determiner or a
-/// possessive: "their calls are not answered", "the candidates' plans", "the show". Cues that are nouns
-/// by design ("his claim that", "her promises to") are attributions after a determiner too.
+/// Whether the cue word at token `first` is a noun its verb form also spells: "their calls are not
+/// answered", "the candidates' plans", "the show". Cues that are nouns by design ("his claim that",
+/// "her promises to") are attributions after a determiner too, so only these words are tested.
 fn is_noun_use(toks: &[Token], first: usize) -> bool {
-    let prev = first.checked_sub(1).map(|k| toks[k].text);
-    let possessive = prev.is_some_and(|p| matches!(p, "'" | "\u{2019}" | "'s" | "\u{2019}s"));
-    super::noun_use(prev, toks[first].text)
-        || (possessive && matches!(toks[first].text, "calls" | "plans" | "show" | "shows"))
+    super::noun_use(first.checked_sub(1).map(|k| toks[k].text), toks[first].text)
 }
 
 /// The content after the cue at `v`: opening quote marks and "that" skipped, up to the first comma or
@@ -726,7 +723,7 @@ mod tests {
         assert!(quotes("But his plans ran into trouble early on.").is_empty());
         assert!(quotes("The borders were being defended by its weakest members.").is_empty());
         assert!(quotes("She spoke at the think tank that published the paper.").is_empty());
-        // The verbs themselves still cue a stance, and a noun cue after a determiner still counts.
+        // The verbs themselves still cue a stance.
         assert_eq!(
             quotes("The mayor calls for a recount of the ballots.").len(),
             1
