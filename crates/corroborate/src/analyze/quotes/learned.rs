@@ -335,7 +335,7 @@ mod tests {
     }
 
     #[test]
-    fn a_direct_quote_keeps_the_rules_span_and_an_indirect_one_takes_a_tagged_extent_over_its_speaker() {
+    fn only_an_indirect_quote_takes_a_tagged_extent_even_over_its_speaker() {
         let text = "He said \"the port will reopen\" and the crews are ready for the work now.";
         let direct = rule_quote(text, "the port will reopen", true);
         let wide = tags(
