@@ -165,51 +165,18 @@ fn window_starts(n: usize) -> Vec<usize> {
     starts
 }
 
-/// Tag probabilities to byte spans: the most likely tag sequence in which every span opens with a B
-/// (Viterbi over the pieces' log-probabilities, O -> I forbidden). Deciding each piece alone left a
-/// clause in fragments wherever one piece's reading dipped; the best whole sequence keeps a clause
-/// whole unless the dip is deep, and a sure B inside a run still starts the next span (two contents
-/// side by side). On PolNeAR dev this raised the tagger's own F1 (contents of three words or more)
-/// from 0.758 to 0.764. A span whose pieces are on average less likely inside than `min_confidence`
-/// is left out.
+/// Tag ids: the order of each head's three outputs, as `scripts/quote-tagger/train.py` trains them.
+const O: usize = 0;
+const B: usize = 1;
+const I: usize = 2;
+
+/// Tag probabilities to byte spans, read from the likeliest tag sequence ([`likeliest_tags`]): a B
+/// opens a span, an I extends it. A span whose pieces are on average less likely inside than
+/// `min_confidence` is left out.
 fn spans(probs: &[[f32; 3]], offsets: &[(usize, usize)], min_confidence: f32) -> Vec<Span> {
-    const O: usize = 0;
-    const B: usize = 1;
-    const I: usize = 2;
-    let log = |p: f32| p.max(1e-9).ln();
-    let Some(first) = probs.first() else {
-        return Vec::new();
-    };
-    // score[t]: the best sequence so far ending in tag t; back[i][t]: the tag before it at piece i.
-    let mut score = [log(first[O]), log(first[B]), f32::NEG_INFINITY];
-    let mut back = vec![[O; 3]; probs.len()];
-    for (i, p) in probs.iter().enumerate().skip(1) {
-        let best_of = |from: &[usize]| {
-            from.iter()
-                .copied()
-                .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
-                .unwrap_or(O)
-        };
-        let prev = [best_of(&[O, B, I]), best_of(&[O, B, I]), best_of(&[B, I])];
-        back[i] = prev;
-        score = [
-            score[prev[O]] + log(p[O]),
-            score[prev[B]] + log(p[B]),
-            score[prev[I]] + log(p[I]),
-        ];
-    }
-    let mut tags = vec![O; probs.len()];
-    let mut tag = [O, B, I]
-        .into_iter()
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
-        .unwrap_or(O);
-    for i in (0..probs.len()).rev() {
-        tags[i] = tag;
-        tag = back[i][tag];
-    }
-    // Runs of pieces as (first piece, last piece); a B opens a run, an I extends it.
+    // Runs of pieces as (first piece, last piece).
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (i, &t) in tags.iter().enumerate() {
+    for (i, t) in likeliest_tags(probs).into_iter().enumerate() {
         match (t, runs.last_mut()) {
             (I, Some(run)) if run.1 + 1 == i => run.1 = i,
             (B, _) | (I, _) => runs.push((i, i)),
@@ -223,6 +190,45 @@ fn spans(probs: &[[f32; 3]], offsets: &[(usize, usize)], min_confidence: f32) ->
         })
         .filter_map(|(first, last)| Some(Span::new(offsets.get(first)?.0, offsets.get(last)?.1)))
         .collect()
+}
+
+/// The most likely tag sequence in which every span opens with a B (Viterbi over the pieces'
+/// log-probabilities, O -> I forbidden). Deciding each piece alone left a clause in fragments
+/// wherever one piece's reading dipped; the best whole sequence keeps a clause whole unless the dip is
+/// deep, and a sure B inside a run still starts the next span (two contents side by side). On PolNeAR
+/// dev this raised the tagger's own F1 (contents of three words or more) from 0.758 to 0.764.
+/// Ties go to the lower tag id, so the result is deterministic.
+fn likeliest_tags(probs: &[[f32; 3]]) -> Vec<usize> {
+    let log = |p: f32| p.max(1e-9).ln();
+    let Some(first) = probs.first() else {
+        return Vec::new();
+    };
+    let best_of = |score: &[f32; 3], from: &[usize]| {
+        from.iter()
+            .copied()
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+            .unwrap_or(O)
+    };
+    // score[t]: the best sequence so far ending in tag t; back[i][t]: the tag before it at piece i.
+    let mut score = [log(first[O]), log(first[B]), f32::NEG_INFINITY];
+    let mut back = vec![[O; 3]; probs.len()];
+    for (i, p) in probs.iter().enumerate().skip(1) {
+        let any = best_of(&score, &[O, B, I]);
+        let prev = [any, any, best_of(&score, &[B, I])];
+        back[i] = prev;
+        score = [
+            score[prev[O]] + log(p[O]),
+            score[prev[B]] + log(p[B]),
+            score[prev[I]] + log(p[I]),
+        ];
+    }
+    let mut tags = vec![O; probs.len()];
+    let mut tag = best_of(&score, &[O, B, I]);
+    for i in (0..probs.len()).rev() {
+        tags[i] = tag;
+        tag = back[i][tag];
+    }
+    tags
 }
 
 /// Spans widened to whole words: a word piece can end mid-word ("donors" read as "donor" + "##s").
