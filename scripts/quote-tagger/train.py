@@ -32,8 +32,9 @@ STRIDE = 192  # windows overlap by WINDOW - 2 - STRIDE pieces
 O, B, I = 0, 1, 2
 
 
-def parse_ann(text):
-    """(content, source) character spans of each attribution; a discontinuous span is taken whole."""
+def parse_ann(text, with_cues=False):
+    """(content, source) character spans of each attribution; a discontinuous span is taken whole.
+    With `with_cues`, the cue spans ("said", "according to") too, as a second list."""
     spans, links = {}, []
     for line in text.splitlines():
         parts = line.split("\t")
@@ -46,15 +47,17 @@ def parse_ann(text):
                 spans[parts[0]] = (label, min(nums), max(nums))
         elif parts[0].startswith("E"):
             roles = dict(a.split(":", 1) for a in parts[1].split() if ":" in a)
-            links.append((roles.get("Content"), roles.get("Source")))
+            links.append((roles.get("Content"), roles.get("Source"), roles.get("Cue")))
     out = []
-    for c, s in links:
+    for c, s, _ in links:
         if c in spans:
             out.append(((spans[c][1], spans[c][2]), (spans[s][1], spans[s][2]) if s in spans else None))
+    if with_cues:
+        return out, [(spans[q][1], spans[q][2]) for _, _, q in links if q in spans]
     return out
 
 
-def articles(split_dir, first_only=True):
+def articles(split_dir, first_only=True, with_cues=False):
     seen = set()
     for ann in sorted((split_dir / "attributions").glob("*.ann")):
         article = ann.stem.rsplit("_", 1)[0]
@@ -62,7 +65,7 @@ def articles(split_dir, first_only=True):
             continue
         seen.add(article)
         text = (split_dir / "text" / f"{article}.txt").read_text()
-        yield article, text, parse_ann(ann.read_text())
+        yield article, text, parse_ann(ann.read_text(), with_cues)
 
 
 def tags_for(offsets, spans):
@@ -91,16 +94,21 @@ def windows(n):
 
 
 class Tagger(torch.nn.Module):
-    def __init__(self, model_dir):
+    def __init__(self, model_dir, cue_head=False):
         super().__init__()
         self.bert = BertModel.from_pretrained(model_dir, add_pooling_layer=False)
         self.dropout = torch.nn.Dropout(0.1)
         self.content = torch.nn.Linear(self.bert.config.hidden_size, 3)
         self.source = torch.nn.Linear(self.bert.config.hidden_size, 3)
+        # Trained alongside, never exported: learning where the cue is may teach the encoder where
+        # a content attaches.
+        self.cue = torch.nn.Linear(self.bert.config.hidden_size, 3) if cue_head else None
 
     def forward(self, ids, mask):
         h = self.dropout(self.bert(input_ids=ids, attention_mask=mask).last_hidden_state)
-        return self.content(h), self.source(h)
+        if self.cue is None:
+            return self.content(h), self.source(h)
+        return self.content(h), self.source(h), self.cue(h)
 
 
 def encode(tok, text):
@@ -109,15 +117,18 @@ def encode(tok, text):
 
 
 def examples(tok, split_dir):
+    """Per window: piece ids, then content, source and cue tags."""
     cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     out = []
-    for _, text, gold in articles(split_dir):
+    for _, text, (gold, cues) in articles(split_dir, with_cues=True):
         ids, offsets = encode(tok, text)
         ct = tags_for(offsets, [c for c, _ in gold])
         st = tags_for(offsets, [s for _, s in gold if s])
+        qt = tags_for(offsets, cues)
         for w in windows(len(ids)):
             sl = slice(w, w + WINDOW - 2)
-            out.append(([cls] + ids[sl] + [sep], [-100] + ct[sl] + [-100], [-100] + st[sl] + [-100]))
+            inner = lambda tags: [-100] + tags[sl] + [-100]  # no tags on [CLS] and [SEP]
+            out.append(([cls] + ids[sl] + [sep], inner(ct), inner(st), inner(qt)))
     return out
 
 
@@ -134,6 +145,7 @@ def batches(exs, size, shuffle):
             torch.tensor(pad([[1] * len(c[0]) for c in chunk], 0)),
             torch.tensor(pad([c[1] for c in chunk], -100)),
             torch.tensor(pad([c[2] for c in chunk], -100)),
+            torch.tensor(pad([c[3] for c in chunk], -100)),
         )
 
 
@@ -158,13 +170,14 @@ def main():
     ap.add_argument("--model", required=True)
     ap.add_argument("--out", required=True, type=Path)
     # PolNeAR dev F1 after joining with the rules: 1.5 epochs at 5e-5: 0.704; 3 at 5e-5: 0.714 (both
-    # with the join of the time); with the current join, 3 at 5e-5: 0.736, 4 at 1e-4: 0.749,
-    # 4 at 1.5e-4: 0.755.
+    # with the join of the time); with the stop-27 join, 3 at 5e-5: 0.736, 4 at 1e-4: 0.749,
+    # 4 at 1.5e-4: 0.755; with Viterbi decoding and the stop-28 join, 4 at 1.5e-4: 0.778, 4 at 2e-4: 0.775.
     ap.add_argument("--epochs", type=float, default=4.0)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=1.5e-4)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--cue-head", action="store_true", help="also learn to tag cues (not exported)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     random.seed(args.seed)
@@ -176,7 +189,7 @@ def main():
     train = examples(tok, args.polnear / "train")
     steps = math.ceil(len(train) / args.batch * args.epochs)
     print(f"{len(train)} windows, {steps} steps", flush=True)
-    model = Tagger(args.model)
+    model = Tagger(args.model, cue_head=args.cue_head)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     warm = max(steps // 10, 1)
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -186,9 +199,11 @@ def main():
     model.train()
     step, t0, running = 0, time.time(), 0.0
     while step < steps:
-        for ids, mask, ct, st in batches(train, args.batch, shuffle=True):
-            c, s = model(ids, mask)
-            loss = loss_fn(c.reshape(-1, 3), ct.reshape(-1)) + loss_fn(s.reshape(-1, 3), st.reshape(-1))
+        for ids, mask, ct, st, qt in batches(train, args.batch, shuffle=True):
+            out = model(ids, mask)
+            loss = loss_fn(out[0].reshape(-1, 3), ct.reshape(-1)) + loss_fn(out[1].reshape(-1, 3), st.reshape(-1))
+            if len(out) == 3:
+                loss = loss + loss_fn(out[2].reshape(-1, 3), qt.reshape(-1))
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
