@@ -18,10 +18,10 @@ pub trait SpanTagger: Send + Sync {
     fn tag(&self, text: &str) -> crate::error::Result<Tagged>;
 }
 
-/// Shorter tagged contents are fragments, not reported clauses. Since the tagger's spans are decoded
-/// as whole sequences and kept only when it is sure of them, they are rarely fragments of a longer
-/// clause, and two words can be what someone is reported to hold ("opposed the deal"): PolNeAR dev F1
-/// (4-epoch tagger, lr 1.5e-4) at a minimum of 1 / 2 / 3 words: 0.774 / 0.778 / 0.773.
+/// A single tagged word is a fragment, not a reported clause. Two words can be what someone is
+/// reported to hold ("opposed the deal"), and since the tagger's spans are decoded as whole sequences
+/// and kept only when it is sure of them, short ones are seldom pieces of a longer clause: PolNeAR dev
+/// F1 (4-epoch tagger, lr 1.5e-4) at a minimum of 1 / 2 / 3 words: 0.774 / 0.778 / 0.773.
 pub const MIN_TAGGED_WORDS: usize = 2;
 
 /// Load the tagger in `dir` (the folder `scripts/quote-tagger/train.py` writes), or `None` without a
@@ -58,7 +58,7 @@ const MAX_SOURCE_GAP: u32 = 400;
 ///   think tank", "a stream called Miracle Run") and fragments. With the 4-epoch tagger (lr 1.5e-4),
 ///   its spans decoded as whole sequences and a minimum of three words, dropping also those that only
 ///   a shorter fragment touched, rather than keeping the rules' span, raised F1 from 0.756 to 0.765
-///   (speaker accuracy from 0.909 to 0.900).
+///   (speaker accuracy from 0.907 to 0.900).
 /// - A rule quote without a speaker takes one from the tagged sources, as an added content does.
 /// - A tagged content that no rule quote touches becomes a quote when it has at least
 ///   [`MIN_TAGGED_WORDS`] words and a tagged source near it, which names its speaker.
