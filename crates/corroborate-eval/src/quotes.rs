@@ -4,7 +4,7 @@
 //! Source span, the share whose predicted speaker phrase overlaps it.
 
 use corroborate::analyze::analyze_text_with;
-use corroborate::analyze::quotes::learned::{SpanTagger, Tagged};
+use corroborate::analyze::quotes::learned::{SpanTagger, Tagged, TaggedContent};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -279,7 +279,10 @@ fn run_with(
                             .map(|s| (char_at(s.start), char_at(s.end)))
                             .collect::<Vec<Range>>()
                     };
-                    serde_json::json!({"contents": chars(&t.contents), "sources": chars(&t.sources)})
+                    let contents: Vec<_> = t.contents.iter().map(|c| c.span).collect();
+                    let confidence: Vec<f32> = t.contents.iter().map(|c| c.confidence).collect();
+                    serde_json::json!({"contents": chars(&contents), "confidence": confidence,
+                                       "sources": chars(&t.sources)})
                 }
                 None => serde_json::Value::Null,
             };
@@ -453,8 +456,9 @@ fn run_with(
     Ok(())
 }
 
-/// Content and source spans as (start, end) byte pairs, as the cache file keeps them.
-type SpanPairs = (Vec<(u32, u32)>, Vec<(u32, u32)>);
+/// Content spans (start, end, confidence) and source spans (start, end) in bytes, as the cache file
+/// keeps them.
+type SpanPairs = (Vec<(u32, u32, f32)>, Vec<(u32, u32)>);
 
 /// A tagger whose spans are kept in a file, keyed by the text's hash.
 struct CachedTags {
@@ -492,13 +496,24 @@ impl SpanTagger for CachedTags {
         };
         if let Some((c, s)) = self.tags.lock().unwrap().get(&key) {
             return Ok(Tagged {
-                contents: spans(c),
+                contents: c
+                    .iter()
+                    .map(|&(a, b, confidence)| TaggedContent {
+                        span: corroborate::model::Span::new(a as usize, b as usize),
+                        confidence,
+                    })
+                    .collect(),
                 sources: spans(s),
             });
         }
         let t = self.inner.tag(text)?;
         let mut tags = self.tags.lock().unwrap();
-        tags.insert(key, (pairs(&t.contents), pairs(&t.sources)));
+        let contents = t
+            .contents
+            .iter()
+            .map(|c| (c.span.start, c.span.end, c.confidence))
+            .collect();
+        tags.insert(key, (contents, pairs(&t.sources)));
         let _ = std::fs::write(
             &self.file,
             serde_json::to_string(&*tags).unwrap_or_default(),

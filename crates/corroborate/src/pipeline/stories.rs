@@ -283,6 +283,10 @@ mod tests {
             };
             Ok(crate::analyze::quotes::learned::Tagged {
                 contents: find("limits on night shifts were a fair price for peace")
+                    .map(|span| crate::analyze::quotes::learned::TaggedContent {
+                        span,
+                        confidence: 1.0,
+                    })
                     .into_iter()
                     .collect(),
                 sources: find("the union").into_iter().collect(),

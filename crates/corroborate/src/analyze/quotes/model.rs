@@ -5,7 +5,7 @@
 //! The weights are derived from a research-use corpus, so they are never bundled: the caller names the
 //! folder the training script wrote.
 
-use super::learned::Tagged;
+use super::learned::{Tagged, TaggedContent};
 use crate::error::{Error, Result};
 use crate::model::Span;
 use candle_core::{DType, Device, Tensor};
@@ -121,9 +121,14 @@ impl QuoteTagger {
         }
         let content: TagProbs = best.iter().map(|b| b.1).collect();
         let source: TagProbs = best.iter().map(|b| b.2).collect();
+        let contents = whole_words(text, spans(&content, offsets, MIN_CONTENT_CONFIDENCE));
+        let sources = whole_words(text, spans(&source, offsets, 0.0));
         Ok(Tagged {
-            contents: whole_words(text, spans(&content, offsets, MIN_CONTENT_CONFIDENCE)),
-            sources: whole_words(text, spans(&source, offsets, 0.0)),
+            contents: contents
+                .into_iter()
+                .map(|(span, confidence)| TaggedContent { span, confidence })
+                .collect(),
+            sources: sources.into_iter().map(|(span, _)| span).collect(),
         })
     }
 
@@ -172,9 +177,9 @@ const B: usize = 1;
 const I: usize = 2;
 
 /// Tag probabilities to byte spans, read from the likeliest tag sequence ([`likeliest_tags`]): a B
-/// opens a span, an I extends it. A span whose pieces are on average less likely inside than
-/// `min_confidence` is left out.
-fn spans(probs: &[[f32; 3]], offsets: &[(usize, usize)], min_confidence: f32) -> Vec<Span> {
+/// opens a span, an I extends it. Each span comes with its confidence, how likely its pieces are on
+/// average to be inside one; a span less sure than `min_confidence` is left out.
+fn spans(probs: &[[f32; 3]], offsets: &[(usize, usize)], min_confidence: f32) -> Vec<(Span, f32)> {
     // Runs of pieces as (first piece, last piece).
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (i, t) in likeliest_tags(probs).into_iter().enumerate() {
@@ -185,11 +190,12 @@ fn spans(probs: &[[f32; 3]], offsets: &[(usize, usize)], min_confidence: f32) ->
         }
     }
     runs.into_iter()
-        .filter(|&(first, last)| {
+        .filter_map(|(first, last)| {
             let inside: f32 = probs[first..=last].iter().map(|p| 1.0 - p[O]).sum();
-            inside / (last - first + 1) as f32 >= min_confidence
+            let confidence = inside / (last - first + 1) as f32;
+            let span = Span::new(offsets.get(first)?.0, offsets.get(last)?.1);
+            (confidence >= min_confidence).then_some((span, confidence))
         })
-        .filter_map(|(first, last)| Some(Span::new(offsets.get(first)?.0, offsets.get(last)?.1)))
         .collect()
 }
 
@@ -233,11 +239,11 @@ fn likeliest_tags(probs: &[[f32; 3]]) -> Vec<usize> {
 }
 
 /// Spans widened to whole words: a word piece can end mid-word ("donors" read as "donor" + "##s").
-/// Two spans that then share a word (one began on a "##" piece) become one.
-fn whole_words(text: &str, spans: Vec<Span>) -> Vec<Span> {
+/// Two spans that then share a word (one began on a "##" piece) become one, as sure as the surer.
+fn whole_words(text: &str, spans: Vec<(Span, f32)>) -> Vec<(Span, f32)> {
     let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
+    let mut out: Vec<(Span, f32)> = Vec::with_capacity(spans.len());
+    for (s, confidence) in spans {
         let (mut start, mut end) = (s.start as usize, s.end as usize);
         while let Some(c) = text[..start]
             .chars()
@@ -250,8 +256,11 @@ fn whole_words(text: &str, spans: Vec<Span>) -> Vec<Span> {
             end += c.len_utf8();
         }
         match out.last_mut() {
-            Some(prev) if prev.end as usize > start => prev.end = prev.end.max(end as u32),
-            _ => out.push(Span::new(start, end)),
+            Some((prev, sure)) if prev.end as usize > start => {
+                prev.end = prev.end.max(end as u32);
+                *sure = sure.max(confidence);
+            }
+            _ => out.push((Span::new(start, end), confidence)),
         }
     }
     out
@@ -316,7 +325,8 @@ mod tests {
         // Long enough for several windows, with characters outside the vocabulary and multi-byte ones.
         let text = "The mayor said the bridge will close, the port closes. Ça “ferme”. ".repeat(60);
         let tagged = tagger.tag_text(&text).unwrap();
-        for span in tagged.contents.iter().chain(&tagged.sources) {
+        let contents: Vec<Span> = tagged.contents.iter().map(|c| c.span).collect();
+        for span in contents.iter().chain(&tagged.sources) {
             assert!(
                 span.start < span.end && span.end as usize <= text.len(),
                 "{span:?}"
@@ -327,7 +337,7 @@ mod tests {
             );
         }
         assert!(
-            tagged.contents.windows(2).all(|w| w[0].end <= w[1].start),
+            contents.windows(2).all(|w| w[0].end <= w[1].start),
             "spans in order, apart"
         );
         assert_eq!(tagger.tag_text(&text).unwrap(), tagged, "deterministic");
@@ -423,29 +433,40 @@ mod tests {
         let (unsure_b, unsure_i) = ([0.3, 0.6, 0.1], [0.35, 0.05, 0.6]);
         let guess = [o, unsure_b, unsure_i, o, b, i, o];
         assert_eq!(
-            spans(&guess, &offsets, 0.0),
+            spans_of(&guess, &offsets),
             vec![Span::new(3, 12), Span::new(16, 25)]
         );
-        assert_eq!(
-            spans(&guess, &offsets, MIN_CONTENT_CONFIDENCE),
-            vec![Span::new(16, 25)]
-        );
+        let sure = spans(&guess, &offsets, MIN_CONTENT_CONFIDENCE);
+        assert_eq!(sure.len(), 1);
+        assert_eq!(sure[0].0, Span::new(16, 25));
+        // Its confidence is the mean of its pieces' chances of being inside: (0.9 + 0.9) / 2.
+        assert!((sure[0].1 - 0.9).abs() < 1e-6, "{sure:?}");
     }
 
     fn spans_of(probs: &[[f32; 3]], offsets: &[(usize, usize)]) -> Vec<Span> {
         spans(probs, offsets, 0.0)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
     }
 
     #[test]
     fn spans_widen_to_whole_words() {
         let text = "the donors said, don't go";
-        let got = whole_words(text, vec![Span::new(6, 9), Span::new(19, 20)]);
-        assert_eq!(&text[got[0].start as usize..got[0].end as usize], "donors");
-        assert_eq!(&text[got[1].start as usize..got[1].end as usize], "don't");
-        // "do" + "##nors" split at a B: one word, one span.
+        let got = whole_words(text, vec![(Span::new(6, 9), 0.9), (Span::new(19, 20), 0.8)]);
         assert_eq!(
-            whole_words(text, vec![Span::new(4, 6), Span::new(6, 10)]),
-            vec![Span::new(4, 10)]
+            &text[got[0].0.start as usize..got[0].0.end as usize],
+            "donors"
+        );
+        assert_eq!(
+            &text[got[1].0.start as usize..got[1].0.end as usize],
+            "don't"
+        );
+        assert_eq!((got[0].1, got[1].1), (0.9, 0.8));
+        // "do" + "##nors" split at a B: one word, one span, as sure as the surer part.
+        assert_eq!(
+            whole_words(text, vec![(Span::new(4, 6), 0.7), (Span::new(6, 10), 0.95)]),
+            vec![(Span::new(4, 10), 0.95)]
         );
     }
 }
