@@ -458,13 +458,13 @@ fn run_with(
 
 /// Content spans (start, end, confidence) and source spans (start, end) in bytes, as the cache file
 /// keeps them.
-type SpanPairs = (Vec<(u32, u32, f32)>, Vec<(u32, u32)>);
+type CachedSpans = (Vec<(u32, u32, f32)>, Vec<(u32, u32)>);
 
 /// A tagger whose spans are kept in a file, keyed by the text's hash.
 struct CachedTags {
     inner: Arc<dyn SpanTagger>,
     file: std::path::PathBuf,
-    tags: std::sync::Mutex<std::collections::HashMap<u64, SpanPairs>>,
+    tags: std::sync::Mutex<std::collections::HashMap<u64, CachedSpans>>,
 }
 
 impl CachedTags {

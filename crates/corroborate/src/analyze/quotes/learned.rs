@@ -81,7 +81,8 @@ const MAX_SOURCE_GAP: u32 = 400;
 /// - A tagged content that no rule quote touches becomes a quote when the tagger is at least
 ///   [`MIN_ADDED_CONFIDENCE`] sure of it and a tagged source near it names its speaker.
 pub fn combine(input: &QuoteInput, rules: Vec<Quote>, tagged: &Tagged) -> Vec<Quote> {
-    // Each tagged content cut to its paragraph and trimmed, with its confidence.
+    // A tagged content long enough gives a rule quote its extent at the tagger's own floor; only a
+    // sure one may stand alone, so each keeps its confidence for the second pass.
     let trimmed: Vec<(Span, f32)> = tagged
         .contents
         .iter()
