@@ -14,10 +14,61 @@ use candle_transformers::models::bert::{BertModel, Config};
 use std::path::Path;
 use tokenizers::Tokenizer;
 
-/// Word pieces per window, [CLS] and [SEP] included; the same as the training script's.
-const WINDOW: usize = 256;
-/// Windows start this many pieces apart, so each piece is read where it is furthest from an edge.
-const STRIDE: usize = 192;
+/// How a tagger reads a text, as the training script read it (its `tagger.json`; a folder without one
+/// was trained on the script's first windows, 256 pieces every 192).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Windows {
+    /// Word pieces per window, [CLS] and [SEP] included.
+    window: usize,
+    /// Windows start this many pieces apart, so each piece is read where it is furthest from an edge.
+    stride: usize,
+}
+
+impl Default for Windows {
+    fn default() -> Self {
+        Windows {
+            window: 256,
+            stride: 192,
+        }
+    }
+}
+
+impl Windows {
+    /// The folder's `tagger.json`, checked against what the network can read.
+    fn load(dir: &Path, max_positions: usize) -> Result<Self> {
+        let path = dir.join("tagger.json");
+        let windows = match std::fs::read_to_string(&path) {
+            Ok(text) => serde_json::from_str(&text)
+                .map_err(|e| model_error(dir, format!("tagger.json: {e}")))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Windows::default(),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let Windows { window, stride } = windows;
+        if window < 3 || window > max_positions || stride == 0 || stride > window - 2 {
+            return Err(model_error(
+                dir,
+                format!(
+                    "tagger.json: window {window} and stride {stride} do not fit (a window of 3 to \
+                     {max_positions} pieces, a stride of 1 to the window less 2)"
+                ),
+            ));
+        }
+        Ok(windows)
+    }
+
+    /// Where the windows over `n` pieces start: every `stride` pieces, plus one flush with the end.
+    fn starts(self, n: usize) -> Vec<usize> {
+        let body = self.window - 2;
+        let mut starts: Vec<usize> = (0..=n.saturating_sub(body)).step_by(self.stride).collect();
+        if let Some(&last) = starts.last() {
+            if last + body < n {
+                starts.push(n - body);
+            }
+        }
+        starts
+    }
+}
 
 /// Windows run through the network at once: large enough for the matrix products to run at full
 /// speed, small enough that a long article's activations stay a few tens of MB.
@@ -39,8 +90,17 @@ pub struct QuoteTagger {
     content: Linear,
     source: Linear,
     tokenizer: Tokenizer,
+    windows: Windows,
     cls: u32,
     sep: u32,
+}
+
+/// The longest window a BERT `config.json` allows (its position embeddings; 512 when it does not say).
+fn max_positions(config: &str) -> usize {
+    serde_json::from_str::<serde_json::Value>(config)
+        .ok()
+        .and_then(|c| c.get("max_position_embeddings")?.as_u64())
+        .map_or(512, |n| n as usize)
 }
 
 fn model_error(dir: &Path, what: impl std::fmt::Display) -> Error {
@@ -48,13 +108,15 @@ fn model_error(dir: &Path, what: impl std::fmt::Display) -> Error {
 }
 
 impl QuoteTagger {
-    /// Load the folder `train.py` wrote: `config.json`, `tokenizer.json`, `model.safetensors`.
+    /// Load the folder `train.py` wrote: `config.json`, `tokenizer.json`, `model.safetensors` and
+    /// `tagger.json`.
     pub fn load(dir: &Path) -> Result<Self> {
         let config_path = dir.join("config.json");
-        let config: Config = serde_json::from_str(
-            &std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?,
-        )
-        .map_err(|e| model_error(dir, format!("config.json: {e}")))?;
+        let config_text =
+            std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
+        let config: Config = serde_json::from_str(&config_text)
+            .map_err(|e| model_error(dir, format!("config.json: {e}")))?;
+        let windows = Windows::load(dir, max_positions(&config_text))?;
         let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
             .map_err(|e| model_error(dir, format!("tokenizer.json: {e}")))?;
         tokenizer
@@ -82,6 +144,7 @@ impl QuoteTagger {
             content: head("quote_content")?,
             source: head("quote_source")?,
             tokenizer,
+            windows,
             cls,
             sep,
         })
@@ -99,13 +162,13 @@ impl QuoteTagger {
         }
         // Per piece: (distance from its window's nearer edge, content and source tag probabilities).
         let mut best = vec![(-1isize, [1.0f32, 0.0, 0.0], [1.0f32, 0.0, 0.0]); ids.len()];
-        let starts = window_starts(ids.len());
+        let starts = self.windows.starts(ids.len());
         // Every window but a short text's only one is full, so windows go through the network together:
         // one batch multiplies larger matrices than several single windows, at a fraction of the cost.
         for batch in starts.chunks(BATCH) {
             let pieces: Vec<&[u32]> = batch
                 .iter()
-                .map(|&start| &ids[start..(start + WINDOW - 2).min(ids.len())])
+                .map(|&start| &ids[start..(start + self.windows.window - 2).min(ids.len())])
                 .collect();
             let tagged = self
                 .tag_windows(&pieces)
@@ -157,18 +220,6 @@ impl QuoteTagger {
             .zip(probs(&self.source)?)
             .collect())
     }
-}
-
-/// Where the windows over `n` pieces start: every [`STRIDE`] pieces, plus one flush with the end.
-fn window_starts(n: usize) -> Vec<usize> {
-    let body = WINDOW - 2;
-    let mut starts: Vec<usize> = (0..=n.saturating_sub(body)).step_by(STRIDE).collect();
-    if let Some(&last) = starts.last() {
-        if last + body < n {
-            starts.push(n - body);
-        }
-    }
-    starts
 }
 
 /// Tag ids: the order of each head's three outputs, as `scripts/quote-tagger/train.py` trains them.
@@ -391,14 +442,60 @@ mod tests {
 
     #[test]
     fn windows_cover_every_piece_and_end_flush() {
-        assert_eq!(window_starts(0), vec![0]);
-        assert_eq!(window_starts(10), vec![0]);
-        assert_eq!(window_starts(254), vec![0]);
-        assert_eq!(window_starts(255), vec![0, 1]);
-        let starts = window_starts(1000);
-        assert_eq!(starts.first(), Some(&0));
-        assert_eq!(starts.last().map(|s| s + WINDOW - 2), Some(1000));
-        assert!(starts.windows(2).all(|w| w[1] - w[0] <= STRIDE));
+        let w = Windows::default();
+        assert_eq!(w.starts(0), vec![0]);
+        assert_eq!(w.starts(10), vec![0]);
+        assert_eq!(w.starts(254), vec![0]);
+        assert_eq!(w.starts(255), vec![0, 1]);
+        for w in [
+            w,
+            Windows {
+                window: 512,
+                stride: 384,
+            },
+        ] {
+            let starts = w.starts(1000);
+            assert_eq!(starts.first(), Some(&0));
+            assert_eq!(starts.last().map(|s| s + w.window - 2), Some(1000));
+            assert!(starts.windows(2).all(|p| p[1] - p[0] <= w.stride));
+        }
+    }
+
+    #[test]
+    fn a_tagger_reads_the_windows_it_was_trained_on() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(tiny_tagger(dir.path()).windows, Windows::default());
+        let tagger_json = dir.path().join("tagger.json");
+        std::fs::write(&tagger_json, r#"{"window": 8, "stride": 4}"#).unwrap();
+        let tagger = QuoteTagger::load(dir.path()).unwrap();
+        assert_eq!(
+            tagger.windows,
+            Windows {
+                window: 8,
+                stride: 4
+            }
+        );
+        // Short windows still tag a long text whole, with every span inside it.
+        let text = "The mayor said the bridge will close, the port closes. ".repeat(5);
+        let tagged = tagger.tag_text(&text).unwrap();
+        assert!(tagged
+            .contents
+            .iter()
+            .all(|c| c.span.end as usize <= text.len()));
+        // Windows the network cannot read, or a file that is not the tagger's, are refused by name.
+        for bad in [
+            r#"{"window": 1024, "stride": 384}"#,
+            r#"{"window": 8, "stride": 7}"#,
+            r#"{"window": 8, "stride": 0}"#,
+            r#"{"window": 8}"#,
+            "not json",
+        ] {
+            std::fs::write(&tagger_json, bad).unwrap();
+            let err = QuoteTagger::load(dir.path())
+                .err()
+                .unwrap_or_else(|| panic!("{bad} is refused"));
+            assert!(err.to_string().contains("tagger.json"), "{bad}: {err}");
+        }
     }
 
     #[test]
