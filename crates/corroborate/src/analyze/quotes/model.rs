@@ -96,10 +96,11 @@ pub struct QuoteTagger {
 }
 
 /// The longest window a BERT `config.json` allows (its position embeddings; 512 when it does not say).
-fn max_positions(config: &str) -> usize {
-    serde_json::from_str::<serde_json::Value>(config)
-        .ok()
-        .and_then(|c| c.get("max_position_embeddings")?.as_u64())
+/// Read from the JSON, since candle's `Config` keeps that field private.
+fn max_positions(config: &serde_json::Value) -> usize {
+    config
+        .get("max_position_embeddings")
+        .and_then(serde_json::Value::as_u64)
         .map_or(512, |n| n as usize)
 }
 
@@ -114,9 +115,11 @@ impl QuoteTagger {
         let config_path = dir.join("config.json");
         let config_text =
             std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
-        let config: Config = serde_json::from_str(&config_text)
-            .map_err(|e| model_error(dir, format!("config.json: {e}")))?;
-        let windows = Windows::load(dir, max_positions(&config_text))?;
+        let config_error = |e: serde_json::Error| model_error(dir, format!("config.json: {e}"));
+        let config_json: serde_json::Value =
+            serde_json::from_str(&config_text).map_err(config_error)?;
+        let windows = Windows::load(dir, max_positions(&config_json))?;
+        let config: Config = serde_json::from_value(config_json).map_err(config_error)?;
         let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
             .map_err(|e| model_error(dir, format!("tokenizer.json: {e}")))?;
         tokenizer
