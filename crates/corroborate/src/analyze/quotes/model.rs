@@ -432,6 +432,14 @@ mod tests {
             .err()
             .expect("an empty folder is refused");
         assert!(err.to_string().contains("config.json"), "{err}");
+        // Not JSON, and JSON that is no BERT config: both read first as JSON, then as candle's `Config`.
+        for config in ["not json", "{}"] {
+            std::fs::write(dir.path().join("config.json"), config).unwrap();
+            let err = QuoteTagger::load(dir.path())
+                .err()
+                .expect("a broken config.json is refused");
+            assert!(err.to_string().contains("config.json"), "{config}: {err}");
+        }
         tiny_tagger(dir.path());
         std::fs::write(dir.path().join("model.safetensors"), b"not weights").unwrap();
         let err = QuoteTagger::load(dir.path())
