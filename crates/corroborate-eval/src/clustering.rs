@@ -100,15 +100,15 @@ pub fn pooled(shared: &Path, multinews_limit: usize) -> anyhow::Result<Vec<(Arti
         }
         let ts: i64 = row[7].parse().unwrap_or(0);
         let date = chrono::DateTime::from_timestamp_millis(ts).map(|d| d.to_rfc3339());
-        out.push((
-            article(
-                format!("uci{}", &row[0]),
-                Some(row[1].to_string()),
-                row[1].to_string(),
-                date.as_deref(),
-            ),
-            format!("uci:{}", &row[5]),
-        ));
+        // A headline with its link, as a feed item carries them.
+        let mut a = article(
+            format!("uci{}", &row[0]),
+            Some(row[1].to_string()),
+            row[1].to_string(),
+            date.as_deref(),
+        );
+        a.url = Some(row[2].to_string());
+        out.push((a, format!("uci:{}", &row[5])));
     }
     Ok(out)
 }

@@ -12,7 +12,8 @@ use rustc_hash::FxHashMap as HashMap;
 const DEDUPE_PREFIX_BYTES: usize = 3000;
 
 /// What the clusterer needs of an article, computed without touching its state, so it can be extracted
-/// in parallel: weighted terms (title x3, lead x2, body x1, names x2), the copy-detection hashes, the date.
+/// in parallel: weighted terms (title x3, lead x2, body x1, URL slug x1, names x2), the copy-detection hashes,
+/// the date.
 #[derive(Clone, Debug)]
 pub struct EventFeatures {
     pub terms: Vec<(String, f32)>,
@@ -99,6 +100,11 @@ pub fn event_features_with(
     };
     if let Some(t) = &article.title {
         add_text(t, 3.0, 40);
+    }
+    // A feed item is often a headline and a link, and the headline may be cut short ("... in three  ...");
+    // the link's slug repeats the headline, sometimes whole, or names what the headline leaves out.
+    if let Some(slug) = article.url.as_deref().and_then(url_slug) {
+        add_text(&slug, 1.0, 40);
     }
     let text = &article.text;
     // The body is read only this far (words average well under 12 bytes).
@@ -198,4 +204,29 @@ fn reporting_text(text: &str, analysis: Option<&Analysis>, max_bytes: usize) -> 
         }
     }
     Some(out)
+}
+
+/// The words of a URL's slug: the path segments written as hyphen- or underscore-joined words
+/// ("/2014/03/10/titanfall-will-be-the-first-real-digital-test/"), not ids or section names.
+pub(super) fn url_slug(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = rest.split_once('/')?.1;
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let mut out = String::new();
+    for seg in path.split('/') {
+        let seg = seg
+            .rsplit_once('.')
+            .map_or(seg, |(stem, ext)| if ext.len() <= 5 { stem } else { seg });
+        let words: Vec<&str> = seg
+            .split(['-', '_', '+'])
+            .filter(|w| !w.is_empty() && w.bytes().any(|b| b.is_ascii_alphabetic()))
+            .collect();
+        if words.len() >= 3 {
+            for w in words {
+                out.push_str(w);
+                out.push(' ');
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }

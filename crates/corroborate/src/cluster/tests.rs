@@ -357,3 +357,52 @@ fn a_saved_state_round_trips_and_another_layout_is_refused() {
     let err = ClusterSnapshot::from_bytes(untagged).err().unwrap();
     assert!(err.to_string().contains("another version"), "{err}");
 }
+
+#[test]
+fn a_url_slug_gives_its_words_and_nothing_else() {
+    use super::features::url_slug;
+    assert_eq!(
+        url_slug("https://news.example/2025/06/11/marlow-ferries-files-for-bankruptcy/").as_deref(),
+        Some("marlow ferries files for bankruptcy ")
+    );
+    // An extension, a query and a numeric id are not words of the slug; section names are not slugs.
+    assert_eq!(
+        url_slug("http://x.example/business/article-2577479/Dock_strike_ends.html?ref=6&a=b#top")
+            .as_deref(),
+        Some("Dock strike ends ")
+    );
+    for none in [
+        "",
+        "not a url",
+        "https://x.example",
+        "https://x.example/",
+        "https://x.example/news/12345.html",
+        "https://x.example/a-b",
+    ] {
+        assert_eq!(url_slug(none), None, "{none:?}");
+    }
+    assert_eq!(url_slug("x.example/a-b-c").as_deref(), Some("a b c "));
+}
+
+#[test]
+fn a_headline_cut_short_joins_its_story_by_the_slug_of_its_link() {
+    let whole = art(
+        "a",
+        "Marlow Ferries files for bankruptcy for the second time",
+        "Marlow Ferries files for bankruptcy for the second time",
+        Some("2025-06-11"),
+    );
+    let cut = "Harbour operator in trouble again after a hard winter  ...";
+    let mut linked = art("b", cut, cut, Some("2025-06-11"));
+    linked.url = Some(
+        "https://news.example/2025/06/11/marlow-ferries-files-for-bankruptcy-second-time/".into(),
+    );
+    let s = run(&[whole.clone(), linked.clone()]);
+    assert_eq!(s[0], s[1]);
+    linked.url = None;
+    let s = run(&[whole, linked]);
+    assert_ne!(
+        s[0], s[1],
+        "without its link the cut headline shares nothing with the story"
+    );
+}
