@@ -155,6 +155,117 @@ pub fn scores(pred: &[u32], gold: &[String]) -> (f64, f64, f64, f64, f64, f64) {
     (bp, br, f(bp, br), pwp, pwr, f(pwp, pwr))
 }
 
+/// Gold-story id prefixes of the pooled stream's sources.
+const SOURCES: [&str; 5] = ["duc2003_task2", "duc2003_task3", "duc2007", "mn:", "uci:"];
+
+/// How separable the gold stories are for a bag of words, whatever the clustering: for each article
+/// whose gold story has another member, whether its nearest neighbour in the whole pool (cosine of
+/// TF-IDF vectors over the clusterer's own event features, document frequencies of the whole pool)
+/// belongs to the same gold story. Printed per source.
+fn neighbours(stream: &[(Article, String)], analyses: &[Analysis], cfg: &ClusterConfig) {
+    let feats: Vec<Vec<(String, f32)>> = stream
+        .par_iter()
+        .zip(analyses)
+        .map(|((a, _), an)| corroborate::cluster::event_features(a, Some(an), cfg).terms)
+        .collect();
+    let mut vocab: HashMap<&str, u32> = HashMap::new();
+    let mut df: Vec<u32> = Vec::new();
+    let ids: Vec<Vec<(u32, f32)>> = feats
+        .iter()
+        .map(|terms| {
+            terms
+                .iter()
+                .map(|(t, c)| {
+                    let next = vocab.len() as u32;
+                    let id = *vocab.entry(t.as_str()).or_insert(next);
+                    if id as usize == df.len() {
+                        df.push(0);
+                    }
+                    df[id as usize] += 1;
+                    (id, *c)
+                })
+                .collect()
+        })
+        .collect();
+    let n = stream.len() as f32;
+    let vectors: Vec<Vec<(u32, f32)>> = ids
+        .into_iter()
+        .map(|v| {
+            let mut w: Vec<(u32, f32)> = v
+                .into_iter()
+                .map(|(f, c)| {
+                    let idf = ((n + 1.0) / (df[f as usize] as f32 + 1.0)).ln() + 1.0;
+                    (f, (1.0 + c.ln()) * idf)
+                })
+                .collect();
+            let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt().max(1e-6);
+            w.iter_mut().for_each(|(_, x)| *x /= norm);
+            w
+        })
+        .collect();
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
+    for (d, v) in vectors.iter().enumerate() {
+        for &(f, w) in v {
+            postings[f as usize].push((d as u32, w));
+        }
+    }
+    let mut gsize: HashMap<&str, usize> = HashMap::new();
+    for (_, g) in stream {
+        *gsize.entry(g.as_str()).or_default() += 1;
+    }
+    // Exact nearest neighbour through the postings, one dense score row per article.
+    let same: Vec<Option<bool>> = (0..stream.len())
+        .into_par_iter()
+        .map_init(
+            || vec![0f32; stream.len()],
+            |scores, d| {
+                let gold = stream[d].1.as_str();
+                if gsize[gold] < 2 {
+                    return None;
+                }
+                let mut touched: Vec<u32> = Vec::new();
+                for &(f, w) in &vectors[d] {
+                    for &(o, x) in &postings[f as usize] {
+                        if scores[o as usize] == 0.0 {
+                            touched.push(o);
+                        }
+                        scores[o as usize] += w * x;
+                    }
+                }
+                let mut best: Option<(f32, u32)> = None;
+                for &o in &touched {
+                    let s = std::mem::take(&mut scores[o as usize]);
+                    if o as usize != d && best.is_none_or(|(b, bo)| s > b || (s == b && o < bo)) {
+                        best = Some((s, o));
+                    }
+                }
+                Some(best.is_some_and(|(_, o)| stream[o as usize].1 == gold))
+            },
+        )
+        .collect();
+    println!("nearest neighbour in the pool (event-feature TF-IDF) in the same gold story:");
+    for src in SOURCES {
+        let (mut hit, mut tot) = (0usize, 0usize);
+        for (i, s) in same.iter().enumerate() {
+            if let (Some(s), true) = (s, stream[i].1.starts_with(src)) {
+                tot += 1;
+                hit += *s as usize;
+            }
+        }
+        println!(
+            "    {src:<14} {tot:>6} articles  {:.3}",
+            hit as f64 / tot.max(1) as f64
+        );
+    }
+    let all: Vec<bool> = same.iter().flatten().copied().collect();
+    println!(
+        "    {:<14} {:>6} articles  {:.3}",
+        "all",
+        all.len(),
+        all.iter().filter(|x| **x).count() as f64 / all.len().max(1) as f64
+    );
+}
+
 pub fn run(shared: &Path, thresholds: &[f32]) -> anyhow::Result<()> {
     if crate::require(&shared.join("data/summarization")).is_none() {
         return Ok(());
@@ -194,6 +305,9 @@ pub fn run(shared: &Path, thresholds: &[f32]) -> anyhow::Result<()> {
     setting("INDEXED", &mut base.indexed_features)?;
     setting("QUERY", &mut base.query_features)?;
     setting("CENTROID", &mut base.centroid_features)?;
+    if std::env::var_os("NEIGHBOURS").is_some() {
+        neighbours(&stream, &analyses, &base);
+    }
     let thresholds = if thresholds.is_empty() {
         vec![base.threshold]
     } else {
@@ -232,7 +346,7 @@ pub fn run(shared: &Path, thresholds: &[f32]) -> anyhow::Result<()> {
             t.elapsed().as_secs_f64()
         );
         if std::env::var_os("BREAKDOWN").is_some() {
-            for src in ["duc2003_task2", "duc2003_task3", "duc2007", "mn:", "uci:"] {
+            for src in SOURCES {
                 let idx: Vec<usize> = (0..gold.len())
                     .filter(|&i| gold[i].starts_with(src))
                     .collect();
