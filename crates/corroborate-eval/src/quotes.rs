@@ -181,9 +181,10 @@ pub fn run(shared: &Path, split: &str, show: usize, model: Option<&Path>) -> any
     let tagger = corroborate::analyze::quotes::learned::load_tagger(model)?;
     // QUOTE_TAGS=FILE keeps the tagger's spans per text, so that joining rules can be compared
     // without running the network again.
+    // Without a model, a complete cache replays a tagger's spans on its own.
     let tagger: Option<Arc<dyn SpanTagger>> = match (tagger, std::env::var_os("QUOTE_TAGS")) {
-        (Some(t), Some(file)) => Some(Arc::new(CachedTags::open(t, file.into())?)),
-        (t, _) => t,
+        (t, Some(file)) => Some(Arc::new(CachedTags::open(t, file.into())?)),
+        (t, None) => t,
     };
     for c in [Criterion::Longer, Criterion::Gold] {
         run_with(
@@ -462,16 +463,21 @@ type CachedSpans = (Vec<(u32, u32, f32)>, Vec<(u32, u32)>);
 
 /// A tagger whose spans are kept in a file, keyed by the text's hash.
 struct CachedTags {
-    inner: Arc<dyn SpanTagger>,
+    inner: Option<Arc<dyn SpanTagger>>,
     file: std::path::PathBuf,
     tags: std::sync::Mutex<std::collections::HashMap<u64, CachedSpans>>,
 }
 
 impl CachedTags {
-    fn open(inner: Arc<dyn SpanTagger>, file: std::path::PathBuf) -> anyhow::Result<Self> {
+    fn open(inner: Option<Arc<dyn SpanTagger>>, file: std::path::PathBuf) -> anyhow::Result<Self> {
         let tags = match std::fs::read_to_string(&file) {
-            Ok(s) => serde_json::from_str(&s)?,
-            Err(_) => Default::default(),
+            Ok(s) => serde_json::from_str(&s)
+                .map_err(|e| anyhow::anyhow!("{}: not a tag cache: {e}", file.display()))?,
+            Err(_) if inner.is_some() => Default::default(),
+            Err(e) => anyhow::bail!(
+                "{}: {e} (QUOTE_TAGS without --model replays a cache)",
+                file.display()
+            ),
         };
         Ok(CachedTags {
             inner,
@@ -506,7 +512,13 @@ impl SpanTagger for CachedTags {
                 sources: spans(s),
             });
         }
-        let t = self.inner.tag(text)?;
+        let Some(inner) = &self.inner else {
+            return Err(corroborate::Error::Invalid(format!(
+                "{}: no cached tags for a text; give --model to tag it",
+                self.file.display()
+            )));
+        };
+        let t = inner.tag(text)?;
         let mut tags = self.tags.lock().unwrap();
         let contents = t
             .contents

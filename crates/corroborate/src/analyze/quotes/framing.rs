@@ -304,7 +304,7 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
                     while cs < ce && matches!(toks[cs].text, "\u{201c}" | "\"") {
                         cs += 1;
                     }
-                    if ce > cs + 2 {
+                    if ce > cs + 2 && !fronted_phrase(toks, cs, ce) {
                         return Some(Quote {
                             span: Span::new(toks[cs].start, toks[ce - 1].end),
                             sentence: si,
@@ -319,6 +319,44 @@ pub(super) fn framing_quote(input: &QuoteInput, si: u32, s: Span) -> Option<Quot
         }
     }
     None
+}
+
+/// Whether tokens `a..b` are only a fronted prepositional phrase ("In her 2019 memoir, X wrote about
+/// ...", "In an interview on \"Tides and Times,\" X said ..."): where the words were said, not what.
+fn fronted_phrase(toks: &[Token], a: usize, b: usize) -> bool {
+    let prep = matches!(
+        toks[a].text,
+        "In" | "On"
+            | "At"
+            | "During"
+            | "After"
+            | "Before"
+            | "From"
+            | "With"
+            | "Over"
+            | "Throughout"
+    );
+    let det = toks.get(a + 1).is_some_and(|t| {
+        matches!(
+            t.text,
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+        )
+    });
+    prep && det
+        && b - a <= 12
+        && !toks[a + 2..b].iter().any(|t| {
+            looks_finite(t.text) || t.kind == TokenKind::Word && indirect().contains(t.text)
+        })
 }
 
 /// Tokens `a..b` outside parentheses.

@@ -237,6 +237,9 @@ pub fn extract_quotes(input: &QuoteInput) -> Vec<Quote> {
                     continue;
                 }
             }
+            if names_a_work(input.text, *q) {
+                continue;
+            }
             let whole_paragraph = marks.len() == 1 && is_whole_paragraph(input.text, *p, *q);
             let speaker_cue = match found {
                 Some((sp, cue, _, _)) => Some((sp, Some(cue))),
@@ -557,6 +560,68 @@ fn runs_on_after_marks(text: &str, q: Span) -> bool {
         after.next(),
         Some(',' | '.' | ';' | ':' | '!' | '?' | '\u{2014}' | '-') | None
     )
+}
+
+/// Marks around the title of a show, book or song (`on CBS's "Face the Nation," Ryan said`, `his 2002
+/// book, "Make Your Kid a Millionaire,"`): a few capitalised words right after a possessive, a
+/// preposition or a noun that names a kind of work. The speaker's cue is near, but a title is not what
+/// was said.
+fn names_a_work(text: &str, q: Span) -> bool {
+    let Some(inner) = text.get(q.start as usize..q.end as usize) else {
+        return false;
+    };
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with" | "at" | "by"
+        )
+    };
+    let title = (1..=8).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || small(w));
+    if !title {
+        return false;
+    }
+    let before = text[..q.start as usize]
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201c}', '\u{2018}'])
+        .trim_end()
+        .trim_end_matches(',');
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let prev_lower = prev.to_lowercase();
+    prev.ends_with("'s")
+        || prev.ends_with("\u{2019}s")
+        || matches!(
+            prev_lower.as_str(),
+            "of" | "on"
+                | "book"
+                | "novel"
+                | "memoir"
+                | "song"
+                | "anthem"
+                | "album"
+                | "show"
+                | "film"
+                | "movie"
+                | "documentary"
+                | "series"
+                | "episode"
+                | "program"
+                | "programme"
+                | "column"
+                | "titled"
+                | "entitled"
+        )
 }
 
 /// Spans inside paired quote marks within a paragraph. A quote still open at the paragraph end runs to it.

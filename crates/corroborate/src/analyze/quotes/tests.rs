@@ -815,6 +815,28 @@ fn a_title_in_quote_marks_before_an_attribution_is_not_a_quote() {
 }
 
 #[test]
+fn the_title_of_a_show_or_book_named_beside_a_quote_is_not_a_quote() {
+    // The show's name sits between the two parts of one quotation: the parts join, the name is dropped.
+    let q = quotes("\u{201c}We will finish the bridge by spring,\u{201d} Mayor Ilse Varga said on Channel Four\u{2019}s \u{201c}Harbour Morning Report.\u{201d} \u{201c}The money for it is there.\u{201d}");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(
+        q[0].0.starts_with("We will finish") && q[0].0.ends_with("is there."),
+        "{q:?}"
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Ilse Varga"));
+    let q = quotes("In an interview on the Coast Radio programme \"Tides and Times,\" Varga said the ferry would run again.");
+    assert!(q.iter().all(|x| x.0 != "Tides and Times"), "{q:?}");
+    let q = quotes("In her 2019 memoir, \"Salt on the Quay,\" Varga wrote about the strike.");
+    assert!(q.iter().all(|x| !x.0.contains("Salt on the Quay")), "{q:?}");
+    // Capitalised words someone is said to have spoken are still a quote.
+    let q = quotes("Asked about the delay, Varga said: \u{201c}Build The Bridge Now.\u{201d}");
+    assert!(
+        q.iter().any(|x| x.0.contains("Build The Bridge Now")),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn about_an_amount_or_about_to_is_no_topic_of_a_view() {
     for text in [
         "In each of those states, about a third of Democratic voters or less want a switch to more liberal policies.",
@@ -1060,4 +1082,16 @@ fn a_place_that_opens_the_sentence_speaks_through_an_appositive() {
     // A place inside a later segment describes the subject; it is not the subject.
     let q = quotes("Mindy Romero, director of the project at the University of California, Davis, said the dam was a failure.");
     assert_eq!(q[0].1.as_deref(), Some("Mindy Romero"), "{q:?}");
+}
+
+#[test]
+fn a_fronted_phrase_says_where_words_were_said_not_what() {
+    let q = quotes("In her 2019 memoir, Varga wrote about the strike.");
+    assert!(q.iter().all(|x| x.0 != "In her 2019 memoir"), "{q:?}");
+    // A clause before the attribution is still what was said.
+    let q = quotes("In the end the ferry was saved, Varga said.");
+    assert!(
+        q.iter().any(|x| x.0 == "In the end the ferry was saved"),
+        "{q:?}"
+    );
 }
