@@ -182,9 +182,13 @@ pub fn run(shared: &Path, split: &str, show: usize, model: Option<&Path>) -> any
     // QUOTE_TAGS=FILE keeps the tagger's spans per text, so that joining rules can be compared
     // without running the network again.
     // Without a model, a complete cache replays a tagger's spans on its own.
-    let tagger: Option<Arc<dyn SpanTagger>> = match (tagger, std::env::var_os("QUOTE_TAGS")) {
-        (t, Some(file)) => Some(Arc::new(CachedTags::open(t, file.into())?)),
-        (t, None) => t,
+    let cache = match std::env::var_os("QUOTE_TAGS") {
+        Some(file) => Some(Arc::new(CachedTags::open(tagger.clone(), file.into())?)),
+        None => None,
+    };
+    let tagger: Option<Arc<dyn SpanTagger>> = match &cache {
+        Some(c) => Some(c.clone()),
+        None => tagger,
     };
     for c in [Criterion::Longer, Criterion::Gold] {
         run_with(
@@ -194,6 +198,12 @@ pub fn run(shared: &Path, split: &str, show: usize, model: Option<&Path>) -> any
             c,
             tagger.as_deref(),
         )?;
+    }
+    // The analysis keeps the rules' quotes where tagging fails: figures from a partial cache
+    // would be rules and tags mixed, and look like neither.
+    let missing = cache.map_or(0, |c| c.missing.load(std::sync::atomic::Ordering::Relaxed));
+    if missing > 0 {
+        anyhow::bail!("{missing} texts had no cached tags: the figures above are not the tagger's; give --model to tag them");
     }
     Ok(())
 }
@@ -466,6 +476,8 @@ struct CachedTags {
     inner: Option<Arc<dyn SpanTagger>>,
     file: std::path::PathBuf,
     tags: std::sync::Mutex<std::collections::HashMap<u64, CachedSpans>>,
+    /// Texts asked for that the cache lacked, with no model to tag them.
+    missing: std::sync::atomic::AtomicUsize,
 }
 
 impl CachedTags {
@@ -483,6 +495,7 @@ impl CachedTags {
             inner,
             file,
             tags: std::sync::Mutex::new(tags),
+            missing: Default::default(),
         })
     }
 }
@@ -513,6 +526,8 @@ impl SpanTagger for CachedTags {
             });
         }
         let Some(inner) = &self.inner else {
+            self.missing
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return Err(corroborate::Error::Invalid(format!(
                 "{}: no cached tags for a text; give --model to tag it",
                 self.file.display()
