@@ -335,6 +335,13 @@ fn a_dateline_with_a_colon_is_not_a_transcript_speaker() {
     assert!(q.is_empty(), "{q:?}");
     let q = quotes("PENCE: Well, look, we are going to win this election in November.");
     assert_eq!(q.len(), 1, "{q:?}");
+    // A notice from the newsroom has a label, not a speaker.
+    for label in ["CLARIFICATION", "Correction", "Disclosure"] {
+        let q = quotes(&format!(
+            "{label}: An earlier version of this story gave the wrong date for the vote."
+        ));
+        assert!(q.iter().all(|x| x.1.as_deref() != Some(label)), "{q:?}");
+    }
     // A subhead quoting its speaker: the marks enclose the words.
     let q = quotes("Russia: \"US-Russia Relations Are Key to Global Stability\"");
     assert_eq!(q.len(), 1, "{q:?}");
