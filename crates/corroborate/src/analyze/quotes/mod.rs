@@ -589,7 +589,9 @@ fn names_a_work(text: &str, q: Span) -> bool {
     if !title {
         return false;
     }
-    let before = text[..q.start as usize]
+    let before = text
+        .get(..q.start as usize)
+        .unwrap_or("")
         .trim_end()
         .trim_end_matches(['"', '\'', '\u{201c}', '\u{2018}'])
         .trim_end()
