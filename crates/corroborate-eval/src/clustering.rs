@@ -4,7 +4,7 @@
 //! precision / recall / F1 and pairwise F1.
 
 use corroborate::analyze::analyze;
-use corroborate::cluster::{ClusterConfig, Clusterer};
+use corroborate::cluster::{ClusterConfig, Clusterer, EventVector};
 use corroborate::model::{Analysis, Article, Format, Origin};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -187,21 +187,10 @@ fn neighbours(stream: &[(Article, String)], analyses: &[Analysis], cfg: &Cluster
                 .collect()
         })
         .collect();
-    let n = stream.len() as f32;
+    // The clusterer's own weighting, with the whole pool's document frequencies.
     let vectors: Vec<Vec<(u32, f32)>> = ids
         .into_iter()
-        .map(|v| {
-            let mut w: Vec<(u32, f32)> = v
-                .into_iter()
-                .map(|(f, c)| {
-                    let idf = ((n + 1.0) / (df[f as usize] as f32 + 1.0)).ln() + 1.0;
-                    (f, (1.0 + c.ln()) * idf)
-                })
-                .collect();
-            let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt().max(1e-6);
-            w.iter_mut().for_each(|(_, x)| *x /= norm);
-            w
-        })
+        .map(|v| EventVector::tf_idf(v, |f| df[f as usize], stream.len() as u32).features)
         .collect();
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
     for (d, v) in vectors.iter().enumerate() {

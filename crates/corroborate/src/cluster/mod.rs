@@ -162,25 +162,8 @@ impl Clusterer {
         for f in counts.keys() {
             self.df[*f as usize] += 1;
         }
-        let n = self.docs as f32;
-        let mut features: Vec<(u32, f32)> = counts
-            .into_iter()
-            .map(|(f, c)| {
-                let idf = ((n + 1.0) / (self.df[f as usize] as f32 + 1.0)).ln() + 1.0;
-                (f, (1.0 + c.ln()) * idf)
-            })
-            .collect();
-        let norm = features
-            .iter()
-            .map(|(_, w)| w * w)
-            .sum::<f32>()
-            .sqrt()
-            .max(1e-6);
-        for (_, w) in &mut features {
-            *w /= norm;
-        }
-        features.sort_by_key(|(f, _)| *f);
-        EventVector { features }
+        let df = &self.df;
+        EventVector::tf_idf(counts, |f| df[f as usize], self.docs)
     }
 
     /// The `k` heaviest features, heaviest first (ties by id, so the order is total and deterministic).

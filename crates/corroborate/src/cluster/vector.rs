@@ -9,6 +9,37 @@ pub struct EventVector {
     pub features: Vec<(u32, f32)>,
 }
 
+impl EventVector {
+    /// TF-IDF weights of an article's weighted feature counts, scaled to unit length and sorted by
+    /// feature id: counts are dampened (1 + ln c) and IDF smoothed, ln((docs + 1) / (df + 1)) + 1, so
+    /// a word in every article still counts a little. `df` gives each feature's document frequency.
+    pub fn tf_idf(
+        counts: impl IntoIterator<Item = (u32, f32)>,
+        df: impl Fn(u32) -> u32,
+        docs: u32,
+    ) -> EventVector {
+        let n = docs as f32;
+        let mut features: Vec<(u32, f32)> = counts
+            .into_iter()
+            .map(|(f, c)| {
+                let idf = ((n + 1.0) / (df(f) as f32 + 1.0)).ln() + 1.0;
+                (f, (1.0 + c.ln()) * idf)
+            })
+            .collect();
+        let norm = features
+            .iter()
+            .map(|(_, w)| w * w)
+            .sum::<f32>()
+            .sqrt()
+            .max(1e-6);
+        for (_, w) in &mut features {
+            *w /= norm;
+        }
+        features.sort_by_key(|(f, _)| *f);
+        EventVector { features }
+    }
+}
+
 /// Weight descending, then feature id: a total order, so selections and sorts are deterministic.
 pub(super) fn heavier_first(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))

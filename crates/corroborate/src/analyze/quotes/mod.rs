@@ -543,14 +543,7 @@ fn runs_on_after_marks(text: &str, q: Span) -> bool {
     if inner.ends_with(|c: char| c.is_ascii_punctuation() || c == '\u{2026}') {
         return false;
     }
-    let title = inner.split_whitespace().all(|w| {
-        w.starts_with(|c: char| c.is_uppercase())
-            || matches!(
-                w,
-                "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to" | "with"
-            )
-    });
-    if !title {
+    if !in_title_case(inner.split_whitespace()) {
         return false;
     }
     let mut after = text.get(q.end as usize..).unwrap_or("").chars();
@@ -560,6 +553,28 @@ fn runs_on_after_marks(text: &str, q: Span) -> bool {
         after.next(),
         Some(',' | '.' | ';' | ':' | '!' | '?' | '\u{2014}' | '-') | None
     )
+}
+
+/// Words written as a title: each capitalised (or a number), but for the short function words titles
+/// keep in lower case.
+fn in_title_case<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                w,
+                "of" | "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "to"
+                    | "with"
+                    | "at"
+                    | "by"
+            )
+    })
 }
 
 /// Marks around the title of a show, book or song (`on CBS's "Face the Nation," Ryan said`, `his 2002
@@ -575,17 +590,9 @@ fn names_a_work(text: &str, q: Span) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
-    let small = |w: &str| {
-        matches!(
-            w,
-            "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with" | "at" | "by"
-        )
-    };
     let title = (1..=8).contains(&words.len())
         && words[0].starts_with(char::is_uppercase)
-        && words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || small(w));
+        && in_title_case(words.iter().copied());
     if !title {
         return false;
     }
